@@ -1,0 +1,107 @@
+/** Prefix of every annotation this suite defines. @public */
+export const ANNOTATION_PREFIX = 'cloud-native-platform.io/';
+
+/**
+ * Upstream: the value of the `backstage.io/kubernetes-id` label on the
+ * component's workloads. Example: `trading-engine`.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
+
+/**
+ * Upstream: a label selector that finds the component's workloads.
+ * Example: `app.kubernetes.io/name=trading-engine,tier=core`.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
+  'backstage.io/kubernetes-label-selector';
+
+/**
+ * Upstream: the namespace the component's workloads run in.
+ * Example: `trading`.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+
+/**
+ * Comma-separated names of the clusters, as declared under
+ * `cloudNativePlatform.clusters`, that the component runs in. Without it the
+ * component is looked for in every cluster. Example: `prod-east-a,prod-east-b,dr-west`.
+ *
+ * @public
+ */
+export const ANNOTATION_CLUSTERS = `${ANNOTATION_PREFIX}clusters`;
+
+/**
+ * Comma-separated workloads of the component as `Kind/name` or
+ * `namespace/Kind/name`, for workloads that carry no `backstage.io/kubernetes-id`
+ * label. Example: `trading/StatefulSet/ledger-db`.
+ *
+ * @public
+ */
+export const ANNOTATION_WORKLOADS = `${ANNOTATION_PREFIX}workloads`;
+
+/**
+ * The Istio service host of the component, used to match mesh traffic.
+ * Example: `trading-engine.trading.svc.cluster.local`.
+ *
+ * @public
+ */
+export const ANNOTATION_MESH_HOST = `${ANNOTATION_PREFIX}mesh-host`;
+
+/**
+ * Availability objective in percent over 30 days. Example: `99.95`.
+ *
+ * @public
+ */
+export const ANNOTATION_SLO_AVAILABILITY = `${ANNOTATION_PREFIX}slo-availability`;
+
+/**
+ * p99 latency objective in milliseconds. Example: `95`.
+ *
+ * @public
+ */
+export const ANNOTATION_SLO_LATENCY_P99 = `${ANNOTATION_PREFIX}slo-latency-p99-ms`;
+
+/**
+ * Recovery time objective as a duration (`ms`, `s`, `m`, `h`). Example: `15s`.
+ *
+ * @public
+ */
+export const ANNOTATION_RTO = `${ANNOTATION_PREFIX}rto`;
+
+/**
+ * Recovery point objective as a duration; `0s` means no data loss.
+ * Example: `0s`.
+ *
+ * @public
+ */
+export const ANNOTATION_RPO = `${ANNOTATION_PREFIX}rpo`;
+
+/**
+ * How the healing engine treats the component: `enforce` acts, `dry-run`
+ * records what it would do, `disabled` ignores its alerts. Example: `dry-run`.
+ *
+ * @public
+ */
+export const ANNOTATION_HEALING_MODE = `${ANNOTATION_PREFIX}healing-mode`;
+
+/**
+ * Security posture exceptions as a JSON array of
+ * `{ check, reason, owner, expires }`, `expires` an ISO date.
+ * Example: `[{"check":"pss-run-as-non-root","reason":"vendor image","owner":"group:default/trading","expires":"2027-03-31"}]`.
+ *
+ * @public
+ */
+export const ANNOTATION_POSTURE_EXCEPTIONS = `${ANNOTATION_PREFIX}posture-exceptions`;
+
+/**
+ * The annotation that names a disaster-recovery cluster a production
+ * component fails over to. Example: `dr-west`.
+ *
+ * @public
+ */
+export const ANNOTATION_DR_CLUSTER = `${ANNOTATION_PREFIX}dr-cluster`;

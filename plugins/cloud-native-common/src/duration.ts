@@ -1,0 +1,20 @@
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * Parses a duration such as `15s`, `500ms`, `1m30s` or `2h` into
+ * milliseconds; returns undefined when the text is not a duration.
+ *
+ * @public
+ */
+export function parseDuration(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const pattern = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+  let total = 0;
+  let consumed = 0;
+  for (const match of trimmed.matchAll(pattern)) {
+    total += Number(match[1]) * UNITS[match[2]];
+    consumed += match[0].length;
+  }
+  return consumed === trimmed.length ? total : undefined;
+}

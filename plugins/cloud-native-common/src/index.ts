@@ -1,0 +1,13 @@
+/**
+ * Shared vocabulary of the cloud-native platform plugins: cluster roles,
+ * catalog annotations and their validation. Runs in the browser and in Node.js.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './annotationCatalog';
+export * from './clusterRoles';
+export * from './duration';
+export * from './labelSelector';
+export * from './validateAnnotations';

@@ -1,0 +1,69 @@
+export interface Config {
+  /** Configuration of the cloud-native platform plugins. */
+  cloudNativePlatform?: {
+    /**
+     * The clusters the suite reads. Each has exactly one source: a directory
+     * of manifests or a live Kubernetes API server. Clusters declared in
+     * `kubernetes.clusterLocatorMethods` (type `config`) are added as live
+     * clusters, so a cluster is configured once.
+     */
+    clusters?: Array<{
+      /**
+       * Unique name of the cluster, lowercase letters, digits and '-'.
+       * @visibility frontend
+       */
+      name: string;
+      /**
+       * The part the cluster plays in the fleet.
+       * @visibility frontend
+       */
+      role:
+        | 'production'
+        | 'disaster-recovery'
+        | 'staging'
+        | 'test'
+        | 'development';
+      /**
+       * Region or data centre of the cluster, for example cn-east-1.
+       * @visibility frontend
+       */
+      region?: string;
+      /**
+       * Free-form labels, shown as filters on the topology page.
+       * @visibility frontend
+       */
+      labels?: { [key: string]: string };
+      /** A directory of Kubernetes manifests (YAML, read recursively). */
+      manifests?: {
+        /** Directory path, relative to the repository root or absolute. */
+        path: string;
+      };
+      /** A live Kubernetes API server. */
+      kubernetes?: {
+        /** URL of the API server, for example https://10.0.0.1:6443. */
+        url: string;
+        /** How the backend authenticates; only serviceAccount is supported. */
+        authProvider?: 'serviceAccount';
+        /**
+         * Bearer token of the service account the backend uses.
+         * @visibility secret
+         */
+        serviceAccountToken?: string;
+        /**
+         * Base64-encoded PEM bundle of the API server's certificate authority.
+         * @visibility secret
+         */
+        caData?: string;
+        /** Path of a PEM file holding the API server's certificate authority. */
+        caFile?: string;
+        /** Skips TLS verification of the API server; for test clusters only. */
+        skipTLSVerify?: boolean;
+      };
+      /** Prometheus that scrapes this cluster's mesh and workloads. */
+      prometheus?: {
+        /** Base URL of the Prometheus HTTP API. */
+        url: string;
+      };
+    }>;
+  };
+}

@@ -1,0 +1,34 @@
+import { ClusterRole } from '@cloud-native-platform/plugin-cloud-native-common';
+
+/**
+ * Where a cluster's objects come from.
+ *
+ * @public
+ */
+export type ClusterSource =
+  | { type: 'manifests'; path: string }
+  | {
+      type: 'kubernetes';
+      url: string;
+      authProvider: 'serviceAccount';
+      serviceAccountToken?: string;
+      caData?: string;
+      caFile?: string;
+      skipTLSVerify: boolean;
+    };
+
+/**
+ * A cluster as declared in configuration.
+ *
+ * @public
+ */
+export interface ClusterDefinition {
+  name: string;
+  role: ClusterRole;
+  region?: string;
+  labels: Record<string, string>;
+  source: ClusterSource;
+  prometheus?: { url: string };
+  /** Where the declaration came from, for messages: a config file name. */
+  origin: string;
+}
