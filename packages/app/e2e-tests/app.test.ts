@@ -1,33 +1,30 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { test, expect, Page } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
-
-test('App should render the welcome page', async ({ page }) => {
+async function signInAsGuest(page: Page) {
   await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }),
+  ).toBeVisible();
+}
 
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
+test('guest signs in and sees the demo catalog', async ({ page }) => {
+  await signInAsGuest(page);
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+
+  // Guests own nothing, so list every component of the demo fleet.
+  await page.getByText('All', { exact: true }).first().click();
+  await expect(page.getByRole('link', { name: /^trading[- ]engine$/i })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^flash[- ]sale$/i })).toBeVisible();
+});
+
+test('a demo component shows its owner and system', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/trading-engine');
+  await expect(page.getByRole('heading', { name: /trading[- ]engine/i }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'trading-team' }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'core-trading' }).first()).toBeVisible();
 });

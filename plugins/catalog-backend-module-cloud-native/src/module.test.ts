@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogModuleCloudNativeAnnotations } from './module';
 
 jest.setTimeout(120_000);
@@ -49,7 +50,7 @@ describe('catalogModuleCloudNativeAnnotations', () => {
       const knex = await databases.init(databaseId);
       const { server } = await startTestBackend({
         features: [
-          import('@backstage/plugin-catalog-backend'),
+          catalogPlugin,
           catalogModuleCloudNativeAnnotations,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({

@@ -1,0 +1,199 @@
+/*
+ * `npm test`: every suite of the repository, on the repository's Node.js.
+ *
+ *   typecheck  tsc over every package
+ *   lint       ESLint through backstage-cli
+ *   unit       Jest over every package; database tests run on SQLite and on
+ *              a PostgreSQL 15 server started here on a loopback port
+ *   e2e        the built portal served by the backend, driven by Playwright
+ *              in Debian's Chromium
+ *
+ * `npm test -- unit e2e` runs only the named suites. With CI=true a service
+ * that cannot be started fails the run; otherwise its suite is skipped with
+ * the reason. The last line counts suites: `suites: N passed, N failed`.
+ */
+'use strict';
+
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT, yarnRelease } = require('./toolchain');
+const { startPostgres } = require('./services/postgres');
+const { ensureDebianPackages } = require('./services/apt');
+
+const CI = Boolean(process.env.CI);
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const E2E_PORT = Number(process.env.E2E_PORT || 7017);
+
+function log(message) {
+  process.stderr.write(`[test] ${message}\n`);
+}
+
+function yarn(args, extraEnv = {}) {
+  const result = spawnSync(process.execPath, [yarnRelease(), ...args], {
+    stdio: 'inherit',
+    cwd: ROOT,
+    env: { ...process.env, ...extraEnv },
+  });
+  return result.status === null ? 1 : result.status;
+}
+
+async function waitForHttp(url, timeoutMs, child) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`the backend exited with code ${child.exitCode} before ${url} answered`);
+    }
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+function stopProcessGroup(child) {
+  if (child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
+const suites = {
+  typecheck: () => yarn(['run', '--binaries-only', 'tsc']),
+
+  lint: () => yarn(['backstage-cli', 'repo', 'lint']),
+
+  unit: async ({ services }) => {
+    const env = { CI: 'true' };
+    if (services.postgres) {
+      env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING =
+        services.postgres.connectionString;
+    }
+    return yarn(['backstage-cli', 'repo', 'test'], env);
+  },
+
+  e2e: async () => {
+    ensureDebianPackages(
+      ['chromium'],
+      () => fs.existsSync(CHROMIUM),
+      'The browser test',
+    );
+    log('building the portal frontend');
+    const build = yarn(['workspace', 'app', 'backstage-cli', 'package', 'build']);
+    if (build !== 0) return build;
+
+    const url = `http://localhost:${E2E_PORT}`;
+    const backend = spawn(
+      process.execPath,
+      [
+        yarnRelease(),
+        'workspace', 'backend', 'backstage-cli', 'package', 'start',
+        '--config', path.join(ROOT, 'app-config.yaml'),
+        '--config', path.join(ROOT, 'packages/app/e2e-tests/app-config.e2e.yaml'),
+      ],
+      {
+        cwd: ROOT,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, E2E_PORT: String(E2E_PORT) },
+      },
+    );
+    const logFile = path.join(ROOT, 'node_modules/.cache/e2e-backend.log');
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    const out = fs.createWriteStream(logFile);
+    backend.stdout.pipe(out);
+    backend.stderr.pipe(out);
+    try {
+      await waitForHttp(`${url}/.backstage/health/v1/readiness`, 180_000, backend);
+      return yarn(['run', '--binaries-only', 'playwright', 'test'], {
+        PLAYWRIGHT_URL: url,
+        CHROMIUM_PATH: CHROMIUM,
+      });
+    } catch (error) {
+      log(`${error.message}; backend log: ${path.relative(ROOT, logFile)}`);
+      return 1;
+    } finally {
+      stopProcessGroup(backend);
+    }
+  },
+};
+
+async function main() {
+  const requested = process.argv.slice(2);
+  const unknown = requested.filter(name => !suites[name]);
+  if (unknown.length > 0) {
+    log(`unknown suite ${unknown.join(', ')}; suites: ${Object.keys(suites).join(', ')}`);
+    return 2;
+  }
+  const names = requested.length > 0 ? requested : Object.keys(suites);
+  const results = [];
+  const services = {};
+
+  if (names.includes('unit')) {
+    try {
+      services.postgres = await startPostgres();
+      log(`${services.postgres.version} listening for the database tests`);
+    } catch (error) {
+      if (CI) {
+        results.push({ name: 'postgres', status: 'failed', note: error.message });
+      } else {
+        log(`PostgreSQL could not start, database tests run on SQLite only: ${error.message}`);
+      }
+    }
+  }
+
+  try {
+    for (const name of names) {
+      const started = Date.now();
+      log(`suite ${name}`);
+      let status;
+      let note = '';
+      try {
+        status = (await suites[name]({ services })) === 0 ? 'passed' : 'failed';
+        if (name === 'unit') {
+          note = services.postgres ? 'SQLite and PostgreSQL 15' : 'SQLite only';
+        }
+      } catch (error) {
+        if (!CI && error.message.includes('needs')) {
+          status = 'skipped';
+        } else {
+          status = 'failed';
+        }
+        note = error.message;
+      }
+      const seconds = Math.round((Date.now() - started) / 1000);
+      results.push({ name, status, note, seconds });
+    }
+  } finally {
+    services.postgres?.stop();
+  }
+
+  process.stdout.write('\nTest suites:\n');
+  for (const r of results) {
+    const time = r.seconds === undefined ? '' : ` ${r.seconds}s`;
+    process.stdout.write(`  ${r.status.padEnd(7)} ${r.name}${time}${r.note ? `  (${r.note})` : ''}\n`);
+  }
+  const passed = results.filter(r => r.status === 'passed').length;
+  const failed = results.filter(r => r.status === 'failed').length;
+  const skipped = results.filter(r => r.status === 'skipped').length;
+  process.stdout.write(
+    `suites: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+  );
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  code => {
+    process.exitCode = code;
+  },
+  error => {
+    process.stderr.write(`${error.stack || error}\n`);
+    process.exitCode = 1;
+  },
+);
