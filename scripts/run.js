@@ -40,7 +40,14 @@ const tasks = {
   setup: () => 0,
   start: ({ yarn }, args) => yarn(['backstage-cli', 'repo', 'start', ...args]),
   backend: ({ yarn }, args) =>
-    yarn(['workspace', 'backend', 'backstage-cli', 'package', 'start', ...configArgs(args)]),
+    yarn([
+      'workspace',
+      'backend',
+      'backstage-cli',
+      'package',
+      'start',
+      ...configArgs(args),
+    ]),
   test: ({ node }, args) => node([path.join(__dirname, 'test.js'), ...args]),
   tsc: ({ yarn }, args) => yarn(['run', '--binaries-only', 'tsc', ...args]),
   lint: ({ yarn }, args) => yarn(['backstage-cli', 'repo', 'lint', ...args]),

@@ -2,7 +2,7 @@
  * `npm test`: every suite of the repository, on the repository's Node.js.
  *
  *   typecheck  tsc over every package
- *   lint       ESLint through backstage-cli
+ *   lint       ESLint through backstage-cli, Prettier formatting
  *   unit       Jest over every package; database tests run on SQLite and on
  *              a PostgreSQL 15 server started here on a loopback port
  *   e2e        the built portal served by the backend, driven by Playwright
@@ -42,7 +42,9 @@ async function waitForHttp(url, timeoutMs, child) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) {
-      throw new Error(`the backend exited with code ${child.exitCode} before ${url} answered`);
+      throw new Error(
+        `the backend exited with code ${child.exitCode} before ${url} answered`,
+      );
     }
     try {
       const res = await fetch(url);
@@ -67,7 +69,9 @@ function stopProcessGroup(child) {
 const suites = {
   typecheck: () => yarn(['run', '--binaries-only', 'tsc']),
 
-  lint: () => yarn(['backstage-cli', 'repo', 'lint']),
+  lint: () =>
+    yarn(['backstage-cli', 'repo', 'lint']) ||
+    yarn(['run', '--binaries-only', 'prettier', '--check', '.']),
 
   unit: async ({ services }) => {
     const env = { CI: 'true' };
@@ -85,7 +89,13 @@ const suites = {
       'The browser test',
     );
     log('building the portal frontend');
-    const build = yarn(['workspace', 'app', 'backstage-cli', 'package', 'build']);
+    const build = yarn([
+      'workspace',
+      'app',
+      'backstage-cli',
+      'package',
+      'build',
+    ]);
     if (build !== 0) return build;
 
     const url = `http://localhost:${E2E_PORT}`;
@@ -93,9 +103,15 @@ const suites = {
       process.execPath,
       [
         yarnRelease(),
-        'workspace', 'backend', 'backstage-cli', 'package', 'start',
-        '--config', path.join(ROOT, 'app-config.yaml'),
-        '--config', path.join(ROOT, 'packages/app/e2e-tests/app-config.e2e.yaml'),
+        'workspace',
+        'backend',
+        'backstage-cli',
+        'package',
+        'start',
+        '--config',
+        path.join(ROOT, 'app-config.yaml'),
+        '--config',
+        path.join(ROOT, 'packages/app/e2e-tests/app-config.e2e.yaml'),
       ],
       {
         cwd: ROOT,
@@ -110,7 +126,11 @@ const suites = {
     backend.stdout.pipe(out);
     backend.stderr.pipe(out);
     try {
-      await waitForHttp(`${url}/.backstage/health/v1/readiness`, 180_000, backend);
+      await waitForHttp(
+        `${url}/.backstage/health/v1/readiness`,
+        180_000,
+        backend,
+      );
       return yarn(['run', '--binaries-only', 'playwright', 'test'], {
         PLAYWRIGHT_URL: url,
         CHROMIUM_PATH: CHROMIUM,
@@ -128,7 +148,11 @@ async function main() {
   const requested = process.argv.slice(2);
   const unknown = requested.filter(name => !suites[name]);
   if (unknown.length > 0) {
-    log(`unknown suite ${unknown.join(', ')}; suites: ${Object.keys(suites).join(', ')}`);
+    log(
+      `unknown suite ${unknown.join(', ')}; suites: ${Object.keys(suites).join(
+        ', ',
+      )}`,
+    );
     return 2;
   }
   const names = requested.length > 0 ? requested : Object.keys(suites);
@@ -141,9 +165,15 @@ async function main() {
       log(`${services.postgres.version} listening for the database tests`);
     } catch (error) {
       if (CI) {
-        results.push({ name: 'postgres', status: 'failed', note: error.message });
+        results.push({
+          name: 'postgres',
+          status: 'failed',
+          note: error.message,
+        });
       } else {
-        log(`PostgreSQL could not start, database tests run on SQLite only: ${error.message}`);
+        log(
+          `PostgreSQL could not start, database tests run on SQLite only: ${error.message}`,
+        );
       }
     }
   }
@@ -177,13 +207,19 @@ async function main() {
   process.stdout.write('\nTest suites:\n');
   for (const r of results) {
     const time = r.seconds === undefined ? '' : ` ${r.seconds}s`;
-    process.stdout.write(`  ${r.status.padEnd(7)} ${r.name}${time}${r.note ? `  (${r.note})` : ''}\n`);
+    process.stdout.write(
+      `  ${r.status.padEnd(7)} ${r.name}${time}${
+        r.note ? `  (${r.note})` : ''
+      }\n`,
+    );
   }
   const passed = results.filter(r => r.status === 'passed').length;
   const failed = results.filter(r => r.status === 'failed').length;
   const skipped = results.filter(r => r.status === 'skipped').length;
   process.stdout.write(
-    `suites: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+    `suites: ${passed} passed, ${failed} failed${
+      skipped ? `, ${skipped} skipped` : ''
+    }\n`,
   );
   return failed > 0 ? 1 : 0;
 }

@@ -11,7 +11,6 @@
 
 const { spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -78,15 +77,25 @@ function nodePackageName() {
 function ensureNode() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major >= MIN_NODE_MAJOR && !process.env.CNP_FORCE_TOOLCHAIN_NODE) {
-    return { home: path.resolve(path.dirname(process.execPath), '..'), bin: process.execPath, own: false };
+    return {
+      home: path.resolve(path.dirname(process.execPath), '..'),
+      bin: process.execPath,
+      own: false,
+    };
   }
   const home = path.join(TOOLS_DIR, `node-v${NODE_VERSION}`);
-  const bin = path.join(home, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+  const bin = path.join(
+    home,
+    'bin',
+    process.platform === 'win32' ? 'node.exe' : 'node',
+  );
   if (fs.existsSync(bin)) {
     return { home, bin, own: true };
   }
   const pkg = `${nodePackageName()}@${NODE_VERSION}`;
-  log(`Node.js ${process.versions.node} is older than ${MIN_NODE_MAJOR}; fetching ${pkg} from the npm registry`);
+  log(
+    `Node.js ${process.versions.node} is older than ${MIN_NODE_MAJOR}; fetching ${pkg} from the npm registry`,
+  );
   fs.mkdirSync(TOOLS_DIR, { recursive: true });
   const download = fs.mkdtempSync(path.join(TOOLS_DIR, 'download-'));
   try {
@@ -97,13 +106,17 @@ function ensureNode() {
     );
     if (packed.status !== 0) {
       throw new ToolchainError(
-        `npm could not fetch ${pkg} (exit ${packed.status}); check that the npm registry (${npmRegistry()}) is reachable, or install Node.js ${MIN_NODE_MAJOR} yourself`,
+        `npm could not fetch ${pkg} (exit ${
+          packed.status
+        }); check that the npm registry (${npmRegistry()}) is reachable, or install Node.js ${MIN_NODE_MAJOR} yourself`,
       );
     }
     const tarball = path.join(download, packed.stdout.trim().split('\n').pop());
     const unpacked = path.join(download, 'x');
     fs.mkdirSync(unpacked);
-    const tar = spawnSync('tar', ['xzf', tarball, '-C', unpacked], { stdio: 'inherit' });
+    const tar = spawnSync('tar', ['xzf', tarball, '-C', unpacked], {
+      stdio: 'inherit',
+    });
     if (tar.status !== 0) {
       throw new ToolchainError(`could not unpack ${tarball} with tar`);
     }
@@ -149,6 +162,7 @@ function toolEnv(node) {
   env.npm_config_nodedir = node.home;
   if (process.env.CI) {
     env.YARN_ENABLE_PROGRESS_BARS = '0';
+    env.YARN_ENABLE_INLINE_BUILDS = '0';
   }
   // npm run sets these for the outer Node; they would point child tools at it.
   delete env.npm_node_execpath;
@@ -158,7 +172,10 @@ function toolEnv(node) {
 }
 
 function workspaceManifests() {
-  const manifests = [path.join(ROOT, 'package.json'), path.join(ROOT, 'yarn.lock')];
+  const manifests = [
+    path.join(ROOT, 'package.json'),
+    path.join(ROOT, 'yarn.lock'),
+  ];
   for (const dir of ['packages', 'plugins']) {
     const base = path.join(ROOT, dir);
     if (!fs.existsSync(base)) continue;
@@ -175,11 +192,18 @@ function installNeeded() {
   const state = path.join(ROOT, 'node_modules', '.yarn-state.yml');
   if (!fs.existsSync(state)) return true;
   const installed = fs.statSync(state).mtimeMs;
-  return workspaceManifests().some(file => fs.statSync(file).mtimeMs > installed);
+  return workspaceManifests().some(
+    file => fs.statSync(file).mtimeMs > installed,
+  );
 }
 
 function run(command, args, env, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', env, cwd: ROOT, ...options });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env,
+    cwd: ROOT,
+    ...options,
+  });
   if (result.error) throw result.error;
   return result.status === null ? 1 : result.status;
 }
@@ -189,12 +213,18 @@ function ensureInstalled() {
   const node = ensureNode();
   const env = toolEnv(node);
   if (installNeeded()) {
-    log(`installing dependencies with Yarn (Node.js ${node.own ? NODE_VERSION : process.versions.node})`);
+    log(
+      `installing dependencies with Yarn (Node.js ${
+        node.own ? NODE_VERSION : process.versions.node
+      })`,
+    );
     const args = [yarnRelease(), 'install'];
     if (process.env.CI) args.push('--immutable');
     const status = run(node.bin, args, env);
     if (status !== 0) {
-      throw new ToolchainError(`yarn install failed (exit ${status}); the output above names the package`);
+      throw new ToolchainError(
+        `yarn install failed (exit ${status}); the output above names the package`,
+      );
     }
     // Touch the state file so an unchanged install is not repeated.
     const state = path.join(ROOT, 'node_modules', '.yarn-state.yml');
@@ -217,5 +247,4 @@ module.exports = {
   yarnRelease,
   run,
   log,
-  os,
 };

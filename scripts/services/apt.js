@@ -20,20 +20,31 @@ function ensureDebianPackages(packages, present, purpose) {
   if (present()) return;
   if (!fs.existsSync('/usr/bin/apt-get')) {
     throw new Error(
-      `${purpose} needs ${packages.join(', ')}, and this machine has no apt-get; install them with your package manager`,
+      `${purpose} needs ${packages.join(
+        ', ',
+      )}, and this machine has no apt-get; install them with your package manager`,
     );
   }
   if (!isRoot()) {
     throw new Error(
-      `${purpose} needs ${packages.join(', ')}; run as root, or install them first: sudo apt-get install -y ${packages.join(' ')}`,
+      `${purpose} needs ${packages.join(
+        ', ',
+      )}; run as root, or install them first: sudo apt-get install -y ${packages.join(
+        ' ',
+      )}`,
     );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (!updated) {
     process.stderr.write('[test] apt-get update\n');
-    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const update = spawnSync('apt-get', ['update', '-qq'], {
+      stdio: 'inherit',
+      env,
+    });
     if (update.status !== 0) {
-      throw new Error(`apt-get update failed (exit ${update.status}); is the Debian archive reachable?`);
+      throw new Error(
+        `apt-get update failed (exit ${update.status}); is the Debian archive reachable?`,
+      );
     }
     updated = true;
   }
@@ -44,7 +55,9 @@ function ensureDebianPackages(packages, present, purpose) {
     { stdio: 'inherit', env },
   );
   if (install.status !== 0 || !present()) {
-    throw new Error(`apt-get install ${packages.join(' ')} failed (exit ${install.status})`);
+    throw new Error(
+      `apt-get install ${packages.join(' ')} failed (exit ${install.status})`,
+    );
   }
 }
 

@@ -28,11 +28,19 @@ function freePort() {
 function pgRun(binary, args) {
   const command = path.join(PG_BIN, binary);
   const result = isRoot()
-    ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
+    ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], {
+        encoding: 'utf8',
+      })
     : spawnSync(command, args, { encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(
-      `${binary} failed (exit ${result.status}): ${(result.stderr || result.stdout || '').trim().slice(-800)}`,
+      `${binary} failed (exit ${result.status}): ${(
+        result.stderr ||
+        result.stdout ||
+        ''
+      )
+        .trim()
+        .slice(-800)}`,
     );
   }
   return result.stdout;
@@ -50,13 +58,27 @@ async function startPostgres() {
   if (isRoot()) {
     spawnSync('chown', ['-R', 'postgres:postgres', dir]);
   }
-  pgRun('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  pgRun('initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+  ]);
   const port = await freePort();
   pgRun('pg_ctl', [
-    '-D', dataDir,
-    '-l', path.join(dir, 'server.log'),
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    '-w', '-t', '60',
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    '-w',
+    '-t',
+    '60',
     'start',
   ]);
   return {

@@ -6,7 +6,9 @@ async function signInAsGuest(page: Page) {
   await expect(enter).toBeVisible();
   await enter.click();
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+  await expect(
+    nav.getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
 }
 
 test('guest signs in and sees the demo catalog', async ({ page }) => {
@@ -14,15 +16,25 @@ test('guest signs in and sees the demo catalog', async ({ page }) => {
 
   // Guests own nothing, so list every component of the demo fleet.
   await page.getByText('All', { exact: true }).first().click();
-  await expect(page.getByRole('link', { name: /^trading[- ]engine$/i })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^flash[- ]sale$/i })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /^trading[- ]engine$/i }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /^flash[- ]sale$/i }),
+  ).toBeVisible();
   await expect(page.getByText(/Error in/)).toHaveCount(0);
 });
 
 test('a demo component shows its owner and system', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/trading-engine');
-  await expect(page.getByRole('heading', { name: /trading[- ]engine/i }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'trading-team' }).first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'core-trading' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /trading[- ]engine/i }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'trading-team' }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'core-trading' }).first(),
+  ).toBeVisible();
 });

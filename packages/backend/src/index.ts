@@ -32,4 +32,9 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-backend.start();
+backend.start().catch(error => {
+  // A plugin failed to start, for example on a wrong cluster entry in the
+  // configuration; the message names the plugin, the file and the key.
+  process.stderr.write(`Backend start-up failed: ${error.message}\n`);
+  process.exit(1);
+});

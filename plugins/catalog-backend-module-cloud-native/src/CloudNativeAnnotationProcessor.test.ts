@@ -23,7 +23,9 @@ describe('CloudNativeAnnotationProcessor', () => {
       'cloud-native-platform.io/clusters': 'prod-east-a,dr-west',
       'cloud-native-platform.io/rto': '15s',
     });
-    await expect(processor.preProcessEntity(entity, location, emit)).resolves.toBe(entity);
+    await expect(
+      processor.preProcessEntity(entity, location, emit),
+    ).resolves.toBe(entity);
     expect(emit).not.toHaveBeenCalled();
   });
 
@@ -39,7 +41,9 @@ describe('CloudNativeAnnotationProcessor', () => {
     );
     expect(emit).toHaveBeenCalledTimes(2);
     const errors = emit.mock.calls.map(([result]) => result);
-    expect(errors.every(e => e.type === 'error' && e.error.name === 'InputError')).toBe(true);
+    expect(
+      errors.every(e => e.type === 'error' && e.error.name === 'InputError'),
+    ).toBe(true);
     expect(errors[0].location).toEqual(location);
     expect(errors[0].error.message).toBe(
       'component:default/trading-engine has an invalid annotation cloud-native-platform.io/clusters: no cluster named prod-north in cloudNativePlatform.clusters (configured: prod-east-a, dr-west)',

@@ -26,7 +26,9 @@ export interface CloudNativeAnnotationProcessorOptions {
  * @public
  */
 export class CloudNativeAnnotationProcessor implements CatalogProcessor {
-  constructor(private readonly options: CloudNativeAnnotationProcessorOptions) {}
+  constructor(
+    private readonly options: CloudNativeAnnotationProcessorOptions,
+  ) {}
 
   getProcessorName(): string {
     return 'CloudNativeAnnotationProcessor';
@@ -44,7 +46,9 @@ export class CloudNativeAnnotationProcessor implements CatalogProcessor {
       emit(
         processingResult.inputError(
           location,
-          `${stringifyEntityRef(entity)} has an invalid annotation ${problem.key}: ${problem.message}`,
+          `${stringifyEntityRef(entity)} has an invalid annotation ${
+            problem.key
+          }: ${problem.message}`,
         ),
       );
     }

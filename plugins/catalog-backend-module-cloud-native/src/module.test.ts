@@ -58,7 +58,9 @@ describe('catalogModuleCloudNativeAnnotations', () => {
               catalog: {
                 processingInterval: { milliseconds: 200 },
                 rules: [{ allow: ['Component'] }],
-                locations: [{ type: 'file', target: path.join(dir, 'entities.yaml') }],
+                locations: [
+                  { type: 'file', target: path.join(dir, 'entities.yaml') },
+                ],
               },
               cloudNativePlatform: {
                 clusters: [
@@ -80,7 +82,9 @@ describe('catalogModuleCloudNativeAnnotations', () => {
         );
         return res.status === 200 ? res.body : undefined;
       });
-      expect(valid.metadata.annotations['cloud-native-platform.io/rto']).toBe('15s');
+      expect(valid.metadata.annotations['cloud-native-platform.io/rto']).toBe(
+        '15s',
+      );
 
       const invalid = await request(server).get(
         '/api/catalog/entities/by-name/component/default/typo-service',
@@ -95,7 +99,8 @@ async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for the catalog');
+    if (Date.now() > deadline)
+      throw new Error('timed out waiting for the catalog');
     await new Promise(resolve => setTimeout(resolve, 200));
   }
 }

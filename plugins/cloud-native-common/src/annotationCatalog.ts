@@ -32,7 +32,8 @@ export interface AnnotationDescriptor {
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const KIND = /^[A-Z][A-Za-z0-9]*$/;
 const HEALING_MODES = ['enforce', 'dry-run', 'disabled'];
 const ENTITY_REF = /^([a-z]+:)?([a-z0-9-_.]+\/)?[a-z0-9-_.]+$/i;
@@ -138,10 +139,11 @@ export const ANNOTATIONS: readonly AnnotationDescriptor[] = [
     key: ANNOTATION_KUBERNETES_ID,
     origin: 'upstream',
     description:
-      'Value of the backstage.io/kubernetes-id label carried by the component\'s workloads.',
+      "Value of the backstage.io/kubernetes-id label carried by the component's workloads.",
     example: 'trading-engine',
     validate: v =>
-      DNS_SUBDOMAIN.test(v) || /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(v)
+      DNS_SUBDOMAIN.test(v) ||
+      /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(v)
         ? undefined
         : `'${v}' is not a valid label value`,
   },
@@ -185,7 +187,8 @@ export const ANNOTATIONS: readonly AnnotationDescriptor[] = [
   {
     key: ANNOTATION_MESH_HOST,
     origin: 'cloud-native-platform',
-    description: 'Istio service host of the component, used to match mesh traffic.',
+    description:
+      'Istio service host of the component, used to match mesh traffic.',
     example: 'trading-engine.trading.svc.cluster.local',
     validate: v =>
       DNS_SUBDOMAIN.test(v) ? undefined : `'${v}' is not a DNS host name`,

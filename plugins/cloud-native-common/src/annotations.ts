@@ -24,7 +24,8 @@ export const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
  *
  * @public
  */
-export const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+export const ANNOTATION_KUBERNETES_NAMESPACE =
+  'backstage.io/kubernetes-namespace';
 
 /**
  * Comma-separated names of the clusters, as declared under

@@ -22,10 +22,18 @@ describe('parseLabelSelector', () => {
 
   it('matches labels', () => {
     const selector = parseLabelSelector('app=web,env in (prod,dr),!canary');
-    expect(matchesLabelSelector(selector, { app: 'web', env: 'dr' })).toBe(true);
-    expect(matchesLabelSelector(selector, { app: 'web', env: 'staging' })).toBe(false);
+    expect(matchesLabelSelector(selector, { app: 'web', env: 'dr' })).toBe(
+      true,
+    );
+    expect(matchesLabelSelector(selector, { app: 'web', env: 'staging' })).toBe(
+      false,
+    );
     expect(
-      matchesLabelSelector(selector, { app: 'web', env: 'prod', canary: 'true' }),
+      matchesLabelSelector(selector, {
+        app: 'web',
+        env: 'prod',
+        canary: 'true',
+      }),
     ).toBe(false);
     expect(matchesLabelSelector(selector, undefined)).toBe(false);
   });

@@ -9,7 +9,8 @@ export interface LabelRequirement {
   values: string[];
 }
 
-const KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 
 /** Splits on commas that are not inside a `(…)` value set. */
@@ -72,7 +73,11 @@ export function parseLabelSelector(text: string): LabelRequirement[] {
     m = term.match(/^(!?)([^=!\s()]+)$/);
     if (m) {
       checkKey(m[2], term);
-      return { key: m[2], operator: m[1] ? 'DoesNotExist' : 'Exists', values: [] };
+      return {
+        key: m[2],
+        operator: m[1] ? 'DoesNotExist' : 'Exists',
+        values: [],
+      };
     }
     throw new Error(`'${term}' is not a label selector term`);
   });

@@ -36,9 +36,21 @@ describe('validateAnnotations', () => {
     [ANNOTATION_WORKLOADS, 'trading-engine', 'Kind/name'],
     [ANNOTATION_WORKLOADS, 'trading/deployment/engine', 'Kubernetes kind'],
     [ANNOTATION_POSTURE_EXCEPTIONS, '{"check":"x"}', 'JSON array'],
-    [ANNOTATION_POSTURE_EXCEPTIONS, '[{"check":"x","owner":"group:a","expires":"2027-01-01"}]', 'no reason'],
-    [ANNOTATION_POSTURE_EXCEPTIONS, '[{"check":"x","reason":"r","owner":"group:a","expires":"soon"}]', 'expiry'],
-    ['backstage.io/kubernetes-label-selector', 'app in (a,b', 'not a label selector term'],
+    [
+      ANNOTATION_POSTURE_EXCEPTIONS,
+      '[{"check":"x","owner":"group:a","expires":"2027-01-01"}]',
+      'no reason',
+    ],
+    [
+      ANNOTATION_POSTURE_EXCEPTIONS,
+      '[{"check":"x","reason":"r","owner":"group:a","expires":"soon"}]',
+      'expiry',
+    ],
+    [
+      'backstage.io/kubernetes-label-selector',
+      'app in (a,b',
+      'not a label selector term',
+    ],
   ])('reports %s=%s', (key, value, fragment) => {
     const problems = validateAnnotations({ [key]: value });
     expect(problems).toHaveLength(1);

@@ -60,7 +60,10 @@ export function validateAnnotations(
     }
     const message = descriptor.validate(value);
     if (message) {
-      problems.push({ key, message: `${message} (example: ${descriptor.example})` });
+      problems.push({
+        key,
+        message: `${message} (example: ${descriptor.example})`,
+      });
       continue;
     }
     if (
@@ -74,7 +77,9 @@ export function validateAnnotations(
       if (unknown.length > 0) {
         problems.push({
           key,
-          message: `no cluster named ${unknown.join(', ')} in cloudNativePlatform.clusters (configured: ${
+          message: `no cluster named ${unknown.join(
+            ', ',
+          )} in cloudNativePlatform.clusters (configured: ${
             options.knownClusters.join(', ') || 'none'
           })`,
         });

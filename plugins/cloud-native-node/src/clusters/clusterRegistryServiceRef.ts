@@ -26,27 +26,31 @@ export interface ClusterRegistryService {
  *
  * @public
  */
-export const clusterRegistryServiceRef = createServiceRef<ClusterRegistryService>({
-  id: 'cloud-native-platform.cluster-registry',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: { config: coreServices.rootConfig, logger: coreServices.rootLogger },
-      factory({ config, logger }) {
-        const clusters = readClusterDefinitions(config, {
-          rootDir: targetPaths.rootDir,
-        });
-        logger.info(
-          `cluster registry holds ${clusters.length} clusters: ${clusters
-            .map(c => `${c.name} (${c.role}, ${c.source.type})`)
-            .join(', ')}`,
-        );
-        const byName = new Map(clusters.map(c => [c.name, c]));
-        return {
-          listClusters: () => [...clusters],
-          getCluster: name => byName.get(name),
-        };
-      },
-    }),
-});
+export const clusterRegistryServiceRef =
+  createServiceRef<ClusterRegistryService>({
+    id: 'cloud-native-platform.cluster-registry',
+    scope: 'root',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: {
+          config: coreServices.rootConfig,
+          logger: coreServices.rootLogger,
+        },
+        factory({ config, logger }) {
+          const clusters = readClusterDefinitions(config, {
+            rootDir: targetPaths.rootDir,
+          });
+          logger.info(
+            `cluster registry holds ${clusters.length} clusters: ${clusters
+              .map(c => `${c.name} (${c.role}, ${c.source.type})`)
+              .join(', ')}`,
+          );
+          const byName = new Map(clusters.map(c => [c.name, c]));
+          return {
+            listClusters: () => [...clusters],
+            getCluster: name => byName.get(name),
+          };
+        },
+      }),
+  });

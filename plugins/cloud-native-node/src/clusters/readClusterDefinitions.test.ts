@@ -9,15 +9,20 @@ describe('readClusterDefinitions', () => {
 
   beforeAll(() => {
     rootDir = fs.mkdtempSync(path.join(os.tmpdir(), 'clusters-'));
-    fs.mkdirSync(path.join(rootDir, 'examples/clusters/prod-east-a'), { recursive: true });
+    fs.mkdirSync(path.join(rootDir, 'examples/clusters/prod-east-a'), {
+      recursive: true,
+    });
   });
 
   afterAll(() => fs.rmSync(rootDir, { recursive: true, force: true }));
 
   const read = (data: object) =>
-    readClusterDefinitions(ConfigReader.fromConfigs([{ data, context: 'app-config.yaml' }]), {
-      rootDir,
-    });
+    readClusterDefinitions(
+      ConfigReader.fromConfigs([{ data, context: 'app-config.yaml' }]),
+      {
+        rootDir,
+      },
+    );
 
   it('reads manifests and live clusters, with upstream Kubernetes clusters', () => {
     const clusters = read({
@@ -34,7 +39,10 @@ describe('readClusterDefinitions', () => {
           {
             name: 'dr-west',
             role: 'disaster-recovery',
-            kubernetes: { url: 'https://10.0.0.1:6443', serviceAccountToken: 't' },
+            kubernetes: {
+              url: 'https://10.0.0.1:6443',
+              serviceAccountToken: 't',
+            },
           },
         ],
       },
@@ -43,8 +51,17 @@ describe('readClusterDefinitions', () => {
           {
             type: 'config',
             clusters: [
-              { name: 'dr-west', url: 'https://10.0.0.1:6443', authProvider: 'serviceAccount' },
-              { name: 'legacy', url: 'https://10.0.0.2:6443', authProvider: 'serviceAccount', skipTLSVerify: true },
+              {
+                name: 'dr-west',
+                url: 'https://10.0.0.1:6443',
+                authProvider: 'serviceAccount',
+              },
+              {
+                name: 'legacy',
+                url: 'https://10.0.0.2:6443',
+                authProvider: 'serviceAccount',
+                skipTLSVerify: true,
+              },
             ],
           },
         ],
@@ -75,23 +92,58 @@ describe('readClusterDefinitions', () => {
       "Invalid cluster configuration at 'cloudNativePlatform.cluster' in app-config.yaml: unknown key 'cluster'; known keys are clusters",
     ],
     [
-      { cloudNativePlatform: { clusters: [{ name: 'a', role: 'production', manifests: { path: 'nowhere' } }] } },
+      {
+        cloudNativePlatform: {
+          clusters: [
+            { name: 'a', role: 'production', manifests: { path: 'nowhere' } },
+          ],
+        },
+      },
       "'cloudNativePlatform.clusters[0].manifests.path' in app-config.yaml: directory nowhere does not exist",
     ],
     [
-      { cloudNativePlatform: { clusters: [{ name: 'a', role: 'prod', manifests: { path: 'examples' } }] } },
+      {
+        cloudNativePlatform: {
+          clusters: [
+            { name: 'a', role: 'prod', manifests: { path: 'examples' } },
+          ],
+        },
+      },
       "'prod' is not a role; use one of production, disaster-recovery, staging, test, development",
     ],
     [
-      { cloudNativePlatform: { clusters: [{ name: 'a', role: 'production', manifests: { path: 'examples' }, colour: 'red' }] } },
+      {
+        cloudNativePlatform: {
+          clusters: [
+            {
+              name: 'a',
+              role: 'production',
+              manifests: { path: 'examples' },
+              colour: 'red',
+            },
+          ],
+        },
+      },
       "'cloudNativePlatform.clusters[0].colour' in app-config.yaml: unknown key 'colour'",
     ],
     [
-      { cloudNativePlatform: { clusters: [{ name: 'a', role: 'production' }] } },
+      {
+        cloudNativePlatform: { clusters: [{ name: 'a', role: 'production' }] },
+      },
       "cluster 'a' needs exactly one source",
     ],
     [
-      { cloudNativePlatform: { clusters: [{ name: 'Prod_A', role: 'production', manifests: { path: 'examples' } }] } },
+      {
+        cloudNativePlatform: {
+          clusters: [
+            {
+              name: 'Prod_A',
+              role: 'production',
+              manifests: { path: 'examples' },
+            },
+          ],
+        },
+      },
       "'Prod_A' is not a valid cluster name",
     ],
     [
@@ -106,11 +158,27 @@ describe('readClusterDefinitions', () => {
       "cluster name 'a' is declared twice",
     ],
     [
-      { cloudNativePlatform: { clusters: [{ name: 'a', role: 'production', kubernetes: { url: 'ftp://x' } }] } },
+      {
+        cloudNativePlatform: {
+          clusters: [
+            { name: 'a', role: 'production', kubernetes: { url: 'ftp://x' } },
+          ],
+        },
+      },
       "'cloudNativePlatform.clusters[0].kubernetes.url' in app-config.yaml: 'ftp://x' is not an http(s) URL",
     ],
     [
-      { cloudNativePlatform: { clusters: [{ name: 'a', role: 'production', kubernetes: { url: 'https://x', authProvider: 'aws' } }] } },
+      {
+        cloudNativePlatform: {
+          clusters: [
+            {
+              name: 'a',
+              role: 'production',
+              kubernetes: { url: 'https://x', authProvider: 'aws' },
+            },
+          ],
+        },
+      },
       "'aws' is not supported",
     ],
   ])('rejects %j', (data, message) => {
@@ -119,9 +187,18 @@ describe('readClusterDefinitions', () => {
 
   it('names the layer that declared the bad cluster', () => {
     const config = ConfigReader.fromConfigs([
-      { data: { cloudNativePlatform: { clusters: [] } }, context: 'app-config.yaml' },
       {
-        data: { cloudNativePlatform: { clusters: [{ name: 'x', role: 'test', manifests: { path: 'gone' } }] } },
+        data: { cloudNativePlatform: { clusters: [] } },
+        context: 'app-config.yaml',
+      },
+      {
+        data: {
+          cloudNativePlatform: {
+            clusters: [
+              { name: 'x', role: 'test', manifests: { path: 'gone' } },
+            ],
+          },
+        },
         context: 'extra.yaml',
       },
     ]);

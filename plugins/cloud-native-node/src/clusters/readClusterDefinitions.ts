@@ -1,5 +1,8 @@
 import { Config } from '@backstage/config';
-import { isClusterRole, CLUSTER_ROLES } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  isClusterRole,
+  CLUSTER_ROLES,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ClusterDefinition, ClusterSource } from './ClusterDefinition';
@@ -25,9 +28,24 @@ export interface ReadClusterDefinitionsOptions {
 }
 
 const TOP_KEYS = ['clusters'];
-const CLUSTER_KEYS = ['name', 'role', 'region', 'labels', 'manifests', 'kubernetes', 'prometheus'];
+const CLUSTER_KEYS = [
+  'name',
+  'role',
+  'region',
+  'labels',
+  'manifests',
+  'kubernetes',
+  'prometheus',
+];
 const MANIFESTS_KEYS = ['path'];
-const KUBERNETES_KEYS = ['url', 'authProvider', 'serviceAccountToken', 'caData', 'caFile', 'skipTLSVerify'];
+const KUBERNETES_KEYS = [
+  'url',
+  'authProvider',
+  'serviceAccountToken',
+  'caData',
+  'caFile',
+  'skipTLSVerify',
+];
 const PROMETHEUS_KEYS = ['url'];
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -42,7 +60,9 @@ function originOf(config: Config): string {
 
 function fail(config: Config, key: string, message: string): never {
   throw new ClusterConfigError(
-    `Invalid cluster configuration at '${key}' in ${originOf(config)}: ${message}`,
+    `Invalid cluster configuration at '${key}' in ${originOf(
+      config,
+    )}: ${message}`,
   );
 }
 
@@ -79,7 +99,11 @@ function readUrl(config: Config, prefix: string, key: string): string {
   return value.replace(/\/+$/, '');
 }
 
-function readString(config: Config, prefix: string, key: string): string | undefined {
+function readString(
+  config: Config,
+  prefix: string,
+  key: string,
+): string | undefined {
   try {
     return config.getOptionalString(key);
   } catch {
@@ -92,7 +116,8 @@ function readKubernetesSource(
   prefix: string,
   rootDir: string,
 ): ClusterSource {
-  const authProvider = readString(config, prefix, 'authProvider') ?? 'serviceAccount';
+  const authProvider =
+    readString(config, prefix, 'authProvider') ?? 'serviceAccount';
   if (authProvider !== 'serviceAccount') {
     fail(
       config,
@@ -142,14 +167,17 @@ function readCluster(
     fail(
       cluster,
       `${key}.role`,
-      `${role === undefined ? 'missing' : `'${role}' is not a role`}; use one of ${CLUSTER_ROLES.join(', ')}`,
+      `${
+        role === undefined ? 'missing' : `'${role}' is not a role`
+      }; use one of ${CLUSTER_ROLES.join(', ')}`,
     );
   }
   const labels: Record<string, string> = {};
   const labelConfig = cluster.getOptionalConfig('labels');
   if (labelConfig) {
     for (const labelKey of labelConfig.keys()) {
-      labels[labelKey] = readString(labelConfig, `${key}.labels`, labelKey) ?? '';
+      labels[labelKey] =
+        readString(labelConfig, `${key}.labels`, labelKey) ?? '';
     }
   }
 
@@ -202,8 +230,12 @@ function readCluster(
 }
 
 /** Live clusters declared for the upstream Kubernetes plugin, so they are configured once. */
-function readUpstreamClusters(config: Config, rootDir: string): ClusterDefinition[] {
-  const methods = config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+function readUpstreamClusters(
+  config: Config,
+  rootDir: string,
+): ClusterDefinition[] {
+  const methods =
+    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   const out: ClusterDefinition[] = [];
   methods.forEach((method, m) => {
     if (method.getOptionalString('type') !== 'config') return;
@@ -242,10 +274,18 @@ export function readClusterDefinitions(
     try {
       items = platform.getOptionalConfigArray('clusters') ?? [];
     } catch {
-      fail(platform, 'cloudNativePlatform.clusters', 'expected a list of clusters');
+      fail(
+        platform,
+        'cloudNativePlatform.clusters',
+        'expected a list of clusters',
+      );
     }
     items.forEach((item, i) => {
-      const cluster = readCluster(item, `cloudNativePlatform.clusters[${i}]`, options.rootDir);
+      const cluster = readCluster(
+        item,
+        `cloudNativePlatform.clusters[${i}]`,
+        options.rootDir,
+      );
       const previous = clusters.find(c => c.name === cluster.name);
       if (previous) {
         fail(
