@@ -22,6 +22,9 @@ backend.add(
   import('@cloud-native-platform/plugin-catalog-backend-module-cloud-native'),
 );
 
+// The cloud-native platform plugins, reading the shared cluster state.
+backend.add(import('@cloud-native-platform/plugin-cluster-topology-backend'));
+
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),

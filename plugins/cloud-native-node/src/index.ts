@@ -1,6 +1,7 @@
 /**
  * Backend library of the cloud-native platform plugins: the cluster registry
- * shared by every backend plugin of the suite.
+ * and the shared, watch-fed cluster state used by every backend plugin of the
+ * suite.
  *
  * @packageDocumentation
  */
@@ -8,3 +9,12 @@
 export * from './clusters/ClusterDefinition';
 export * from './clusters/clusterRegistryServiceRef';
 export * from './clusters/readClusterDefinitions';
+export * from './state/ClusterObjectStore';
+export * from './state/ClusterSource';
+export * from './state/ClusterStateService';
+export * from './state/ClusterStatusTracker';
+export * from './state/clusterStateServiceRef';
+export * from './state/KubeObject';
+export * from './state/kinds';
+export * from './state/ManifestsClusterSource';
+export * from './state/resolveEntityWorkloads';

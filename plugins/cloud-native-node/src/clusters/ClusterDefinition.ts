@@ -5,7 +5,7 @@ import { ClusterRole } from '@cloud-native-platform/plugin-cloud-native-common';
  *
  * @public
  */
-export type ClusterSource =
+export type ClusterSourceConfig =
   | { type: 'manifests'; path: string }
   | {
       type: 'kubernetes';
@@ -27,7 +27,7 @@ export interface ClusterDefinition {
   role: ClusterRole;
   region?: string;
   labels: Record<string, string>;
-  source: ClusterSource;
+  source: ClusterSourceConfig;
   prometheus?: { url: string };
   /** Where the declaration came from, for messages: a config file name. */
   origin: string;

@@ -5,7 +5,7 @@ import {
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ClusterDefinition, ClusterSource } from './ClusterDefinition';
+import { ClusterDefinition, ClusterSourceConfig } from './ClusterDefinition';
 
 /**
  * Thrown when cluster configuration is wrong; the message names the config
@@ -115,7 +115,7 @@ function readKubernetesSource(
   config: Config,
   prefix: string,
   rootDir: string,
-): ClusterSource {
+): ClusterSourceConfig {
   const authProvider =
     readString(config, prefix, 'authProvider') ?? 'serviceAccount';
   if (authProvider !== 'serviceAccount') {
@@ -190,7 +190,7 @@ function readCluster(
       `cluster '${name}' needs exactly one source: manifests: { path } or kubernetes: { url, … }`,
     );
   }
-  let source: ClusterSource;
+  let source: ClusterSourceConfig;
   if (manifests) {
     checkKeys(manifests, `${key}.manifests`, MANIFESTS_KEYS);
     const dir = readString(manifests, `${key}.manifests`, 'path');

@@ -1,0 +1,8 @@
+/**
+ * Backend of the cluster topology page.
+ *
+ * @packageDocumentation
+ */
+
+export { clusterTopologyPlugin as default } from './plugin';
+export * from './service/router';

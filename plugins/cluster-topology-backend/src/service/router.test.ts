@@ -1,0 +1,159 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { clusterTopologyPlugin } from '../plugin';
+
+const NODE = `
+apiVersion: v1
+kind: Node
+metadata: { name: node-1, uid: n1 }
+---
+apiVersion: v1
+kind: Namespace
+metadata: { name: trading, uid: ns1 }
+`;
+
+const WORKLOADS = `
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: trading-engine, namespace: trading, uid: d1 }
+---
+apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: trading-engine-5d4f
+  namespace: trading
+  uid: rs1
+  ownerReferences: [{ apiVersion: apps/v1, kind: Deployment, name: trading-engine, uid: d1, controller: true }]
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: trading-engine-5d4f-abcde
+  namespace: trading
+  uid: p1
+  ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: trading-engine-5d4f, uid: rs1, controller: true }]
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: { name: ledger-backup, namespace: trading, uid: cj1 }
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ledger-backup-1
+  namespace: trading
+  uid: j1
+  ownerReferences: [{ apiVersion: batch/v1, kind: CronJob, name: ledger-backup, uid: cj1, controller: true }]
+`;
+
+describe('GET /api/cluster-topology/clusters', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topology-'));
+    for (const cluster of ['prod-east-a', 'staging']) {
+      fs.mkdirSync(path.join(dir, cluster, 'trading'), { recursive: true });
+      fs.writeFileSync(path.join(dir, cluster, 'cluster.yaml'), NODE);
+      fs.writeFileSync(
+        path.join(dir, cluster, 'trading', 'workloads.yml'),
+        WORKLOADS,
+      );
+    }
+    fs.writeFileSync(
+      path.join(dir, 'staging', 'trading', 'broken.yaml'),
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n',
+    );
+  });
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function startBackend(...extra: any[]) {
+    const { server } = await startTestBackend({
+      features: [
+        clusterTopologyPlugin,
+        ...extra,
+        mockServices.rootConfig.factory({
+          data: {
+            cloudNativePlatform: {
+              clusters: [
+                {
+                  name: 'prod-east-a',
+                  role: 'production',
+                  region: 'cn-east-1',
+                  manifests: { path: path.join(dir, 'prod-east-a') },
+                },
+                {
+                  name: 'staging',
+                  role: 'staging',
+                  manifests: { path: path.join(dir, 'staging') },
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    return server;
+  }
+
+  it('lists every cluster with role, source, status and counts', async () => {
+    const server = await startBackend();
+    const res = await waitFor(async () => {
+      const r = await request(server)
+        .get('/api/cluster-topology/clusters')
+        .set('Authorization', mockCredentials.user.header());
+      return r.body.items?.every((c: any) => c.status !== 'syncing')
+        ? r
+        : undefined;
+    });
+    expect(res.status).toBe(200);
+    const [prod, staging] = res.body.items;
+    expect(prod).toMatchObject({
+      name: 'prod-east-a',
+      role: 'production',
+      region: 'cn-east-1',
+      source: 'manifests',
+      status: 'ready',
+      counts: { nodes: 1, namespaces: 1, workloads: 2, pods: 1 },
+    });
+    expect(prod.error).toBeUndefined();
+    expect(prod.lastSyncAt).toEqual(expect.any(String));
+
+    // The broken file degrades its own cluster only, and the rest of it loads.
+    expect(staging).toMatchObject({
+      name: 'staging',
+      status: 'degraded',
+      counts: { nodes: 1, namespaces: 1, workloads: 2, pods: 1 },
+    });
+    expect(staging.error).toMatch(
+      /^trading\/broken\.yaml:5:1: Flow sequence in block collection/,
+    );
+  });
+
+  it('requires credentials', async () => {
+    const server = await startBackend(
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+    );
+    const res = await request(server).get('/api/cluster-topology/clusters');
+    expect(res.status).toBe(401);
+  });
+});
+
+async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}
