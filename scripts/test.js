@@ -74,7 +74,9 @@ const suites = {
     yarn(['run', '--binaries-only', 'prettier', '--check', '.']),
 
   unit: async ({ services }) => {
-    const env = { CI: 'true' };
+    // CI=true keeps Jest out of watch mode; PostgreSQL comes from the server
+    // started here, never from Docker.
+    const env = { CI: 'true', BACKSTAGE_TEST_DISABLE_DOCKER: '1' };
     if (services.postgres) {
       env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING =
         services.postgres.connectionString;

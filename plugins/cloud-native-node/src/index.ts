@@ -9,6 +9,7 @@
 export * from './clusters/ClusterDefinition';
 export * from './clusters/clusterRegistryServiceRef';
 export * from './clusters/readClusterDefinitions';
+export * from './prometheus/PrometheusClient';
 export * from './state/ClusterObjectStore';
 export * from './state/ClusterSource';
 export * from './state/ClusterStateService';
@@ -16,5 +17,8 @@ export * from './state/ClusterStatusTracker';
 export * from './state/clusterStateServiceRef';
 export * from './state/KubeObject';
 export * from './state/kinds';
+export * from './state/KubernetesApiClient';
+export * from './state/KubernetesClusterSource';
 export * from './state/ManifestsClusterSource';
+export * from './state/podHealth';
 export * from './state/resolveEntityWorkloads';

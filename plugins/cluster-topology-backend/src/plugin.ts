@@ -8,6 +8,7 @@ import {
   clusterStateServiceRef,
   KindDefinition,
 } from '@cloud-native-platform/plugin-cloud-native-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createRouter } from './service/router';
 
 /**
@@ -32,14 +33,16 @@ export const clusterTopologyPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        catalog: catalogServiceRef,
         clusterState: clusterStateServiceRef,
       },
-      async init({ httpRouter, clusterState }) {
+      async init({ httpRouter, httpAuth, catalog, clusterState }) {
         for (const [type, factory] of sourceFactories) {
           clusterState.addSourceFactory(type, factory);
         }
         if (kinds.length > 0) clusterState.addKinds(kinds);
-        httpRouter.use(await createRouter({ clusterState }));
+        httpRouter.use(await createRouter({ clusterState, catalog, httpAuth }));
       },
     });
   },

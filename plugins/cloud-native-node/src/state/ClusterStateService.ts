@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterDefinition } from '../clusters/ClusterDefinition';
+import { PrometheusClient } from '../prometheus/PrometheusClient';
 import { ClusterObjectStore } from './ClusterObjectStore';
 import { ClusterSource, ClusterSourceFactory } from './ClusterSource';
 import { ClusterStatus, ClusterStatusTracker } from './ClusterStatusTracker';
@@ -13,6 +14,8 @@ import { DEFAULT_KINDS, KindDefinition } from './kinds';
 export interface ClusterHandle {
   definition: ClusterDefinition;
   store: ClusterObjectStore;
+  /** Client of the cluster's Prometheus, when one is configured. */
+  prometheus?: PrometheusClient;
   status(): ClusterStatus;
 }
 
@@ -76,7 +79,19 @@ export class DefaultClusterStateService implements ClusterStateService {
       const tracker = new ClusterStatusTracker(definition, kind =>
         store.count(kind),
       );
-      return { definition, store, tracker, status: () => tracker.snapshot() };
+      const prometheus = definition.prometheus
+        ? new PrometheusClient({ url: definition.prometheus.url })
+        : undefined;
+      return {
+        definition,
+        store,
+        tracker,
+        prometheus,
+        status: () => ({
+          ...tracker.snapshot(),
+          prometheus: prometheus?.health(),
+        }),
+      };
     });
   }
 
@@ -111,9 +126,10 @@ export class DefaultClusterStateService implements ClusterStateService {
   }
 
   clusters(): ClusterHandle[] {
-    return this.handles.map(({ definition, store, status }) => ({
+    return this.handles.map(({ definition, store, prometheus, status }) => ({
       definition,
       store,
+      prometheus,
       status,
     }));
   }

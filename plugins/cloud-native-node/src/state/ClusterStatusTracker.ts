@@ -1,4 +1,5 @@
 import { ClusterDefinition } from '../clusters/ClusterDefinition';
+import { PrometheusHealth } from '../prometheus/PrometheusClient';
 
 /**
  * How far a cluster's cache is from the cluster.
@@ -39,6 +40,8 @@ export interface ClusterStatus {
   kinds: KindStatus[];
   /** Problems that do not stop the rest from loading, such as a bad manifest file. */
   problems: string[];
+  /** Outcome of the last query to the cluster's Prometheus, when one is configured. */
+  prometheus?: PrometheusHealth;
 }
 
 /**

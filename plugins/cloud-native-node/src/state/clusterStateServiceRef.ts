@@ -11,6 +11,7 @@ import {
   DefaultClusterStateService,
 } from './ClusterStateService';
 import { KindDefinition } from './kinds';
+import { kubernetesClusterSourceFactory } from './KubernetesClusterSource';
 import { ManifestsClusterSource } from './ManifestsClusterSource';
 
 /**
@@ -36,6 +37,7 @@ export const clusterStateServiceRef = createServiceRef<ClusterStateService>({
           logger: logger.child({ service: 'cluster-state' }),
           sourceFactories: {
             manifests: context => new ManifestsClusterSource(context),
+            kubernetes: kubernetesClusterSourceFactory,
           },
         });
         // Started after every plugin and module has registered its additions.

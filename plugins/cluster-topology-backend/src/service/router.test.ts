@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { clusterTopologyPlugin } from '../plugin';
 
 const NODE = `
@@ -22,7 +23,16 @@ metadata: { name: trading, uid: ns1 }
 const WORKLOADS = `
 apiVersion: apps/v1
 kind: Deployment
-metadata: { name: trading-engine, namespace: trading, uid: d1 }
+metadata:
+  name: trading-engine
+  namespace: trading
+  uid: d1
+  labels: { backstage.io/kubernetes-id: trading-engine }
+spec:
+  replicas: 1
+  template:
+    spec:
+      containers: [{ name: engine, image: registry.example.com/trading/engine:2.4.1 }]
 ---
 apiVersion: apps/v1
 kind: ReplicaSet
@@ -38,7 +48,12 @@ metadata:
   name: trading-engine-5d4f-abcde
   namespace: trading
   uid: p1
+  labels: { backstage.io/kubernetes-id: trading-engine }
   ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: trading-engine-5d4f, uid: rs1, controller: true }]
+status:
+  phase: Running
+  conditions: [{ type: Ready, status: 'True' }]
+  containerStatuses: [{ name: engine, ready: true, restartCount: 2 }]
 ---
 apiVersion: batch/v1
 kind: CronJob
@@ -78,6 +93,27 @@ describe('GET /api/cluster-topology/clusters', () => {
     const { server } = await startTestBackend({
       features: [
         clusterTopologyPlugin,
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: {
+                name: 'trading-engine',
+                namespace: 'default',
+                annotations: {
+                  'backstage.io/kubernetes-id': 'trading-engine',
+                  'cloud-native-platform.io/clusters': 'prod-east-a,staging',
+                },
+              },
+              spec: {
+                type: 'service',
+                owner: 'trading-team',
+                lifecycle: 'production',
+              },
+            },
+          ],
+        }),
         ...extra,
         mockServices.rootConfig.factory({
           data: {
@@ -135,6 +171,64 @@ describe('GET /api/cluster-topology/clusters', () => {
     expect(staging.error).toMatch(
       /^trading\/broken\.yaml:5:1: Flow sequence in block collection/,
     );
+  });
+
+  it("returns an entity's workloads in every cluster with pod health", async () => {
+    const server = await startBackend();
+    const res = await waitFor(async () => {
+      const r = await request(server)
+        .get(
+          '/api/cluster-topology/workloads?entityRef=component:default/trading-engine',
+        )
+        .set('Authorization', mockCredentials.user.header());
+      return r.body.items?.length === 2 ? r : undefined;
+    });
+    expect(res.body).toMatchObject({
+      entityRef: 'component:default/trading-engine',
+      clusters: ['prod-east-a', 'staging'],
+    });
+    expect(res.body.errors).toEqual([
+      {
+        cluster: 'staging',
+        error: expect.stringContaining('trading/broken.yaml:5:1'),
+      },
+    ]);
+    expect(res.body.items[0]).toEqual({
+      cluster: 'prod-east-a',
+      kind: 'Deployment',
+      namespace: 'trading',
+      name: 'trading-engine',
+      health: 'healthy',
+      replicas: 1,
+      images: ['registry.example.com/trading/engine:2.4.1'],
+      pods: {
+        total: 1,
+        ready: 1,
+        restarting: 1,
+        crashLooping: 0,
+        pending: 0,
+        failed: 0,
+        restarts: 2,
+      },
+    });
+  });
+
+  it.each([
+    ['', 400, 'entityRef query parameter is required'],
+    ['?entityRef=', 400, 'entityRef query parameter is required'],
+    ['?entityRef=component:default/', 400, 'is not an entity reference'],
+    [
+      '?entityRef=component:default/nope',
+      404,
+      'no entity component:default/nope in the catalog',
+    ],
+  ])('answers /workloads%s with %i', async (query, status, message) => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`/api/cluster-topology/workloads${query}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toContain(message);
   });
 
   it('requires credentials', async () => {

@@ -1,0 +1,183 @@
+/**
+ * One series of a Prometheus instant or range query result.
+ *
+ * @public
+ */
+export interface PrometheusSeries {
+  metric: Record<string, string>;
+  /** Instant queries: one [unix seconds, value]; range queries: many. */
+  values: Array<[number, number]>;
+}
+
+/**
+ * Thrown when Prometheus cannot answer: unreachable, timed out, or the
+ * query was rejected. The message names the URL and the reason.
+ *
+ * @public
+ */
+export class PrometheusError extends Error {
+  name = 'PrometheusError';
+}
+
+/**
+ * Options of {@link PrometheusClient}.
+ *
+ * @public
+ */
+export interface PrometheusClientOptions {
+  /** Base URL of the Prometheus HTTP API, for example http://prometheus:9090. */
+  url: string;
+  /** Per-request timeout; default 10 seconds. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Outcome of the last request, for the cluster status.
+ *
+ * @public
+ */
+export interface PrometheusHealth {
+  url: string;
+  state: 'unknown' | 'ok' | 'error';
+  error?: string;
+  lastSuccessAt?: string;
+}
+
+function toNumber(value: string): number {
+  // Prometheus encodes NaN and infinities as strings.
+  return Number(value);
+}
+
+/**
+ * A small client of the Prometheus HTTP API: instant and range queries with
+ * timeouts. Every failure becomes a {@link PrometheusError} and is kept as
+ * the client's health, so a cluster status can show it.
+ *
+ * @public
+ */
+export class PrometheusClient {
+  private readonly url: string;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+  private lastHealth: PrometheusHealth;
+
+  constructor(options: PrometheusClientOptions) {
+    this.url = options.url.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.fetchImpl = options.fetch ?? fetch;
+    this.lastHealth = { url: this.url, state: 'unknown' };
+  }
+
+  health(): PrometheusHealth {
+    return { ...this.lastHealth };
+  }
+
+  /** Evaluates an expression at one instant (default: now). */
+  async query(promql: string, time?: Date): Promise<PrometheusSeries[]> {
+    const params = new URLSearchParams({ query: promql });
+    if (time) params.set('time', String(time.getTime() / 1000));
+    return this.request('/api/v1/query', params);
+  }
+
+  /** Evaluates an expression over a range at a fixed step (seconds). */
+  async queryRange(
+    promql: string,
+    start: Date,
+    end: Date,
+    stepSeconds: number,
+  ): Promise<PrometheusSeries[]> {
+    if (!(stepSeconds > 0)) {
+      throw new PrometheusError(
+        `step must be a positive number of seconds, got ${stepSeconds}`,
+      );
+    }
+    const params = new URLSearchParams({
+      query: promql,
+      start: String(start.getTime() / 1000),
+      end: String(end.getTime() / 1000),
+      step: String(stepSeconds),
+    });
+    return this.request('/api/v1/query_range', params);
+  }
+
+  private async request(
+    path: string,
+    params: URLSearchParams,
+  ): Promise<PrometheusSeries[]> {
+    const target = `${this.url}${path}`;
+    try {
+      let res: Response;
+      try {
+        res = await this.fetchImpl(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: params.toString(),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+      } catch (error) {
+        const e = error as Error & { cause?: Error };
+        const reason =
+          e.name === 'TimeoutError'
+            ? `no answer within ${this.timeoutMs} ms`
+            : e.cause?.message ?? e.message;
+        throw new PrometheusError(
+          `Prometheus at ${this.url} is unreachable: ${reason}`,
+        );
+      }
+      const text = await res.text();
+      let body: any;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new PrometheusError(
+          `Prometheus at ${this.url} answered ${res.status} with a body that is not JSON`,
+        );
+      }
+      if (body.status !== 'success') {
+        throw new PrometheusError(
+          `Prometheus at ${this.url} rejected the query (${res.status} ${
+            body.errorType ?? ''
+          }): ${body.error ?? 'no reason given'}`,
+        );
+      }
+      const series = this.parse(body.data);
+      this.lastHealth = {
+        url: this.url,
+        state: 'ok',
+        lastSuccessAt: new Date().toISOString(),
+      };
+      return series;
+    } catch (error) {
+      this.lastHealth = {
+        ...this.lastHealth,
+        state: 'error',
+        error: (error as Error).message,
+      };
+      throw error;
+    }
+  }
+
+  private parse(data: any): PrometheusSeries[] {
+    switch (data?.resultType) {
+      case 'vector':
+        return data.result.map((r: any) => ({
+          metric: r.metric ?? {},
+          values: [[r.value[0], toNumber(r.value[1])]],
+        }));
+      case 'matrix':
+        return data.result.map((r: any) => ({
+          metric: r.metric ?? {},
+          values: r.values.map((v: [number, string]) => [v[0], toNumber(v[1])]),
+        }));
+      case 'scalar':
+        return [
+          { metric: {}, values: [[data.result[0], toNumber(data.result[1])]] },
+        ];
+      default:
+        throw new PrometheusError(
+          `Prometheus at ${this.url} returned an unexpected result type ${data?.resultType}`,
+        );
+    }
+  }
+}

@@ -1,0 +1,342 @@
+import fs from 'node:fs';
+import http, { IncomingMessage, STATUS_CODES } from 'node:http';
+import https from 'node:https';
+import { StringDecoder } from 'node:string_decoder';
+
+/**
+ * How to reach and authenticate to one Kubernetes API server.
+ *
+ * @public
+ */
+export interface KubernetesApiClientOptions {
+  /** Base URL of the API server; a path prefix (as behind a proxy) is kept. */
+  url: string;
+  serviceAccountToken?: string;
+  /** Base64-encoded PEM bundle of the certificate authority. */
+  caData?: string;
+  /** Absolute path of a PEM certificate authority file. */
+  caFile?: string;
+  skipTLSVerify?: boolean;
+  /** A LIST or discovery request that receives nothing this long fails. */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * A failed request: `status` is set when the server answered, `code` when the
+ * connection failed (ECONNREFUSED, certificate errors…).
+ *
+ * @public
+ */
+export class KubernetesApiError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+    /** True when the error arrived as an ERROR event inside a watch stream. */
+    readonly inStream = false,
+  ) {
+    super(message);
+    this.name = 'KubernetesApiError';
+  }
+}
+
+/**
+ * One event of a watch stream.
+ *
+ * @public
+ */
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: any;
+}
+
+/** How a watch that did not fail ended. */
+export type WatchEnd = 'ended' | 'dropped' | 'idle';
+
+/**
+ * Splits a byte stream into newline-delimited lines, keeping multi-byte
+ * characters and lines intact across chunk boundaries.
+ *
+ * @public
+ */
+export class LineSplitter {
+  private readonly decoder = new StringDecoder('utf8');
+  private rest = '';
+
+  push(chunk: Buffer | string): string[] {
+    const text =
+      this.rest +
+      (typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+    const lines = text.split('\n');
+    this.rest = lines.pop()!;
+    return lines.filter(line => line.trim() !== '');
+  }
+
+  end(): string[] {
+    const last = (this.rest + this.decoder.end()).trim();
+    this.rest = '';
+    return last ? [last] : [];
+  }
+}
+
+function abortError(): Error {
+  const error = new Error('The request was aborted');
+  error.name = 'AbortError';
+  return error;
+}
+
+const TLS_HINT = ' (check caData, caFile or skipTLSVerify)';
+
+/** Turns a socket-level error into a message naming the request. */
+function connectionError(what: string, error: any): KubernetesApiError {
+  const code: string | undefined = error?.code;
+  const tls = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO/.test(code ?? '');
+  return new KubernetesApiError(
+    `${what}: ${error?.message ?? String(error)}${tls ? TLS_HINT : ''}`,
+    undefined,
+    code ?? 'ECONNECTION',
+  );
+}
+
+/** Turns an error answer into a message with the server's own explanation. */
+function statusError(what: string, status: number, body: string) {
+  let detail = '';
+  try {
+    const parsed = JSON.parse(body);
+    if (typeof parsed?.message === 'string') detail = `: ${parsed.message}`;
+  } catch {
+    detail = body ? `: ${body.slice(0, 200)}` : '';
+  }
+  return new KubernetesApiError(
+    `${what}: ${status} ${STATUS_CODES[status] ?? ''}`.trimEnd() + detail,
+    status,
+  );
+}
+
+/**
+ * A minimal Kubernetes API client: JSON GETs and watch streams over one
+ * keep-alive agent, with every request abortable.
+ *
+ * @public
+ */
+export class KubernetesApiClient {
+  private agent: http.Agent | undefined;
+
+  constructor(private readonly options: KubernetesApiClientOptions) {}
+
+  /** GETs a path such as `/api/v1/pods?limit=500` and parses the JSON answer. */
+  async getJson<T = any>(path: string, signal: AbortSignal): Promise<T> {
+    const what = `GET ${path.split('?')[0]}`;
+    const timeoutMs = this.options.requestTimeoutMs ?? 60_000;
+    const res = await this.open(path, what, signal, timeoutMs);
+    const body = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let timer = setTimeout(onTimeout, timeoutMs);
+      function onTimeout() {
+        res.destroy(
+          new KubernetesApiError(
+            `${what}: no answer for ${timeoutMs} ms`,
+            undefined,
+            'ETIMEDOUT',
+          ),
+        );
+      }
+      const onAbort = () => res.destroy(abortError());
+      signal.addEventListener('abort', onAbort, { once: true });
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+      };
+      res.on('data', chunk => {
+        chunks.push(chunk);
+        clearTimeout(timer);
+        timer = setTimeout(onTimeout, timeoutMs);
+      });
+      res.on('end', () => {
+        done();
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      });
+      res.on('error', error => {
+        done();
+        reject(
+          error instanceof KubernetesApiError || error.name === 'AbortError'
+            ? error
+            : connectionError(what, error),
+        );
+      });
+    });
+    if (res.statusCode !== 200) throw statusError(what, res.statusCode!, body);
+    try {
+      return JSON.parse(body);
+    } catch {
+      throw new KubernetesApiError(`${what}: the answer is not JSON`, 200);
+    }
+  }
+
+  /**
+   * Streams a watch. `onEvents` gets the events of each received chunk; if it
+   * throws, the stream is closed and the watch rejects with that error.
+   * Resolves when the stream ends, breaks after it opened, or stays silent
+   * for `idleMs`; rejects when it cannot open or is aborted.
+   */
+  async watch(
+    path: string,
+    options: {
+      signal: AbortSignal;
+      idleMs: number;
+      onOpen(): void;
+      onEvents(events: WatchEvent[]): void;
+    },
+  ): Promise<WatchEnd> {
+    const { signal, idleMs } = options;
+    const what = `GET ${path.split('?')[0]} (watch)`;
+    const res = await this.open(path, what, signal, idleMs);
+    if (res.statusCode !== 200) {
+      const body = await new Promise<string>(resolve => {
+        const chunks: Buffer[] = [];
+        res.on('data', chunk => chunks.push(chunk));
+        res.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', () => {});
+      });
+      throw statusError(what, res.statusCode!, body);
+    }
+    options.onOpen();
+    return new Promise<WatchEnd>((resolve, reject) => {
+      const splitter = new LineSplitter();
+      let settled = false;
+      let timer = setTimeout(onIdle, idleMs);
+      function finish(end: WatchEnd | Error) {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        if (end instanceof Error) reject(end);
+        else resolve(end);
+      }
+      function onIdle() {
+        finish('idle');
+        res.destroy();
+      }
+      function onAbort() {
+        finish(abortError());
+        res.destroy();
+      }
+      function deliver(lines: string[]) {
+        if (lines.length === 0) return;
+        try {
+          options.onEvents(lines.map(line => JSON.parse(line)));
+        } catch (error) {
+          finish(error as Error);
+          res.destroy();
+        }
+      }
+      signal.addEventListener('abort', onAbort, { once: true });
+      res.on('data', chunk => {
+        if (settled) return;
+        clearTimeout(timer);
+        timer = setTimeout(onIdle, idleMs);
+        deliver(splitter.push(chunk));
+      });
+      res.on('end', () => {
+        if (!settled) deliver(splitter.end());
+        finish('ended');
+      });
+      // A stream cut before its last chunk emits 'error' ("aborted"), then 'close'.
+      res.on('error', () => {});
+      res.on('close', () => finish('dropped'));
+    });
+  }
+
+  /** Closes every pooled connection. */
+  close() {
+    this.agent?.destroy();
+    this.agent = undefined;
+  }
+
+  /** Sends a GET and resolves once the response headers arrive. */
+  private open(
+    path: string,
+    what: string,
+    signal: AbortSignal,
+    timeoutMs: number,
+  ): Promise<IncomingMessage> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) {
+        reject(abortError());
+        return;
+      }
+      let req: http.ClientRequest;
+      try {
+        const base = new URL(this.options.url);
+        const url = new URL(base.pathname.replace(/\/$/, '') + path, base);
+        const headers: Record<string, string> = { Accept: 'application/json' };
+        if (this.options.serviceAccountToken) {
+          headers.Authorization = `Bearer ${this.options.serviceAccountToken}`;
+        }
+        const transport = url.protocol === 'https:' ? https : http;
+        req = transport.request(url, {
+          method: 'GET',
+          headers,
+          agent: this.getAgent(url.protocol),
+        });
+      } catch (error) {
+        reject(
+          new KubernetesApiError(
+            `${what}: ${(error as Error).message}`,
+            undefined,
+            'ECONFIG',
+          ),
+        );
+        return;
+      }
+      // Until the headers arrive; the callers watch the body themselves.
+      const timer = setTimeout(() => {
+        req.destroy(
+          new KubernetesApiError(
+            `${what}: no answer for ${timeoutMs} ms`,
+            undefined,
+            'ETIMEDOUT',
+          ),
+        );
+      }, timeoutMs);
+      const onAbort = () => req.destroy(abortError());
+      signal.addEventListener('abort', onAbort, { once: true });
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+      };
+      req.on('response', res => {
+        done();
+        resolve(res);
+      });
+      req.on('error', error => {
+        done();
+        reject(
+          error instanceof KubernetesApiError || error.name === 'AbortError'
+            ? error
+            : connectionError(what, error),
+        );
+      });
+      req.end();
+    });
+  }
+
+  /** Built on first use so that a CA file mounted later is still picked up. */
+  private getAgent(protocol: string): http.Agent {
+    if (this.agent) return this.agent;
+    if (protocol !== 'https:') {
+      this.agent = new http.Agent({ keepAlive: true });
+      return this.agent;
+    }
+    const { caData, caFile, skipTLSVerify } = this.options;
+    let ca: Buffer | undefined;
+    if (caData) ca = Buffer.from(caData, 'base64');
+    else if (caFile) ca = fs.readFileSync(caFile);
+    this.agent = new https.Agent({
+      keepAlive: true,
+      ca,
+      rejectUnauthorized: !skipTLSVerify,
+    });
+    return this.agent;
+  }
+}
