@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { KubeConfig } from '@kubernetes/client-node';
 import http, { IncomingMessage, STATUS_CODES } from 'node:http';
 import https from 'node:https';
 import { StringDecoder } from 'node:string_decoder';
@@ -113,6 +113,12 @@ function statusError(what: string, status: number, body: string) {
   );
 }
 
+/** What every request to one API server carries. */
+interface ConnectionSettings {
+  headers: Record<string, string>;
+  tls: https.AgentOptions;
+}
+
 /**
  * A minimal Kubernetes API client: JSON GETs and watch streams over one
  * keep-alive agent, with every request abortable.
@@ -121,6 +127,7 @@ function statusError(what: string, status: number, body: string) {
  */
 export class KubernetesApiClient {
   private agent: http.Agent | undefined;
+  private connection: Promise<ConnectionSettings> | undefined;
 
   constructor(private readonly options: KubernetesApiClientOptions) {}
 
@@ -254,12 +261,22 @@ export class KubernetesApiClient {
   }
 
   /** Sends a GET and resolves once the response headers arrive. */
-  private open(
+  private async open(
     path: string,
     what: string,
     signal: AbortSignal,
     timeoutMs: number,
   ): Promise<IncomingMessage> {
+    let settings: ConnectionSettings;
+    try {
+      settings = await this.connectionSettings();
+    } catch (error) {
+      throw new KubernetesApiError(
+        `${what}: ${(error as Error).message}`,
+        undefined,
+        'ECONFIG',
+      );
+    }
     return new Promise((resolve, reject) => {
       if (signal.aborted) {
         reject(abortError());
@@ -269,15 +286,11 @@ export class KubernetesApiClient {
       try {
         const base = new URL(this.options.url);
         const url = new URL(base.pathname.replace(/\/$/, '') + path, base);
-        const headers: Record<string, string> = { Accept: 'application/json' };
-        if (this.options.serviceAccountToken) {
-          headers.Authorization = `Bearer ${this.options.serviceAccountToken}`;
-        }
         const transport = url.protocol === 'https:' ? https : http;
         req = transport.request(url, {
           method: 'GET',
-          headers,
-          agent: this.getAgent(url.protocol),
+          headers: { ...settings.headers, Accept: 'application/json' },
+          agent: this.getAgent(url.protocol, settings),
         });
       } catch (error) {
         reject(
@@ -321,22 +334,58 @@ export class KubernetesApiClient {
     });
   }
 
-  /** Built on first use so that a CA file mounted later is still picked up. */
-  private getAgent(protocol: string): http.Agent {
-    if (this.agent) return this.agent;
-    if (protocol !== 'https:') {
-      this.agent = new http.Agent({ keepAlive: true });
-      return this.agent;
+  /**
+   * TLS material and credentials, computed by the Kubernetes client library
+   * from the cluster definition. Computed on first use, and again after a
+   * failure, so that a CA file mounted later is still picked up.
+   */
+  private connectionSettings(): Promise<ConnectionSettings> {
+    if (!this.connection) {
+      const { url, caData, caFile, skipTLSVerify, serviceAccountToken } =
+        this.options;
+      this.connection = (async () => {
+        const kubeConfig = new KubeConfig();
+        kubeConfig.loadFromClusterAndUser(
+          {
+            name: 'cluster',
+            server: url,
+            caData,
+            caFile,
+            // The library refuses plain HTTP unless verification is off;
+            // there is nothing to verify on such a connection anyway.
+            skipTLSVerify: !!skipTLSVerify || url.startsWith('http:'),
+          },
+          { name: 'service-account', token: serviceAccountToken },
+        );
+        const options: https.RequestOptions = {};
+        await kubeConfig.applyToHTTPSOptions(options);
+        const headers: Record<string, string> = {};
+        for (const [key, value] of Object.entries(options.headers ?? {})) {
+          if (typeof value === 'string') headers[key] = value;
+        }
+        return {
+          headers,
+          tls: {
+            ca: options.ca,
+            cert: options.cert,
+            key: options.key,
+            rejectUnauthorized: !skipTLSVerify,
+          },
+        };
+      })();
+      this.connection.catch(() => {
+        this.connection = undefined;
+      });
     }
-    const { caData, caFile, skipTLSVerify } = this.options;
-    let ca: Buffer | undefined;
-    if (caData) ca = Buffer.from(caData, 'base64');
-    else if (caFile) ca = fs.readFileSync(caFile);
-    this.agent = new https.Agent({
-      keepAlive: true,
-      ca,
-      rejectUnauthorized: !skipTLSVerify,
-    });
+    return this.connection;
+  }
+
+  private getAgent(protocol: string, settings: ConnectionSettings): http.Agent {
+    if (this.agent) return this.agent;
+    this.agent =
+      protocol === 'https:'
+        ? new https.Agent({ keepAlive: true, ...settings.tls })
+        : new http.Agent({ keepAlive: true });
     return this.agent;
   }
 }
