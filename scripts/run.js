@@ -49,6 +49,7 @@ const tasks = {
       ...configArgs(args),
     ]),
   test: ({ node }, args) => node([path.join(__dirname, 'test.js'), ...args]),
+  bench: ({ node }, args) => node([path.join(__dirname, 'bench.js'), ...args]),
   tsc: ({ yarn }, args) => yarn(['run', '--binaries-only', 'tsc', ...args]),
   lint: ({ yarn }, args) => yarn(['backstage-cli', 'repo', 'lint', ...args]),
   yarn: ({ yarn }, args) => yarn(args),

@@ -74,6 +74,12 @@ const suites = {
     yarn(['run', '--binaries-only', 'prettier', '--check', '.']),
 
   unit: async ({ services }) => {
+    // The TLS tests of the live cluster source make their certificates with it.
+    ensureDebianPackages(
+      ['openssl'],
+      () => spawnSync('openssl', ['version']).status === 0,
+      'The TLS tests',
+    );
     // CI=true keeps Jest out of watch mode; PostgreSQL comes from the server
     // started here, never from Docker.
     const env = { CI: 'true', BACKSTAGE_TEST_DISABLE_DOCKER: '1' };
