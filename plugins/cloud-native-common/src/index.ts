@@ -11,3 +11,4 @@ export * from './clusterRoles';
 export * from './duration';
 export * from './labelSelector';
 export * from './validateAnnotations';
+export * from './topology/types';

@@ -16,9 +16,15 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+// The bench ships with nothing (see "files" in package.json), so these come
+// hoisted from the workspace, where the backend package and the
+// cluster-topology plugin depend on them. Declaring them here would make
+// this library depend on a plugin that depends on it.
+/* eslint-disable @backstage/no-undeclared-imports */
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import clusterTopologyPlugin from '@cloud-native-platform/plugin-cluster-topology-backend';
+/* eslint-enable @backstage/no-undeclared-imports */
 import { ClusterDefinition } from '../src/clusters/ClusterDefinition';
 import { DefaultClusterStateService } from '../src/state/ClusterStateService';
 import { clusterStateServiceRef } from '../src/state/clusterStateServiceRef';
@@ -61,31 +67,34 @@ const MIN_UPSTREAM_VIEWS = 10;
 /** Nothing here should come near it; a hang must not block a CI job. */
 const HARD_LIMIT_MS = 15 * 60_000;
 
+/** A bad command line: reported without a stack trace, exit code 2. */
+class UsageError extends Error {}
+
+const USAGE = `options: ${Object.entries(DEFAULTS)
+  .map(([k, v]) => `--${k} ${v}`)
+  .join(' ')}`;
+
 function parseOptions(argv: string[]): Options {
   const options = { ...DEFAULTS };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
-      process.stdout.write(
-        `options: ${Object.entries(DEFAULTS)
-          .map(([k, v]) => `--${k} ${v}`)
-          .join(' ')}\n`,
-      );
+      process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     }
     const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
     if (!match || !(match[1] in DEFAULTS)) {
-      throw new Error(`unknown option '${arg}'`);
+      throw new UsageError(`unknown option '${arg}'`);
     }
     const text = match[2] ?? argv[++i];
     const value = Number(text);
     if (text === undefined || !Number.isFinite(value) || value < 0) {
-      throw new Error(`--${match[1]} needs a number, got '${text ?? ''}'`);
+      throw new UsageError(`--${match[1]} needs a number, got '${text ?? ''}'`);
     }
     options[match[1] as keyof Options] = Math.floor(value);
   }
   if (options.clusters < 1 || options.pods < 1 || options.views < 1) {
-    throw new Error('--clusters, --pods and --views must be at least 1');
+    throw new UsageError('--clusters, --pods and --views must be at least 1');
   }
   return options;
 }
@@ -397,7 +406,9 @@ async function main() {
   const options = parseOptions(process.argv.slice(2));
   const hardLimit = setTimeout(() => {
     process.stderr.write(
-      `benchmark still running after ${HARD_LIMIT_MS / 60_000} min, giving up\n`,
+      `benchmark still running after ${
+        HARD_LIMIT_MS / 60_000
+      } min, giving up\n`,
     );
     process.exit(1);
   }, HARD_LIMIT_MS);
@@ -452,14 +463,18 @@ async function main() {
     }
     log(
       `upstream: ${upstream.views} views POST /api/kubernetes/services/<name>: ` +
-        `p50 ${upstream.p50.toFixed(2)} ms, p99 ${upstream.p99.toFixed(2)} ms, ` +
+        `p50 ${upstream.p50.toFixed(2)} ms, p99 ${upstream.p99.toFixed(
+          2,
+        )} ms, ` +
         `${upstream.requestsPerView} API requests per view, ` +
         `${Math.round(upstream.bytesPerView / 1024)} KiB per answer`,
     );
 
     const speedup = upstream.p50 / ours.p50;
     log(
-      `p50 speedup ${speedup.toFixed(1)}×; p99 is the slowest view when fewer than 100 were measured`,
+      `p50 speedup ${speedup.toFixed(
+        1,
+      )}×; p99 is the slowest view when fewer than 100 were measured`,
     );
     const lines: Array<[string, number]> = [
       ['upstream_p50_ms', round(upstream.p50, 2)],
@@ -482,6 +497,10 @@ main().then(
   // Keep-alive sockets and backend timers may linger; the numbers are out.
   () => process.exit(0),
   error => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${USAGE}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`benchmark failed: ${(error as Error).stack}\n`);
     process.exit(1);
   },

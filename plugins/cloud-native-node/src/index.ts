@@ -22,3 +22,7 @@ export * from './state/KubernetesClusterSource';
 export * from './state/ManifestsClusterSource';
 export * from './state/podHealth';
 export * from './state/resolveEntityWorkloads';
+export * from './topology/buildEntityGraph';
+export * from './topology/buildTopologyGraph';
+export * from './topology/graphIds';
+export * from './topology/staticEdges';

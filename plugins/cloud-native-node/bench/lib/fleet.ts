@@ -50,10 +50,6 @@ const ALPHANUM = 'bcdfghjklmnpqrstvwxz2456789';
 const HEX = '0123456789abcdef';
 const EPOCH = Date.UTC(2025, 0, 6, 8, 0, 0);
 
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)];
-}
-
 function chars(random: Random, alphabet: string, length: number): string {
   let out = '';
   for (let i = 0; i < length; i++) {
@@ -187,13 +183,15 @@ function podTemplateSpec(name: string, image: string, team: string) {
     terminationGracePeriodSeconds: 30,
     dnsPolicy: 'ClusterFirst',
     serviceAccountName: name,
-    securityContext: { fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } },
+    securityContext: {
+      fsGroup: 10001,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
     schedulerName: 'default-scheduler',
   };
 }
 
 interface PodInput {
-  cluster: string;
   namespace: string;
   deployment: string;
   team: string;
@@ -214,7 +212,9 @@ function pod(random: Random, input: PodInput): KubeObject {
   const roll = random();
   const crashLooping = roll < 0.01;
   const pending = roll >= 0.01 && roll < 0.02;
-  const restarts = crashLooping ? 14 : roll < 0.06 ? 1 + (input.index % 3) : 0;
+  let restarts = 0;
+  if (crashLooping) restarts = 14;
+  else if (roll < 0.06) restarts = 1 + (input.index % 3);
   const ready = !crashLooping && !pending;
   const podIP = `10.${input.index % 200}.${Math.floor(random() * 255)}.${
     1 + Math.floor(random() * 253)
@@ -533,7 +533,6 @@ function cluster(
     for (let p = 0; p < replicas; p++) {
       objects.push(
         pod(random, {
-          cluster: name,
           namespace,
           deployment,
           team,

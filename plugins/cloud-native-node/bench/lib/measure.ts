@@ -1,4 +1,7 @@
-import { parseLabelSelector, matchesLabelSelector } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  parseLabelSelector,
+  matchesLabelSelector,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { FakeKubernetesApi } from '../../src/state/__testUtils__/FakeKubernetesApi';
 import { KubeObject } from '../../src/state/KubeObject';
 

@@ -231,6 +231,101 @@ describe('GET /api/cluster-topology/clusters', () => {
     expect(res.body.error.message).toContain(message);
   });
 
+  it('serves the fleet, cluster, namespace and entity graphs', async () => {
+    const server = await startBackend();
+    const get = (query: string) =>
+      request(server)
+        .get(`/api/cluster-topology/graph${query}`)
+        .set('Authorization', mockCredentials.user.header());
+    await waitFor(async () => {
+      const r = await get('');
+      return r.body.nodes?.every((n: any) => n.status !== 'unknown')
+        ? r
+        : undefined;
+    });
+
+    const fleet = await get('');
+    expect(fleet.status).toBe(200);
+    expect(fleet.body.level).toBe('fleet');
+    expect(
+      fleet.body.nodes
+        .filter((n: any) => n.kind === 'cluster')
+        .map((n: any) => n.name),
+    ).toEqual(['prod-east-a', 'staging']);
+    expect(fleet.body.errors).toEqual([
+      { cluster: 'staging', error: expect.stringContaining('broken.yaml') },
+    ]);
+    expect(fleet.body.notices).toEqual([
+      'Traffic unavailable: no cluster has prometheus.url configured.',
+    ]);
+
+    const cluster = await get('?cluster=prod-east-a&layers=static');
+    expect(cluster.body.level).toBe('cluster');
+    expect(cluster.body.notices).toEqual([]);
+    const workload = cluster.body.nodes.find(
+      (n: any) => n.name === 'trading-engine' && n.kind === 'workload',
+    );
+    expect(workload).toMatchObject({
+      parent: 'namespace:prod-east-a/trading',
+      collapsedChildren: 1,
+    });
+
+    const expanded = await get(
+      `?cluster=prod-east-a&namespace=trading&expand=${encodeURIComponent(
+        workload.id,
+      )}`,
+    );
+    expect(expanded.body.level).toBe('namespace');
+    expect(
+      expanded.body.nodes
+        .filter((n: any) => n.kind === 'pod')
+        .map((n: any) => n.parent),
+    ).toEqual([workload.id]);
+
+    const entity = await get('?entityRef=component:default/trading-engine');
+    expect(entity.body.level).toBe('entity');
+    expect(
+      entity.body.nodes
+        .filter((n: any) => n.kind === 'cluster')
+        .map((n: any) => n.name),
+    ).toEqual(['prod-east-a', 'staging']);
+  });
+
+  it.each([
+    [
+      '?cluster=prod-east-a&entityRef=component:default/x',
+      400,
+      'either entityRef or cluster',
+    ],
+    ['?namespace=trading', 400, 'namespace needs a cluster'],
+    ['?layers=static,mesh', 400, "layers: unknown layer 'mesh'"],
+    ['?window=5', 400, "window: '5' is not a duration"],
+    ['?window=30d', 400, "window: '30d' is not a duration"],
+    ['?cluster=a&cluster=b', 400, 'query parameter cluster must be given once'],
+    [
+      '?cluster=prod-north',
+      404,
+      'no cluster named prod-north; clusters are prod-east-a, staging',
+    ],
+    [
+      '?cluster=prod-east-a&namespace=nope',
+      404,
+      'cluster prod-east-a has no namespace nope',
+    ],
+    [
+      '?entityRef=component:default/nope',
+      404,
+      'no entity component:default/nope in the catalog',
+    ],
+  ])('answers /graph%s with %i', async (query, status, message) => {
+    const server = await startBackend();
+    const res = await request(server)
+      .get(`/api/cluster-topology/graph${query}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(status);
+    expect(res.body.error.message).toContain(message);
+  });
+
   it('requires credentials', async () => {
     const server = await startBackend(
       mockServices.httpAuth.factory({

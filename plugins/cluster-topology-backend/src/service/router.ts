@@ -2,7 +2,11 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { parseDuration } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
+  buildClusterGraph,
+  buildEntityGraph,
+  buildFleetGraph,
   ClusterHandle,
   ClusterStateService,
   resolveEntityWorkloads,
@@ -39,6 +43,35 @@ function imagesOf(spec: any): string[] {
   const podSpec =
     spec?.template?.spec ?? spec?.jobTemplate?.spec?.template?.spec;
   return (podSpec?.containers ?? []).map((c: any) => c.image);
+}
+
+const LAYERS = ['static', 'traffic', 'catalog'];
+const MIN_WINDOW_MS = 60_000;
+const MAX_WINDOW_MS = 24 * 3_600_000;
+
+/** A query parameter given at most once, as a string. */
+function single(
+  query: Record<string, unknown>,
+  name: string,
+): string | undefined {
+  const value = query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    throw new InputError(`query parameter ${name} must be given once`);
+  }
+  return value;
+}
+
+function parseEntityRefParam(value: string) {
+  try {
+    return parseEntityRef(value, { defaultKind: 'component' });
+  } catch (error) {
+    throw new InputError(
+      `entityRef '${value}' is not an entity reference: ${
+        (error as Error).message
+      }`,
+    );
+  }
 }
 
 /**
@@ -135,6 +168,113 @@ export async function createRouter(
         };
       }),
     });
+  });
+
+  router.get('/graph', async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    const entityRef = single(query, 'entityRef');
+    const clusterName = single(query, 'cluster');
+    const namespace = single(query, 'namespace');
+    const expandText = single(query, 'expand');
+    const layersText = single(query, 'layers');
+    const windowText = single(query, 'window') ?? '5m';
+
+    if (entityRef !== undefined && clusterName !== undefined) {
+      throw new InputError('give either entityRef or cluster, not both');
+    }
+    if (namespace !== undefined && clusterName === undefined) {
+      throw new InputError('namespace needs a cluster parameter');
+    }
+    const layers = new Set(
+      (layersText ?? LAYERS.join(','))
+        .split(',')
+        .map(l => l.trim())
+        .filter(Boolean),
+    );
+    const unknownLayer = [...layers].find(l => !LAYERS.includes(l));
+    if (unknownLayer) {
+      throw new InputError(
+        `layers: unknown layer '${unknownLayer}'; layers are ${LAYERS.join(
+          ', ',
+        )}`,
+      );
+    }
+    const windowMs = parseDuration(windowText);
+    if (
+      windowMs === undefined ||
+      windowMs < MIN_WINDOW_MS ||
+      windowMs > MAX_WINDOW_MS
+    ) {
+      throw new InputError(
+        `window: '${windowText}' is not a duration between 1m and 24h, such as 5m`,
+      );
+    }
+    const expand =
+      expandText === 'all'
+        ? ('all' as const)
+        : new Set((expandText ?? '').split(',').filter(Boolean));
+    const buildOptions = { expand, staticLayer: layers.has('static') };
+    const clusters = clusterState.clusters();
+
+    let graph;
+    if (entityRef !== undefined) {
+      const ref = parseEntityRefParam(entityRef);
+      const entity = await catalog.getEntityByRef(ref, {
+        credentials: await httpAuth.credentials(req),
+      });
+      if (!entity) {
+        throw new NotFoundError(
+          `no entity ${stringifyEntityRef(ref)} in the catalog`,
+        );
+      }
+      graph = buildEntityGraph(entity, clusters, {
+        ...buildOptions,
+        catalogLayer: layers.has('catalog'),
+      });
+    } else if (clusterName !== undefined) {
+      const cluster = clusterState.cluster(clusterName);
+      if (!cluster) {
+        throw new NotFoundError(
+          `no cluster named ${clusterName}; clusters are ${clusters
+            .map(c => c.definition.name)
+            .join(', ')}`,
+        );
+      }
+      if (
+        namespace !== undefined &&
+        !cluster.store.get('Namespace', undefined, namespace)
+      ) {
+        throw new NotFoundError(
+          `cluster ${clusterName} has no namespace ${namespace}`,
+        );
+      }
+      graph = buildClusterGraph(
+        {
+          definition: cluster.definition,
+          store: cluster.store,
+          status: cluster.status(),
+        },
+        { ...buildOptions, namespace },
+      );
+    } else {
+      graph = buildFleetGraph(
+        clusters.map(c => ({
+          definition: c.definition,
+          store: c.store,
+          status: c.status(),
+        })),
+      );
+    }
+
+    if (layers.has('traffic')) {
+      const withPrometheus = clusters.filter(c => c.prometheus);
+      graph.notices.push(
+        withPrometheus.length === 0
+          ? 'Traffic unavailable: no cluster has prometheus.url configured.'
+          : 'Traffic is not measured yet: the traffic layer is still being built.',
+      );
+    }
+    res.json(graph);
   });
 
   return router;
