@@ -33,6 +33,21 @@ export interface Config {
        * @visibility frontend
        */
       labels?: { [key: string]: string };
+      /**
+       * Description of the cluster's catalog entity (a Resource of type kubernetes-cluster).
+       * @visibility frontend
+       */
+      description?: string;
+      /**
+       * Owner of the cluster's catalog entity, e.g. group:default/platform-team.
+       * @visibility frontend
+       */
+      owner?: string;
+      /**
+       * System the cluster's catalog entity is part of.
+       * @visibility frontend
+       */
+      system?: string;
       /** A directory of Kubernetes manifests (YAML, read recursively). */
       manifests?: {
         /** Directory path, relative to the repository root or absolute. */

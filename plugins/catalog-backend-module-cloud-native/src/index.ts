@@ -1,8 +1,10 @@
 /**
- * Catalog module that validates the cloud-native platform annotations.
+ * Catalog module of the cloud-native platform plugins: validates their
+ * annotations and publishes every configured cluster as a Resource entity.
  *
  * @packageDocumentation
  */
 
-export { catalogModuleCloudNativeAnnotations as default } from './module';
+export { catalogModuleCloudNative as default } from './module';
 export * from './CloudNativeAnnotationProcessor';
+export * from './ClusterEntityProvider';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogModuleCloudNativeAnnotations } from './module';
+import { catalogModuleCloudNative } from './module';
 
 jest.setTimeout(120_000);
 
@@ -32,7 +32,7 @@ metadata:
 spec: { type: service, owner: trading, lifecycle: production }
 `;
 
-describe('catalogModuleCloudNativeAnnotations', () => {
+describe('catalogModuleCloudNative', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
   let dir: string;
 
@@ -45,19 +45,19 @@ describe('catalogModuleCloudNativeAnnotations', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it.each(databases.eachSupportedId())(
-    'keeps entities with bad annotations out of the catalog, on %p',
+    'keeps entities with bad annotations out and publishes clusters, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       const { server } = await startTestBackend({
         features: [
           catalogPlugin,
-          catalogModuleCloudNativeAnnotations,
+          catalogModuleCloudNative,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
             data: {
               catalog: {
                 processingInterval: { milliseconds: 200 },
-                rules: [{ allow: ['Component'] }],
+                rules: [{ allow: ['Component', 'Resource'] }],
                 locations: [
                   { type: 'file', target: path.join(dir, 'entities.yaml') },
                 ],
@@ -67,6 +67,8 @@ describe('catalogModuleCloudNativeAnnotations', () => {
                   {
                     name: 'prod-east-a',
                     role: 'production',
+                    region: 'cn-east-1',
+                    owner: 'group:default/platform-team',
                     manifests: { path: path.join(dir, 'clusters/prod-east-a') },
                   },
                 ],
@@ -90,6 +92,32 @@ describe('catalogModuleCloudNativeAnnotations', () => {
         '/api/catalog/entities/by-name/component/default/typo-service',
       );
       expect(invalid.status).toBe(404);
+
+      // Every configured cluster is published as a Resource with its state.
+      const cluster = await waitFor(async () => {
+        const res = await request(server).get(
+          '/api/catalog/entities/by-name/resource/default/prod-east-a',
+        );
+        return res.status === 200 &&
+          res.body.metadata.annotations[
+            'cloud-native-platform.io/cluster-status'
+          ] === 'ready'
+          ? res.body
+          : undefined;
+      });
+      expect(cluster).toMatchObject({
+        metadata: {
+          labels: {
+            'cloud-native-platform.io/cluster-role': 'production',
+            'cloud-native-platform.io/cluster-region': 'cn-east-1',
+          },
+          tags: ['production', 'cn-east-1'],
+        },
+        spec: {
+          type: 'kubernetes-cluster',
+          owner: 'group:default/platform-team',
+        },
+      });
     },
   );
 });

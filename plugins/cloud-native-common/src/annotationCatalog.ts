@@ -1,4 +1,5 @@
 import {
+  ANNOTATION_CLUSTER_STATUS,
   ANNOTATION_CLUSTERS,
   ANNOTATION_DR_CLUSTER,
   ANNOTATION_HEALING_MODE,
@@ -238,6 +239,17 @@ export const ANNOTATIONS: readonly AnnotationDescriptor[] = [
       HEALING_MODES.includes(v)
         ? undefined
         : `'${v}' is not one of ${HEALING_MODES.join(', ')}`,
+  },
+  {
+    key: ANNOTATION_CLUSTER_STATUS,
+    origin: 'cloud-native-platform',
+    description:
+      'Set by the suite on the catalog entity of each configured cluster: syncing, ready or degraded.',
+    example: 'ready',
+    validate: v =>
+      ['syncing', 'ready', 'degraded'].includes(v)
+        ? undefined
+        : `'${v}' is not one of syncing, ready, degraded`,
   },
   {
     key: ANNOTATION_POSTURE_EXCEPTIONS,

@@ -106,3 +106,25 @@ export const ANNOTATION_POSTURE_EXCEPTIONS = `${ANNOTATION_PREFIX}posture-except
  * @public
  */
 export const ANNOTATION_DR_CLUSTER = `${ANNOTATION_PREFIX}dr-cluster`;
+
+/**
+ * Set by the suite on the catalog entity of each configured cluster: its
+ * sync state, `syncing`, `ready` or `degraded`. Example: `ready`.
+ *
+ * @public
+ */
+export const ANNOTATION_CLUSTER_STATUS = `${ANNOTATION_PREFIX}cluster-status`;
+
+/**
+ * Label the suite sets on the catalog entity of each cluster: its role.
+ *
+ * @public
+ */
+export const LABEL_CLUSTER_ROLE = `${ANNOTATION_PREFIX}cluster-role`;
+
+/**
+ * Label the suite sets on the catalog entity of each cluster: its region.
+ *
+ * @public
+ */
+export const LABEL_CLUSTER_REGION = `${ANNOTATION_PREFIX}cluster-region`;

@@ -27,6 +27,12 @@ export interface ClusterDefinition {
   role: ClusterRole;
   region?: string;
   labels: Record<string, string>;
+  /** Shown on the cluster's catalog entity. */
+  description?: string;
+  /** Owner of the cluster's catalog entity, an entity reference such as group:default/platform-team. */
+  owner?: string;
+  /** System the cluster's catalog entity is part of. */
+  system?: string;
   source: ClusterSourceConfig;
   prometheus?: { url: string };
   /** Where the declaration came from, for messages: a config file name. */

@@ -83,6 +83,11 @@ export class ClusterStatusTracker {
     this.kindStates.set(kind, { kind, state: 'error', error });
   }
 
+  /** Every kind has been read once, even when the cluster holds none (an empty manifests directory). */
+  markSynced() {
+    this.lastSyncAt = new Date();
+  }
+
   /** The whole cluster failed, for example the API server is unreachable. */
   clusterFailed(error: string) {
     this.clusterError = error;

@@ -198,6 +198,7 @@ export class ManifestsClusterSource implements ClusterSource {
   private publish() {
     const { store, status, onChange } = this.context;
     for (const kind of store.kinds()) status.kindReady(kind);
+    status.markSynced();
     status.setProblems([...this.fileProblems.values()].flat());
     onChange();
   }
