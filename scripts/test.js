@@ -80,6 +80,14 @@ const suites = {
       () => spawnSync('openssl', ['version']).status === 0,
       'The TLS tests',
     );
+    // The traffic tests backfill Istio metrics into a real Prometheus.
+    ensureDebianPackages(
+      ['prometheus'],
+      () =>
+        fs.existsSync('/usr/bin/prometheus') &&
+        fs.existsSync('/usr/bin/promtool'),
+      'The Prometheus traffic tests',
+    );
     // CI=true keeps Jest out of watch mode; PostgreSQL comes from the server
     // started here, never from Docker.
     const env = { CI: 'true', BACKSTAGE_TEST_DISABLE_DOCKER: '1' };

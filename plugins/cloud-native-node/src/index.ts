@@ -26,3 +26,6 @@ export * from './topology/buildEntityGraph';
 export * from './topology/buildTopologyGraph';
 export * from './topology/graphIds';
 export * from './topology/staticEdges';
+export * from './traffic/TrafficCollector';
+export * from './traffic/trafficQueries';
+export * from './traffic/resolveIstioWorkload';

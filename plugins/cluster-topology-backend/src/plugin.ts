@@ -7,9 +7,13 @@ import {
   clusterStateExtensionPoint,
   clusterStateServiceRef,
   KindDefinition,
+  TrafficCollector,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createRouter } from './service/router';
+
+/** The window the page asks for unless the viewer picks another. */
+const DEFAULT_TRAFFIC_WINDOW_MS = 5 * 60_000;
 
 /**
  * The cluster-topology backend plugin. It also hosts the extension point
@@ -34,15 +38,44 @@ export const clusterTopologyPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         clusterState: clusterStateServiceRef,
       },
-      async init({ httpRouter, httpAuth, catalog, clusterState }) {
+      async init({
+        httpRouter,
+        httpAuth,
+        logger,
+        scheduler,
+        catalog,
+        clusterState,
+      }) {
         for (const [type, factory] of sourceFactories) {
           clusterState.addSourceFactory(type, factory);
         }
         if (kinds.length > 0) clusterState.addKinds(kinds);
-        httpRouter.use(await createRouter({ clusterState, catalog, httpAuth }));
+        const traffic = new TrafficCollector({
+          clusters: () => clusterState.clusters(),
+          logger,
+        });
+        if (clusterState.clusters().some(c => c.prometheus)) {
+          // Each backend instance answers from its own memory, so each keeps
+          // its own measurement of the default window warm: local scope.
+          await scheduler.scheduleTask({
+            id: 'refresh-mesh-traffic',
+            scope: 'local',
+            frequency: { seconds: 30 },
+            timeout: { seconds: 25 },
+            initialDelay: { seconds: 5 },
+            fn: async () => {
+              await traffic.refresh(DEFAULT_TRAFFIC_WINDOW_MS);
+            },
+          });
+        }
+        httpRouter.use(
+          await createRouter({ clusterState, catalog, httpAuth, traffic }),
+        );
       },
     });
   },

@@ -4,6 +4,8 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -90,6 +92,13 @@ describe('GET /api/cluster-topology/clusters', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   async function startBackend(...extra: any[]) {
+    return startBackendWith({}, ...extra);
+  }
+
+  async function startBackendWith(
+    prodExtra: Record<string, unknown>,
+    ...extra: any[]
+  ) {
     const { server } = await startTestBackend({
       features: [
         clusterTopologyPlugin,
@@ -124,6 +133,7 @@ describe('GET /api/cluster-topology/clusters', () => {
                   role: 'production',
                   region: 'cn-east-1',
                   manifests: { path: path.join(dir, 'prod-east-a') },
+                  ...prodExtra,
                 },
                 {
                   name: 'staging',
@@ -324,6 +334,26 @@ describe('GET /api/cluster-topology/clusters', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(status);
     expect(res.body.error.message).toContain(message);
+  });
+
+  it('serves the graph without traffic, and says why, when Prometheus is down', async () => {
+    const closed = http.createServer();
+    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise(resolve => closed.close(resolve));
+    const server = await startBackendWith({
+      prometheus: { url: `http://127.0.0.1:${port}` },
+    });
+    const res = await waitFor(async () => {
+      const r = await request(server)
+        .get('/api/cluster-topology/graph?cluster=prod-east-a')
+        .set('Authorization', mockCredentials.user.header());
+      return r.status === 200 && r.body.nodes.length > 1 ? r : undefined;
+    });
+    expect(res.body.edges.filter((e: any) => e.kind === 'traffic')).toEqual([]);
+    expect(res.body.notices).toEqual([
+      `Traffic of cluster prod-east-a unavailable: Prometheus at http://127.0.0.1:${port} is unreachable: connect ECONNREFUSED 127.0.0.1:${port}`,
+    ]);
   });
 
   it('requires credentials', async () => {

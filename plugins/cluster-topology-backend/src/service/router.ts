@@ -4,11 +4,15 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseDuration } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
+  addTrafficLayer,
   buildClusterGraph,
   buildEntityGraph,
   buildFleetGraph,
   ClusterHandle,
   ClusterStateService,
+  graphIds,
+  toTopologyEdges,
+  TrafficCollector,
   resolveEntityWorkloads,
   summarizePods,
   workloadHealth,
@@ -83,6 +87,7 @@ export interface RouterOptions {
   clusterState: ClusterStateService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  traffic: TrafficCollector;
 }
 
 /**
@@ -93,7 +98,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { clusterState, catalog, httpAuth } = options;
+  const { clusterState, catalog, httpAuth, traffic } = options;
   const router = Router();
   router.use(express.json());
 
@@ -267,12 +272,27 @@ export async function createRouter(
     }
 
     if (layers.has('traffic')) {
-      const withPrometheus = clusters.filter(c => c.prometheus);
-      graph.notices.push(
-        withPrometheus.length === 0
-          ? 'Traffic unavailable: no cluster has prometheus.url configured.'
-          : 'Traffic is not measured yet: the traffic layer is still being built.',
-      );
+      if (!clusters.some(c => c.prometheus)) {
+        graph.notices.push(
+          'Traffic unavailable: no cluster has prometheus.url configured.',
+        );
+      } else {
+        const snapshot = await traffic.getTraffic(windowMs);
+        if (graph.level === 'fleet') {
+          // At fleet level traffic is summed per pair of clusters.
+          const ids = new Set(graph.nodes.map(n => n.id));
+          graph.edges.push(
+            ...toTopologyEdges(snapshot, ids, e => graphIds.cluster(e.cluster)),
+          );
+          for (const { cluster, error } of snapshot.errors) {
+            graph.notices.push(
+              `Traffic of cluster ${cluster} unavailable: ${error}`,
+            );
+          }
+        } else {
+          addTrafficLayer(graph, snapshot, clusters);
+        }
+      }
     }
     res.json(graph);
   });
