@@ -70,6 +70,12 @@ export class ClusterObjectStore {
   /** API group → kinds seen in it */
   private readonly groups = new Map<string, Set<string>>();
   private readonly strings = new Map<string, string>();
+  private mutations = 0;
+
+  /** Changes with every mutation, so derived views can be cached until it moves. */
+  get version(): number {
+    return this.mutations;
+  }
 
   /** Adds or replaces one object; returns the stored (stripped) copy. */
   upsert(input: KubeObject): KubeObject {
@@ -92,6 +98,7 @@ export class ClusterObjectStore {
     const previous = byName.get(object.metadata.name);
     if (previous) this.unindex(previous);
     byName.set(object.metadata.name, object);
+    this.mutations++;
     this.index(object);
     return object;
   }
@@ -105,6 +112,7 @@ export class ClusterObjectStore {
     if (!previous) return false;
     byName!.delete(object.metadata.name);
     this.unindex(previous);
+    this.mutations++;
     return true;
   }
 
@@ -127,6 +135,7 @@ export class ClusterObjectStore {
       for (const object of byName.values()) this.unindex(object);
     }
     byNamespace.clear();
+    this.mutations++;
   }
 
   get(kind: string, namespace: string | undefined, name: string) {

@@ -30,11 +30,23 @@ export interface PodHealthSummary {
   restarts: number;
 }
 
-function containerStatuses(pod: KubeObject): any[] {
-  return [
-    ...(pod.status?.initContainerStatuses ?? []),
-    ...(pod.status?.containerStatuses ?? []),
-  ];
+const NO_STATUSES: any[] = [];
+
+/**
+ * Calls `visit` for every init and app container status; stops when it
+ * returns true. Plain loops, since this runs for every pod on every view.
+ */
+function someContainerStatus(
+  pod: KubeObject,
+  visit: (status: any) => boolean | void,
+): boolean {
+  for (const status of pod.status?.initContainerStatuses ?? NO_STATUSES) {
+    if (visit(status)) return true;
+  }
+  for (const status of pod.status?.containerStatuses ?? NO_STATUSES) {
+    if (visit(status)) return true;
+  }
+  return false;
 }
 
 /**
@@ -47,16 +59,18 @@ export function podHealth(pod: KubeObject): PodHealth {
   const phase = pod.status?.phase;
   if (phase === 'Failed') return 'failed';
   if (phase === 'Succeeded') return 'succeeded';
-  const statuses = containerStatuses(pod);
-  if (statuses.some(s => s.state?.waiting?.reason === 'CrashLoopBackOff')) {
-    return 'crash-looping';
-  }
+  let restarted = false;
+  const crashLooping = someContainerStatus(pod, status => {
+    if ((status.restartCount ?? 0) > 0) restarted = true;
+    return status.state?.waiting?.reason === 'CrashLoopBackOff';
+  });
+  if (crashLooping) return 'crash-looping';
   if (phase === 'Pending' || !phase) return 'pending';
   const ready = (pod.status?.conditions ?? []).some(
     (c: any) => c.type === 'Ready' && c.status === 'True',
   );
   if (!ready) return 'not-ready';
-  return statuses.some(s => (s.restartCount ?? 0) > 0) ? 'restarting' : 'ready';
+  return restarted ? 'restarting' : 'ready';
 }
 
 /**
@@ -81,8 +95,9 @@ export function summarizePods(pods: KubeObject[]): PodHealthSummary {
     if (health === 'crash-looping') summary.crashLooping++;
     if (health === 'pending') summary.pending++;
     if (health === 'failed') summary.failed++;
-    for (const s of containerStatuses(pod))
-      summary.restarts += s.restartCount ?? 0;
+    someContainerStatus(pod, status => {
+      summary.restarts += status.restartCount ?? 0;
+    });
   }
   return summary;
 }

@@ -99,7 +99,14 @@ export function buildEntityGraph(
     }
     const ids = new Set([...workloadIds, ...serviceNodes.map(s => s.id)]);
     const clusterEdges =
-      options.staticLayer === false ? [] : staticEdges(name, handle.store, ids);
+      options.staticLayer === false
+        ? []
+        : staticEdges(
+            name,
+            handle.store,
+            ids,
+            [...namespaces.values()].map(n => n.namespace!),
+          );
     // Keep only the services that lead to the entity's workloads.
     const usedServices = new Set(clusterEdges.map(e => e.source));
     const workloads = clusterNodes.filter(n => n.kind === 'workload');

@@ -225,6 +225,37 @@ function graph(
 }
 
 /**
+ * The fleet view of one cluster costs a pass over all its pods; it is kept
+ * until the cluster's store or status changes.
+ */
+const fleetNodeCache = new WeakMap<
+  ClusterObjectStore,
+  { key: string; node: TopologyNode }
+>();
+
+function fleetClusterNode(cluster: GraphCluster, parent: string): TopologyNode {
+  const key = `${cluster.store.version}|${cluster.status.state}|${
+    cluster.status.error ?? ''
+  }|${parent}`;
+  const cached = fleetNodeCache.get(cluster.store);
+  if (cached?.key === key) return cached.node;
+  const workloads = topLevelWorkloads(cluster.store).map(
+    w =>
+      workloadNodes(
+        cluster.definition.name,
+        cluster.store,
+        w,
+        '',
+        undefined,
+      )[0],
+  );
+  const node = clusterNode(cluster, workloads, parent);
+  node.collapsedChildren = workloads.length || undefined;
+  fleetNodeCache.set(cluster.store, { key, node });
+  return node;
+}
+
+/**
  * The fleet: clusters grouped by role and region, with health roll-ups.
  * Workloads are counted, not drawn, so the view stays small at any size.
  *
@@ -249,18 +280,8 @@ export function buildFleetGraph(clusters: GraphCluster[]): TopologyGraph {
       groups.set(groupId, group);
       nodes.push(group);
     }
-    const workloads = topLevelWorkloads(cluster.store).map(
-      w =>
-        workloadNodes(
-          cluster.definition.name,
-          cluster.store,
-          w,
-          '',
-          undefined,
-        )[0],
-    );
-    const node = clusterNode(cluster, workloads, groupId);
-    node.collapsedChildren = workloads.length || undefined;
+    // A copy: callers may add to the nodes they get.
+    const node = { ...fleetClusterNode(cluster, groupId) };
     group.status = worstHealth(group.status, node.status);
     nodes.push(node);
   }
@@ -355,7 +376,12 @@ export function buildClusterGraph(
   const edges =
     options.staticLayer === false
       ? []
-      : staticEdges(name, store, ids, options.namespace);
+      : staticEdges(
+          name,
+          store,
+          ids,
+          options.namespace ? [options.namespace] : undefined,
+        );
   return graph(options.namespace ? 'namespace' : 'cluster', nodes, edges, [
     cluster,
   ]);

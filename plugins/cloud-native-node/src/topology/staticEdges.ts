@@ -16,21 +16,29 @@ function selectorOf(
   }));
 }
 
-/** Workload ids whose pods match a selector, in one namespace. */
+/**
+ * Workload ids whose pods match a selector, in one namespace. Pods of one
+ * ReplicaSet share their owner walk, so it is done once per controller.
+ */
 function workloadsSelected(
   cluster: string,
   store: ClusterObjectStore,
   namespace: string | undefined,
   selector: LabelRequirement[],
-): Map<string, KubeObject[]> {
-  const byWorkload = new Map<string, KubeObject[]>();
-  if (selector.length === 0) return byWorkload;
+  ownerCache: Map<string, string>,
+): Set<string> {
+  const workloads = new Set<string>();
+  if (selector.length === 0) return workloads;
   for (const pod of store.list('Pod', { namespace, labelSelector: selector })) {
-    const workload = store.topLevelOwner(pod);
-    const id = graphIds.workload(cluster, workload);
-    byWorkload.set(id, [...(byWorkload.get(id) ?? []), pod]);
+    const controller = pod.metadata.ownerReferences?.[0]?.uid;
+    let id = controller ? ownerCache.get(controller) : undefined;
+    if (!id) {
+      id = graphIds.workload(cluster, store.topLevelOwner(pod));
+      if (controller) ownerCache.set(controller, id);
+    }
+    workloads.add(id);
   }
-  return byWorkload;
+  return workloads;
 }
 
 /** Resolves a VirtualService destination host to a Service of the cluster. */
@@ -54,8 +62,11 @@ export function staticEdges(
   cluster: string,
   store: ClusterObjectStore,
   ids: ReadonlySet<string>,
-  namespace?: string,
+  namespaces?: readonly string[],
 ): TopologyEdge[] {
+  const ownerCache = new Map<string, string>();
+  // undefined lists every namespace at once.
+  const scopes: ReadonlyArray<string | undefined> = namespaces ?? [undefined];
   const edges = new Map<string, TopologyEdge>();
   const add = (edge: Omit<TopologyEdge, 'id'>) => {
     if (!ids.has(edge.source) || !ids.has(edge.target)) return;
@@ -68,20 +79,28 @@ export function staticEdges(
     }
   };
 
-  for (const service of store.list('Service', { namespace })) {
+  const services = scopes.flatMap(namespace =>
+    store.list('Service', { namespace }),
+  );
+  for (const service of services) {
     const serviceId = graphIds.service(cluster, service);
+    if (!ids.has(serviceId)) continue;
     const selector = selectorOf(service.spec?.selector);
     for (const workloadId of workloadsSelected(
       cluster,
       store,
       service.metadata.namespace,
       selector,
-    ).keys()) {
+      ownerCache,
+    )) {
       add({ source: serviceId, target: workloadId, kind: 'selects' });
     }
   }
 
-  for (const vs of store.list('VirtualService', { namespace })) {
+  const virtualServices = scopes.flatMap(namespace =>
+    store.list('VirtualService', { namespace }),
+  );
+  for (const vs of virtualServices) {
     const vsNamespace = vs.metadata.namespace;
     for (const route of vs.spec?.http ?? []) {
       for (const destination of route.route ?? []) {
@@ -106,12 +125,14 @@ export function staticEdges(
         if (typeof weight !== 'number') {
           weight = (route.route?.length ?? 1) === 1 ? 100 : undefined;
         }
+        if (!ids.has(graphIds.service(cluster, service))) continue;
         for (const workloadId of workloadsSelected(
           cluster,
           store,
           service.metadata.namespace,
           selector,
-        ).keys()) {
+          ownerCache,
+        )) {
           add({
             source: graphIds.service(cluster, service),
             target: workloadId,
@@ -123,12 +144,14 @@ export function staticEdges(
     }
   }
 
-  for (const pod of store.list('Pod', { namespace })) {
-    const podId = graphIds.pod(cluster, pod);
-    const nodeName = pod.spec?.nodeName;
-    if (nodeName && ids.has(podId)) {
+  // Pods are on the map only when their workload is expanded.
+  for (const id of ids) {
+    if (!id.startsWith('pod:')) continue;
+    const [, podNamespace, podName] = id.slice('pod:'.length).split('/');
+    const nodeName = store.get('Pod', podNamespace, podName)?.spec?.nodeName;
+    if (nodeName) {
       add({
-        source: podId,
+        source: id,
         target: graphIds.node(cluster, nodeName),
         kind: 'runs-on',
       });

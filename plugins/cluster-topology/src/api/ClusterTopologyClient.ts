@@ -1,0 +1,69 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { TopologyGraph } from '@cloud-native-platform/plugin-cloud-native-common';
+import type { ClusterTopologyApi } from './ClusterTopologyApi';
+import type {
+  ClusterSummary,
+  EntityWorkloadsResponse,
+  TopologyGraphQuery,
+} from './types';
+
+/**
+ * Default {@link ClusterTopologyApi} implementation, calling the
+ * cluster-topology backend with the user's credentials.
+ *
+ * @public
+ */
+export class ClusterTopologyClient implements ClusterTopologyApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getClusters(): Promise<{ items: ClusterSummary[] }> {
+    return this.get('/clusters');
+  }
+
+  async getGraph(query: TopologyGraphQuery = {}): Promise<TopologyGraph> {
+    const params = new URLSearchParams();
+    if (query.entityRef) {
+      params.set('entityRef', query.entityRef);
+    } else if (query.cluster) {
+      params.set('cluster', query.cluster);
+      if (query.namespace) {
+        params.set('namespace', query.namespace);
+      }
+    }
+    if (query.expand?.length) {
+      params.set('expand', query.expand.join(','));
+    }
+    if (query.layers?.length) {
+      params.set('layers', query.layers.join(','));
+    }
+    if (query.window) {
+      params.set('window', query.window);
+    }
+    return this.get('/graph', params);
+  }
+
+  async getEntityWorkloads(
+    entityRef: string,
+  ): Promise<EntityWorkloadsResponse> {
+    return this.get('/workloads', new URLSearchParams({ entityRef }));
+  }
+
+  private async get<T>(path: string, params?: URLSearchParams): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('cluster-topology');
+    const search = params?.toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,12 @@
+export { clusterTopologyApiRef } from './ClusterTopologyApi';
+export type { ClusterTopologyApi } from './ClusterTopologyApi';
+export { ClusterTopologyClient } from './ClusterTopologyClient';
+export type {
+  ClusterSummary,
+  ClusterSyncStatus,
+  EntityWorkload,
+  EntityWorkloadsResponse,
+  TopologyGraphQuery,
+  TopologyLayer,
+  WorkloadHealth,
+} from './types';

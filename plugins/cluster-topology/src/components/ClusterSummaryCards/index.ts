@@ -1,0 +1,2 @@
+export { ClusterSummaryCards } from './ClusterSummaryCards';
+export type { ClusterSummaryCardsProps } from './ClusterSummaryCards';

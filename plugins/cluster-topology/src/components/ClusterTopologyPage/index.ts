@@ -1,0 +1,4 @@
+export {
+  ClusterTopologyContent,
+  ClusterTopologyPage,
+} from './ClusterTopologyPage';

@@ -1,0 +1,1 @@
+export { EntityClusterWorkloadsCard } from './EntityClusterWorkloadsCard';

@@ -1,0 +1,2 @@
+export { HealthChip } from './HealthChip';
+export type { HealthChipProps } from './HealthChip';

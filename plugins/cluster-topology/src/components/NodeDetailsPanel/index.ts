@@ -1,0 +1,2 @@
+export { NodeDetailsPanel } from './NodeDetailsPanel';
+export type { NodeDetailsPanelProps } from './NodeDetailsPanel';

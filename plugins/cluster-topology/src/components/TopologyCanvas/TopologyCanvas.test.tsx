@@ -1,0 +1,133 @@
+import {
+  act,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+} from '@testing-library/react';
+import { fakeContext } from './fakeContext';
+import { generateGraph } from './generateGraph';
+import { TopologyCanvas } from './index';
+
+const graph = generateGraph({
+  clusters: 2,
+  namespacesPerCluster: 2,
+  workloadsPerNamespace: 3,
+  podsPerWorkload: 0,
+  edges: 12,
+});
+
+describe('TopologyCanvas', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('renders an accessible summary and node list without a 2D context', async () => {
+    jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+    const onSelect = jest.fn();
+    render(<TopologyCanvas graph={graph} onSelect={onSelect} />);
+
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Topology of 2 clusters, 4 namespaces, 12 workloads and 12 edges/,
+    );
+    const list = screen.getByRole('list', { name: /Nodes of the topology/ });
+    expect(list.querySelectorAll('li')).toHaveLength(graph.nodes.length);
+
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'workload-1, workload in cluster-0/ns-0, healthy',
+      }),
+    );
+    expect(onSelect).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'workload:cluster-0/ns-0/Deployment/workload-1',
+      }),
+    );
+    await waitFor(() => expect(screen.queryByText(/Laying out/)).toBeNull());
+  });
+
+  it('offers Open for the selected node and clears with Escape', () => {
+    jest
+      .spyOn(HTMLCanvasElement.prototype, 'getContext')
+      .mockImplementation(() => {
+        throw new Error('Not implemented');
+      });
+    const onSelect = jest.fn();
+    const onOpen = jest.fn();
+    const selectedId = 'namespace:cluster-1/ns-0';
+    render(
+      <TopologyCanvas
+        graph={graph}
+        selectedId={selectedId}
+        highlightIds={new Set([selectedId, 'no-such-node'])}
+        onSelect={onSelect}
+        onOpen={onOpen}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Open ns-0' }));
+    expect(onOpen).toHaveBeenCalledWith(
+      expect.objectContaining({ id: selectedId }),
+    );
+    fireEvent.keyDown(screen.getByRole('img'), { key: 'Escape' });
+    expect(onSelect).toHaveBeenCalledWith(undefined);
+  });
+
+  it('lays out, draws and handles the controls when a context exists', async () => {
+    const { ctx, calls } = fakeContext();
+    jest
+      .spyOn(HTMLCanvasElement.prototype, 'getContext')
+      .mockReturnValue(ctx as any);
+    jest
+      .spyOn(HTMLElement.prototype, 'clientWidth', 'get')
+      .mockReturnValue(800);
+    jest
+      .spyOn(HTMLElement.prototype, 'clientHeight', 'get')
+      .mockReturnValue(600);
+    const { rerender } = render(
+      <TopologyCanvas graph={graph} highlightIds={new Set()} height={400} />,
+    );
+    await waitFor(() => expect(calls.fill).toBeGreaterThan(0));
+    expect(screen.queryByText(/Laying out/)).toBeNull();
+
+    const before = calls.clearRect;
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom out' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fit to view' }));
+    fireEvent.keyDown(screen.getByRole('img'), { key: 'ArrowLeft' });
+    fireEvent.keyDown(screen.getByRole('img'), { key: '+' });
+    await waitFor(() => expect(calls.clearRect).toBeGreaterThan(before));
+
+    const highlighted = new Set([graph.nodes[3].id]);
+    rerender(
+      <TopologyCanvas graph={graph} highlightIds={highlighted} height={400} />,
+    );
+    const grown = generateGraph({
+      clusters: 3,
+      namespacesPerCluster: 2,
+      workloadsPerNamespace: 3,
+      podsPerWorkload: 1,
+      edges: 5,
+    });
+    await act(async () => {
+      rerender(
+        <TopologyCanvas
+          graph={grown}
+          highlightIds={highlighted}
+          height={400}
+        />,
+      );
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('list').querySelectorAll('li')).toHaveLength(
+        grown.nodes.length,
+      ),
+    );
+  });
+
+  it('says when there is nothing to show', () => {
+    jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
+    render(<TopologyCanvas graph={{ ...graph, nodes: [], edges: [] }} />);
+    expect(screen.getByText('Nothing to show')).toBeTruthy();
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
+      'Empty topology',
+    );
+  });
+});

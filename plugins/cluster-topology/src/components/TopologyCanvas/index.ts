@@ -1,0 +1,2 @@
+export { TopologyCanvas } from './TopologyCanvas';
+export type { TopologyCanvasProps } from './TopologyCanvas';

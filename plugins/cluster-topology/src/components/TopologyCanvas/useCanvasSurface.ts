@@ -1,0 +1,94 @@
+import {
+  MutableRefObject,
+  RefObject,
+  useCallback,
+  useEffect,
+  useRef,
+} from 'react';
+import { drawScene } from './drawScene';
+import type { DrawState } from './drawTypes';
+import type { Scene } from './scene';
+
+/** Canvas size in CSS pixels and the device pixel ratio it is drawn at. */
+export interface SurfaceSize {
+  width: number;
+  height: number;
+  dpr: number;
+}
+
+/** Per-frame inputs besides the viewport and size. */
+export type FrameInputs = Omit<
+  DrawState,
+  'viewport' | 'width' | 'height' | 'dpr'
+>;
+
+/**
+ * Keeps the canvas bitmap at container size × devicePixelRatio and paints the
+ * scene at most once per animation frame. `onResize` runs after every resize,
+ * before the repaint.
+ */
+export function useCanvasSurface(
+  rootRef: RefObject<HTMLDivElement>,
+  canvasRef: RefObject<HTMLCanvasElement>,
+  sceneRef: MutableRefObject<Scene | undefined>,
+  viewportRef: MutableRefObject<DrawState['viewport']>,
+  frameInputs: MutableRefObject<FrameInputs>,
+  onResize: () => void,
+) {
+  const sizeRef = useRef<SurfaceSize>({ width: 0, height: 0, dpr: 1 });
+  // undefined: not asked yet; null: no 2D context (jsdom), so never draw.
+  const ctxRef = useRef<CanvasRenderingContext2D | null>();
+  const frameRef = useRef(0);
+  const resizeRef = useRef(onResize);
+  resizeRef.current = onResize;
+
+  const paint = useCallback(() => {
+    const canvas = canvasRef.current;
+    const scene = sceneRef.current;
+    if (!canvas || !scene || sizeRef.current.width === 0) return;
+    if (ctxRef.current === undefined) {
+      try {
+        ctxRef.current = canvas.getContext('2d');
+      } catch {
+        ctxRef.current = null;
+      }
+    }
+    if (!ctxRef.current) return;
+    drawScene(ctxRef.current, scene, {
+      ...frameInputs.current,
+      ...sizeRef.current,
+      viewport: viewportRef.current,
+    });
+  }, [canvasRef, sceneRef, viewportRef, frameInputs]);
+
+  const requestDraw = useCallback(() => {
+    if (frameRef.current) return;
+    frameRef.current = requestAnimationFrame(() => {
+      frameRef.current = 0;
+      paint();
+    });
+  }, [paint]);
+  useEffect(() => () => cancelAnimationFrame(frameRef.current), []);
+
+  useEffect(() => {
+    const root = rootRef.current;
+    const canvas = canvasRef.current;
+    if (!root || !canvas) return undefined;
+    const resize = () => {
+      const dpr = window.devicePixelRatio || 1;
+      const { clientWidth: width, clientHeight: height } = root;
+      sizeRef.current = { width, height, dpr };
+      canvas.width = Math.max(1, Math.round(width * dpr));
+      canvas.height = Math.max(1, Math.round(height * dpr));
+      resizeRef.current();
+      paint(); // resizing cleared the bitmap; repaint before the browser shows it
+    };
+    resize();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(resize);
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, [rootRef, canvasRef, paint]);
+
+  return { sizeRef, paint, requestDraw };
+}

@@ -1,0 +1,2 @@
+export { TopologyExplorer } from './TopologyExplorer';
+export type { TopologyExplorerProps } from './TopologyExplorer';

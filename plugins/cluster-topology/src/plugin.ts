@@ -1,0 +1,80 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { ClusterTopologyClient, clusterTopologyApiRef } from './api';
+import { entityContentRouteRef, rootRouteRef } from './routes';
+
+/**
+ * The cluster topology plugin for the legacy frontend system.
+ *
+ * @public
+ */
+export const clusterTopologyPlugin = createPlugin({
+  id: 'cluster-topology',
+  apis: [
+    createApiFactory({
+      api: clusterTopologyApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ClusterTopologyClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+    entityContent: entityContentRouteRef,
+  },
+});
+
+/**
+ * The cluster topology page, for the legacy frontend system.
+ *
+ * @public
+ */
+export const ClusterTopologyPage = clusterTopologyPlugin.provide(
+  createRoutableExtension({
+    name: 'ClusterTopologyPage',
+    component: () =>
+      import('./components/ClusterTopologyPage').then(
+        m => m.ClusterTopologyPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Topology" entity tab, for the legacy frontend system.
+ *
+ * @public
+ */
+export const EntityClusterTopologyContent = clusterTopologyPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityClusterTopologyContent',
+    component: () =>
+      import('./components/EntityTopologyContent').then(
+        m => m.EntityTopologyContent,
+      ),
+    mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The "Cluster workloads" entity overview card, for the legacy frontend system.
+ *
+ * @public
+ */
+export const EntityClusterWorkloadsCard = clusterTopologyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityClusterWorkloadsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityClusterWorkloadsCard').then(
+          m => m.EntityClusterWorkloadsCard,
+        ),
+    },
+  }),
+);
