@@ -1,3 +1,19 @@
+/*
+ * How a catalog entity maps to Kubernetes workloads, in every cluster:
+ *
+ * - the clusters searched are those named in `cloud-native-platform.io/clusters`,
+ *   or every configured cluster when the annotation is absent;
+ * - a workload belongs to the entity when its labels, or those of its pods,
+ *   match `backstage.io/kubernetes-label-selector`, or else carry the label
+ *   `backstage.io/kubernetes-id` with the value of that annotation;
+ * - `backstage.io/kubernetes-namespace` limits the search to one namespace;
+ * - `cloud-native-platform.io/workloads` adds workloads by kind and name,
+ *   for those that carry no such label (a KubeVirt VirtualMachine, say);
+ * - pods roll up into the workload that owns them: pod → ReplicaSet →
+ *   Deployment or Rollout, pod → StatefulSet or DaemonSet, Job → CronJob,
+ *   virt-launcher pod → VirtualMachineInstance → VirtualMachine.
+ */
+
 /** Prefix of every annotation this suite defines. @public */
 export const ANNOTATION_PREFIX = 'cloud-native-platform.io/';
 
