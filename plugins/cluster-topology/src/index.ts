@@ -18,6 +18,10 @@ export {
 export { isClusterTopologyAvailable } from './isClusterTopologyAvailable';
 export { ClusterTopologyClient, clusterTopologyApiRef } from './api';
 export type {
+  ClusterObject,
+  ClusterObjectDetails,
+  ClusterObjectEvent,
+  ClusterObjectQuery,
   ClusterTopologyApi,
   ClusterSummary,
   ClusterSyncStatus,

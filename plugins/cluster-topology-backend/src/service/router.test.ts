@@ -34,7 +34,14 @@ spec:
   replicas: 1
   template:
     spec:
-      containers: [{ name: engine, image: registry.example.com/trading/engine:2.4.1 }]
+      containers:
+        - name: engine
+          image: registry.example.com/trading/engine:2.4.1
+          env:
+            - { name: LOG_LEVEL, value: info }
+            - { name: DB_PASSWORD, value: hunter2-plaintext }
+            - name: API_TOKEN
+              valueFrom: { secretKeyRef: { name: engine, key: token } }
 ---
 apiVersion: apps/v1
 kind: ReplicaSet
@@ -52,6 +59,11 @@ metadata:
   uid: p1
   labels: { backstage.io/kubernetes-id: trading-engine }
   ownerReferences: [{ apiVersion: apps/v1, kind: ReplicaSet, name: trading-engine-5d4f, uid: rs1, controller: true }]
+spec:
+  containers:
+    - name: engine
+      image: registry.example.com/trading/engine:2.4.1
+      env: [{ name: db_password, value: hunter2-plaintext }]
 status:
   phase: Running
   conditions: [{ type: Ready, status: 'True' }]
@@ -70,6 +82,79 @@ metadata:
   ownerReferences: [{ apiVersion: batch/v1, kind: CronJob, name: ledger-backup, uid: cj1, controller: true }]
 `;
 
+/** Objects served by GET /object only, so the counts above stay as they are. */
+const DETAILS = `
+apiVersion: v1
+kind: Secret
+metadata: { name: engine, namespace: trading, uid: s1 }
+data: { token: c2VjcmV0 }
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: { name: engine-config, namespace: trading, uid: cm1 }
+data: { password: dropped-with-data }
+---
+apiVersion: v1
+kind: Event
+metadata: { name: engine-pod.1, namespace: trading, uid: e1 }
+involvedObject: { kind: Pod, namespace: trading, name: trading-engine-5d4f-abcde, uid: p1 }
+type: Warning
+reason: BackOff
+message: Back-off restarting failed container engine
+count: 5
+firstTimestamp: '2026-11-26T09:30:00Z'
+lastTimestamp: '2026-11-26T10:05:00Z'
+---
+apiVersion: v1
+kind: Event
+metadata: { name: engine-deployment.1, namespace: trading, uid: e2 }
+involvedObject: { kind: Deployment, namespace: trading, name: trading-engine, uid: d1 }
+type: Normal
+reason: ScalingReplicaSet
+message: Scaled up replica set trading-engine-5d4f to 1
+count: 1
+firstTimestamp: '2026-11-26T09:00:00Z'
+lastTimestamp: '2026-11-26T09:00:00Z'
+---
+apiVersion: v1
+kind: Event
+metadata: { name: engine-replicaset.1, namespace: trading, uid: e3 }
+involvedObject: { kind: ReplicaSet, namespace: trading, name: trading-engine-5d4f }
+type: Normal
+reason: SuccessfulCreate
+message: 'Created pod: trading-engine-5d4f-abcde'
+eventTime: '2026-11-26T09:00:01.000000Z'
+lastTimestamp: null
+---
+apiVersion: v1
+kind: Event
+metadata: { name: engine-pod-before.1, namespace: trading, uid: e4 }
+involvedObject: { kind: Pod, namespace: trading, name: trading-engine-5d4f-abcde, uid: p0 }
+type: Warning
+reason: Failed
+message: an earlier pod of the same name
+lastTimestamp: '2026-11-26T11:00:00Z'
+---
+apiVersion: v1
+kind: Event
+metadata: { name: ledger-backup.1, namespace: trading, uid: e5 }
+involvedObject: { kind: CronJob, namespace: trading, name: ledger-backup, uid: cj1 }
+type: Normal
+reason: SawCompletedJob
+message: Saw completed job ledger-backup-1
+lastTimestamp: '2026-11-26T10:10:00Z'
+---
+apiVersion: v1
+kind: Event
+metadata: { name: node-1.1, namespace: default, uid: e6 }
+involvedObject: { kind: Node, name: node-1, uid: n1 }
+type: Warning
+reason: NodeNotReady
+message: Node is not ready
+count: 2
+lastTimestamp: '2026-11-26T08:00:00Z'
+`;
+
 describe('GET /api/cluster-topology/clusters', () => {
   let dir: string;
 
@@ -83,6 +168,10 @@ describe('GET /api/cluster-topology/clusters', () => {
         WORKLOADS,
       );
     }
+    fs.writeFileSync(
+      path.join(dir, 'prod-east-a', 'trading', 'details.yaml'),
+      DETAILS,
+    );
     fs.writeFileSync(
       path.join(dir, 'staging', 'trading', 'broken.yaml'),
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n',
@@ -356,6 +445,177 @@ describe('GET /api/cluster-topology/clusters', () => {
     ]);
   });
 
+  describe('GET /api/cluster-topology/object', () => {
+    const getObject = (server: any, query: string) =>
+      request(server)
+        .get(`/api/cluster-topology/object${query}`)
+        .set('Authorization', mockCredentials.user.header());
+
+    /** Starts the backend and waits until prod-east-a has loaded. */
+    async function startLoaded() {
+      const server = await startBackend();
+      await waitFor(async () => {
+        const r = await getObject(
+          server,
+          '?cluster=prod-east-a&kind=Node&name=node-1',
+        );
+        return r.status === 200 ? r : undefined;
+      });
+      return server;
+    }
+
+    it("serves a deployment with its own, its ReplicaSet's and its pod's events", async () => {
+      const server = await startLoaded();
+      const res = await getObject(
+        server,
+        '?cluster=prod-east-a&kind=Deployment&namespace=trading&name=trading-engine',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.object).toMatchObject({
+        kind: 'Deployment',
+        metadata: { name: 'trading-engine', namespace: 'trading', uid: 'd1' },
+      });
+      expect(res.body.owner).toBeUndefined();
+      // Newest first; the event of an earlier pod of the same name and the
+      // CronJob's event are not the deployment's.
+      expect(res.body.events).toEqual([
+        {
+          type: 'Warning',
+          reason: 'BackOff',
+          message: 'Back-off restarting failed container engine',
+          count: 5,
+          lastTimestamp: '2026-11-26T10:05:00Z',
+          involvedObject: { kind: 'Pod', name: 'trading-engine-5d4f-abcde' },
+        },
+        {
+          type: 'Normal',
+          reason: 'SuccessfulCreate',
+          message: 'Created pod: trading-engine-5d4f-abcde',
+          count: 1,
+          lastTimestamp: '2026-11-26T09:00:01.000000Z',
+          involvedObject: { kind: 'ReplicaSet', name: 'trading-engine-5d4f' },
+        },
+        {
+          type: 'Normal',
+          reason: 'ScalingReplicaSet',
+          message: 'Scaled up replica set trading-engine-5d4f to 1',
+          count: 1,
+          lastTimestamp: '2026-11-26T09:00:00Z',
+          involvedObject: { kind: 'Deployment', name: 'trading-engine' },
+        },
+      ]);
+      expect(res.body.yaml).toContain('kind: Deployment\n');
+      expect(res.body.yaml).toContain('name: trading-engine\n');
+    });
+
+    it('serves a pod with its own events and its top-level owner', async () => {
+      const server = await startLoaded();
+      const res = await getObject(
+        server,
+        '?cluster=prod-east-a&kind=Pod&namespace=trading&name=trading-engine-5d4f-abcde',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.owner).toEqual({
+        kind: 'Deployment',
+        name: 'trading-engine',
+      });
+      expect(res.body.events.map((e: any) => e.reason)).toEqual(['BackOff']);
+    });
+
+    it('serves a cluster-scoped node with events from another namespace', async () => {
+      const server = await startLoaded();
+      const res = await getObject(
+        server,
+        '?cluster=prod-east-a&kind=Node&name=node-1',
+      );
+      expect(res.body.object.metadata.name).toBe('node-1');
+      expect(res.body.events).toEqual([
+        expect.objectContaining({ reason: 'NodeNotReady', count: 2 }),
+      ]);
+    });
+
+    it('redacts credential-like environment values in the object and its YAML', async () => {
+      const server = await startLoaded();
+      const deployment = await getObject(
+        server,
+        '?cluster=prod-east-a&kind=Deployment&namespace=trading&name=trading-engine',
+      );
+      expect(
+        deployment.body.object.spec.template.spec.containers[0].env,
+      ).toEqual([
+        { name: 'LOG_LEVEL', value: 'info' },
+        { name: 'DB_PASSWORD', value: '<redacted>' },
+        {
+          name: 'API_TOKEN',
+          valueFrom: { secretKeyRef: { name: 'engine', key: 'token' } },
+        },
+      ]);
+      expect(deployment.body.yaml).toContain('value: <redacted>');
+
+      const pod = await getObject(
+        server,
+        '?cluster=prod-east-a&kind=Pod&namespace=trading&name=trading-engine-5d4f-abcde',
+      );
+      expect(pod.body.object.spec.containers[0].env).toEqual([
+        { name: 'db_password', value: '<redacted>' },
+      ]);
+      for (const res of [deployment, pod]) {
+        expect(JSON.stringify(res.body)).not.toContain('hunter2');
+      }
+    });
+
+    it('drops data and stringData of any object', async () => {
+      const server = await startLoaded();
+      const res = await getObject(
+        server,
+        '?cluster=prod-east-a&kind=ConfigMap&namespace=trading&name=engine-config',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.object.data).toBeUndefined();
+      expect(res.body.yaml).not.toContain('dropped-with-data');
+    });
+
+    it.each([
+      ['', 400, 'missing query parameters cluster, kind, name'],
+      ['?cluster=prod-east-a&kind=Pod', 400, 'missing query parameter name'],
+      [
+        '?cluster=prod-east-a&kind=Deployment&name=a&name=b',
+        400,
+        'query parameter name must be given once',
+      ],
+      [
+        '?cluster=prod-east-a&kind=Secret&namespace=trading&name=engine',
+        400,
+        'Secrets are not served',
+      ],
+      [
+        '?cluster=prod-east-a&kind=secret&namespace=trading&name=engine',
+        400,
+        'Secrets are not served',
+      ],
+      [
+        '?cluster=prod-north&kind=Pod&namespace=trading&name=x',
+        404,
+        'no cluster named prod-north; clusters are prod-east-a, staging',
+      ],
+      [
+        '?cluster=prod-east-a&kind=Deployment&namespace=trading&name=nope',
+        404,
+        'cluster prod-east-a has no Deployment trading/nope',
+      ],
+      [
+        '?cluster=prod-east-a&kind=Node&name=node-9',
+        404,
+        'cluster prod-east-a has no Node node-9',
+      ],
+    ])('answers /object%s with %i', async (query, status, message) => {
+      const server = await startLoaded();
+      const res = await getObject(server, query);
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toContain(message);
+    });
+  });
+
   it('requires credentials', async () => {
     const server = await startBackend(
       mockServices.httpAuth.factory({
@@ -364,6 +624,49 @@ describe('GET /api/cluster-topology/clusters', () => {
     );
     const res = await request(server).get('/api/cluster-topology/clusters');
     expect(res.status).toBe(401);
+  });
+});
+
+describe('GET /api/cluster-topology/object of the demo fleet', () => {
+  it("redacts risk-service's plaintext DB_PASSWORD", async () => {
+    const { server } = await startTestBackend({
+      features: [
+        clusterTopologyPlugin,
+        catalogServiceMock.factory({ entities: [] }),
+        mockServices.rootConfig.factory({
+          data: {
+            cloudNativePlatform: {
+              clusters: [
+                {
+                  name: 'prod-east-b',
+                  role: 'production',
+                  manifests: {
+                    path: path.resolve(
+                      __dirname,
+                      '../../../../examples/clusters/prod-east-b',
+                    ),
+                  },
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    const res = await waitFor(async () => {
+      const r = await request(server)
+        .get(
+          '/api/cluster-topology/object?cluster=prod-east-b&kind=Deployment&namespace=trading&name=risk-service',
+        )
+        .set('Authorization', mockCredentials.user.header());
+      return r.status === 200 ? r : undefined;
+    });
+    const env = res.body.object.spec.template.spec.containers.flatMap(
+      (c: any) => c.env ?? [],
+    );
+    expect(env).toContainEqual({ name: 'DB_PASSWORD', value: '<redacted>' });
+    expect(res.body.yaml).toMatch(/name: DB_PASSWORD\n\s+value: <redacted>/);
+    expect(JSON.stringify(res.body)).not.toContain('changeme-risk-2026');
   });
 });
 

@@ -19,6 +19,7 @@ import {
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { objectDetails } from './objectDetails';
 
 /** Kinds counted as workloads when nothing owns them. */
 const WORKLOAD_KINDS = [
@@ -295,6 +296,47 @@ export async function createRouter(
       }
     }
     res.json(graph);
+  });
+
+  // One object of a cluster with its events and YAML, for the side panel.
+  router.get('/object', async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    const clusterName = single(query, 'cluster');
+    const kind = single(query, 'kind');
+    const name = single(query, 'name');
+    const namespace = single(query, 'namespace') || undefined;
+    const missing = Object.entries({ cluster: clusterName, kind, name })
+      .filter(([, value]) => !value)
+      .map(([key]) => key);
+    if (missing.length > 0) {
+      throw new InputError(
+        `missing query parameter${missing.length > 1 ? 's' : ''} ${missing.join(
+          ', ',
+        )}`,
+      );
+    }
+    // Secret values are never served, whatever the cluster state holds.
+    if (kind!.toLowerCase() === 'secret') {
+      throw new InputError('kind Secret: Secrets are not served');
+    }
+    const cluster = clusterState.cluster(clusterName!);
+    if (!cluster) {
+      throw new NotFoundError(
+        `no cluster named ${clusterName}; clusters are ${clusterState
+          .clusters()
+          .map(c => c.definition.name)
+          .join(', ')}`,
+      );
+    }
+    const object = cluster.store.get(kind!, namespace, name!);
+    if (!object) {
+      throw new NotFoundError(
+        `cluster ${clusterName} has no ${kind} ${
+          namespace ? `${namespace}/` : ''
+        }${name}`,
+      );
+    }
+    res.json(objectDetails(cluster.store, object));
   });
 
   return router;

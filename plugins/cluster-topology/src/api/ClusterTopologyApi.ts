@@ -1,14 +1,16 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type { TopologyGraph } from '@cloud-native-platform/plugin-cloud-native-common';
 import type {
+  ClusterObjectDetails,
+  ClusterObjectQuery,
   ClusterSummary,
   EntityWorkloadsResponse,
   TopologyGraphQuery,
 } from './types';
 
 /**
- * Reads the fleet, its graph and the workloads of catalog entities from the
- * cluster-topology backend.
+ * Reads the fleet, its graph, the workloads of catalog entities and single
+ * objects from the cluster-topology backend.
  *
  * @public
  */
@@ -19,6 +21,8 @@ export interface ClusterTopologyApi {
   getGraph(query?: TopologyGraphQuery): Promise<TopologyGraph>;
   /** The workloads of a catalog entity across the fleet. */
   getEntityWorkloads(entityRef: string): Promise<EntityWorkloadsResponse>;
+  /** One object of a cluster with its recent events and its YAML. */
+  getObject(query: ClusterObjectQuery): Promise<ClusterObjectDetails>;
 }
 
 /**

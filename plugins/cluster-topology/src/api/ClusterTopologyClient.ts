@@ -3,6 +3,8 @@ import { ResponseError } from '@backstage/errors';
 import type { TopologyGraph } from '@cloud-native-platform/plugin-cloud-native-common';
 import type { ClusterTopologyApi } from './ClusterTopologyApi';
 import type {
+  ClusterObjectDetails,
+  ClusterObjectQuery,
   ClusterSummary,
   EntityWorkloadsResponse,
   TopologyGraphQuery,
@@ -53,6 +55,18 @@ export class ClusterTopologyClient implements ClusterTopologyApi {
     entityRef: string,
   ): Promise<EntityWorkloadsResponse> {
     return this.get('/workloads', new URLSearchParams({ entityRef }));
+  }
+
+  async getObject(query: ClusterObjectQuery): Promise<ClusterObjectDetails> {
+    const params = new URLSearchParams({
+      cluster: query.cluster,
+      kind: query.kind,
+    });
+    if (query.namespace) {
+      params.set('namespace', query.namespace);
+    }
+    params.set('name', query.name);
+    return this.get('/object', params);
   }
 
   private async get<T>(path: string, params?: URLSearchParams): Promise<T> {

@@ -2,6 +2,10 @@ export { clusterTopologyApiRef } from './ClusterTopologyApi';
 export type { ClusterTopologyApi } from './ClusterTopologyApi';
 export { ClusterTopologyClient } from './ClusterTopologyClient';
 export type {
+  ClusterObject,
+  ClusterObjectDetails,
+  ClusterObjectEvent,
+  ClusterObjectQuery,
   ClusterSummary,
   ClusterSyncStatus,
   EntityWorkload,

@@ -2,7 +2,11 @@ import type {
   TopologyGraph,
   TopologyNode,
 } from '@cloud-native-platform/plugin-cloud-native-common';
-import type { ClusterSummary, EntityWorkloadsResponse } from '../api';
+import type {
+  ClusterObjectDetails,
+  ClusterSummary,
+  EntityWorkloadsResponse,
+} from '../api';
 
 const pods = (
   total: number,
@@ -296,4 +300,67 @@ export const tradingEngineWorkloads: EntityWorkloadsResponse = {
       pods: pods(6, 4, { restarting: 2, restarts: 17 }),
     },
   ],
+};
+
+/**
+ * `GET /object?cluster=prod-east-b&kind=Deployment&namespace=trading&name=risk-service`:
+ * the crash-looping deployment, its password already redacted by the backend.
+ */
+export const riskServiceObject: ClusterObjectDetails = {
+  object: {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'risk-service', namespace: 'trading', uid: 'd-risk' },
+    spec: {
+      replicas: 3,
+      template: {
+        spec: {
+          containers: [
+            {
+              name: 'risk-service',
+              image: 'registry.example.com/trading/risk-service:latest',
+              env: [{ name: 'DB_PASSWORD', value: '<redacted>' }],
+            },
+          ],
+        },
+      },
+    },
+  },
+  events: [
+    {
+      type: 'Warning',
+      reason: 'BackOff',
+      message: 'Back-off restarting failed container risk-service',
+      count: 42,
+      lastTimestamp: '2026-11-26T09:58:00Z',
+      involvedObject: { kind: 'Pod', name: 'risk-service-7c9f-x2k4p' },
+    },
+    {
+      type: 'Normal',
+      reason: 'ScalingReplicaSet',
+      message: 'Scaled up replica set risk-service-7c9f to 3',
+      count: 1,
+      lastTimestamp: '2026-11-26T08:00:00Z',
+      involvedObject: { kind: 'Deployment', name: 'risk-service' },
+    },
+  ],
+  yaml: [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: risk-service',
+    '  namespace: trading',
+    '  uid: d-risk',
+    'spec:',
+    '  replicas: 3',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: risk-service',
+    '          image: registry.example.com/trading/risk-service:latest',
+    '          env:',
+    '            - name: DB_PASSWORD',
+    '              value: <redacted>',
+    '',
+  ].join('\n'),
 };

@@ -12,6 +12,7 @@ import {
   clustersResponse,
   fleetGraph,
   prodEastBGraph,
+  riskServiceObject,
 } from '../../testing/fixtures';
 import { ClusterTopologyContent } from './ClusterTopologyPage';
 
@@ -55,6 +56,8 @@ describe('ClusterTopologyContent', () => {
       http.get(`${baseUrl}/clusters`, () =>
         HttpResponse.json(clustersResponse),
       ),
+      // The side panel loads the selected object's events and YAML.
+      http.get(`${baseUrl}/object`, () => HttpResponse.json(riskServiceObject)),
       http.get(`${baseUrl}/graph`, ({ request }) => {
         const params = new URL(request.url).searchParams;
         graphRequests.push(params);

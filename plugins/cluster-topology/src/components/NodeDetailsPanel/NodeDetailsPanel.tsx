@@ -15,6 +15,7 @@ import type {
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import { healthColors } from '../../lib/health';
 import { HealthChip } from '../HealthChip';
+import { NodeObjectSections, objectQueryOf } from './NodeObjectSections';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -89,12 +90,16 @@ function EntityLinks(props: { entityRef: string }) {
   );
 }
 
-/** What is known about the selected node of the graph. */
+/**
+ * What is known about the selected node of the graph and, for nodes that
+ * stand for one Kubernetes object, its recent events and YAML.
+ */
 export function NodeDetailsPanel(props: NodeDetailsPanelProps) {
   const { node, children = [], openLabel, onOpen, onClose } = props;
   const classes = useStyles();
   const labels = Object.entries(node.labels ?? {});
   const ownOpenLabel = openLabel?.(node);
+  const objectQuery = objectQueryOf(node);
   return (
     <Paper
       className={classes.root}
@@ -186,6 +191,7 @@ export function NodeDetailsPanel(props: NodeDetailsPanelProps) {
           </div>
         </div>
       )}
+      {objectQuery && <NodeObjectSections query={objectQuery} />}
       {(ownOpenLabel || node.entityRef || children.length > 0) && (
         <>
           <Divider className={classes.section} />

@@ -1,0 +1,218 @@
+import {
+  ClusterObjectStore,
+  KubeObject,
+} from '@cloud-native-platform/plugin-cloud-native-node';
+import { stringify } from 'yaml';
+
+/** At most this many events are returned for one object. */
+export const MAX_EVENTS = 50;
+
+/** Names of environment variables whose values are kept out of responses. */
+const CREDENTIAL_NAME = /(PASSWORD|SECRET|TOKEN|KEY|CREDENTIAL)/i;
+
+/** Stands in for a value that is never served. */
+export const REDACTED = '<redacted>';
+
+/**
+ * How deep the walk from a workload to what it owns goes: Deployment →
+ * ReplicaSet → Pod and CronJob → Job → Pod need two steps, VirtualMachine →
+ * VirtualMachineInstance → Pod two as well; one more guards odd operators.
+ */
+const MAX_OWNED_DEPTH = 3;
+
+/**
+ * Kinds whose owned objects are not part of them: a node owns its static
+ * mirror pods and a Service its EndpointSlices, objects of their own.
+ */
+const NOT_WALKED = new Set(['Node', 'Service', 'Pod']);
+
+/**
+ * An event of an object, reduced to what a person reads in a list.
+ */
+export interface ObjectEvent {
+  type?: string;
+  reason?: string;
+  message?: string;
+  count: number;
+  /** When the event last happened: `lastTimestamp`, else `eventTime`, else `firstTimestamp`. */
+  lastTimestamp?: string;
+  involvedObject: { kind: string; name: string };
+}
+
+/**
+ * What `GET /object` answers.
+ */
+export interface ObjectDetails {
+  object: KubeObject;
+  events: ObjectEvent[];
+  owner?: { kind: string; name: string };
+  yaml: string;
+}
+
+function redactEnv(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) redactEnv(item);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  for (const [key, child] of Object.entries(record)) {
+    if (key === 'env' && Array.isArray(child)) {
+      for (const variable of child) {
+        if (
+          variable &&
+          typeof variable === 'object' &&
+          typeof variable.name === 'string' &&
+          'value' in variable &&
+          CREDENTIAL_NAME.test(variable.name)
+        ) {
+          variable.value = REDACTED;
+        }
+      }
+    } else {
+      redactEnv(child);
+    }
+  }
+}
+
+/**
+ * A copy of an object that is safe to serve: without the `data` and
+ * `stringData` of Secret-like objects, and with the values of credential-like
+ * environment variables replaced by {@link REDACTED}.
+ *
+ * Environment variables are found wherever they sit (pods, pod templates of
+ * workloads, job templates of CronJobs, custom resources) rather than at known
+ * paths, so a kind this list does not know cannot leak one.
+ */
+export function redactObject(object: KubeObject): KubeObject {
+  // The store shares strings and nested values between objects, so the
+  // redaction must never touch the stored copy.
+  const copy = structuredClone(object) as KubeObject;
+  delete copy.data;
+  delete copy.stringData;
+  redactEnv(copy);
+  return copy;
+}
+
+function eventTime(event: KubeObject): string | undefined {
+  return (
+    (event.lastTimestamp as string | null | undefined) ??
+    (event.eventTime as string | null | undefined) ??
+    (event.firstTimestamp as string | null | undefined) ??
+    undefined
+  );
+}
+
+function objectKey(kind: string, namespace: string | undefined, name: string) {
+  return `${kind}/${namespace ?? ''}/${name}`;
+}
+
+/**
+ * The object and, for a workload, what it owns down to its pods: the
+ * objects whose events belong on its page.
+ */
+function withOwned(
+  store: ClusterObjectStore,
+  object: KubeObject,
+): KubeObject[] {
+  const out = [object];
+  if (NOT_WALKED.has(object.kind)) return out;
+  const seen = new Set<string>();
+  let level = [object];
+  for (let depth = 0; depth < MAX_OWNED_DEPTH && level.length > 0; depth++) {
+    const next: KubeObject[] = [];
+    for (const parent of level) {
+      const uid = parent.metadata.uid;
+      if (!uid || seen.has(uid) || parent.kind === 'Pod') continue;
+      seen.add(uid);
+      for (const child of store.ownedBy(uid)) {
+        out.push(child);
+        next.push(child);
+      }
+    }
+    level = next;
+  }
+  return out;
+}
+
+/**
+ * The events of an object and of what it owns, newest first, at most
+ * {@link MAX_EVENTS}.
+ *
+ * An event matches on uid when both it and the object carry one, so the
+ * events of a deleted object that had the same name are left out; otherwise
+ * on kind, namespace and name.
+ */
+export function eventsOf(
+  store: ClusterObjectStore,
+  object: KubeObject,
+): ObjectEvent[] {
+  const targets = withOwned(store, object);
+  const byUid = new Set<string>();
+  const byKey = new Map<string, KubeObject>();
+  for (const target of targets) {
+    if (target.metadata.uid) byUid.add(target.metadata.uid);
+    byKey.set(
+      objectKey(target.kind, target.metadata.namespace, target.metadata.name),
+      target,
+    );
+  }
+  // Events live in the namespace of their object, so a namespaced object
+  // needs only that namespace's events.
+  const candidates = store.list(
+    'Event',
+    object.metadata.namespace ? { namespace: object.metadata.namespace } : {},
+  );
+  const matched: Array<{ event: KubeObject; at: number }> = [];
+  for (const event of candidates) {
+    const involved = (event.involvedObject ?? {}) as {
+      kind?: string;
+      namespace?: string;
+      name?: string;
+      uid?: string;
+    };
+    if (!involved.kind || !involved.name) continue;
+    let matches = involved.uid !== undefined && byUid.has(involved.uid);
+    if (!matches) {
+      const target = byKey.get(
+        objectKey(involved.kind, involved.namespace, involved.name),
+      );
+      matches = target !== undefined && !(involved.uid && target.metadata.uid);
+    }
+    if (matches) {
+      const at = Date.parse(eventTime(event) ?? '');
+      matched.push({ event, at: Number.isNaN(at) ? -Infinity : at });
+    }
+  }
+  matched.sort((a, b) => b.at - a.at);
+  return matched.slice(0, MAX_EVENTS).map(({ event }) => {
+    const involved = event.involvedObject as { kind: string; name: string };
+    const series = event.series as { count?: number } | undefined;
+    return {
+      type: event.type as string | undefined,
+      reason: event.reason as string | undefined,
+      message: event.message as string | undefined,
+      count: (event.count as number | undefined) ?? series?.count ?? 1,
+      lastTimestamp: eventTime(event),
+      involvedObject: { kind: involved.kind, name: involved.name },
+    };
+  });
+}
+
+/**
+ * Everything `GET /object` serves about one stored object, redacted.
+ */
+export function objectDetails(
+  store: ClusterObjectStore,
+  object: KubeObject,
+): ObjectDetails {
+  const safe = redactObject(object);
+  const top = store.topLevelOwner(object);
+  return {
+    object: safe,
+    events: eventsOf(store, object),
+    owner:
+      top !== object ? { kind: top.kind, name: top.metadata.name } : undefined,
+    yaml: stringify(safe),
+  };
+}
