@@ -1,8 +1,8 @@
 /*
- * `npm run bench:<name> -- [options]`: runs the TypeScript benchmark
- * plugins/cloud-native-node/bench/<name>.ts on the repository's Node.js.
- * Every .ts file directly in that folder is a benchmark; what they share
- * lives in its lib/ folder.
+ * `npm run bench:<name> -- [options]`: runs the benchmark <name>.ts (or .js)
+ * from one of the bench folders below on the repository's Node.js. Every
+ * such file directly in a bench folder is a benchmark; what they share lives
+ * in that folder's lib/.
  *
  * The benchmark is not compiled ahead of time: it goes through the same
  * SWC require hook that `backstage-cli package start` gives a backend, so it
@@ -16,24 +16,32 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT } = require('./toolchain');
 
-const BENCH_DIR = path.join(ROOT, 'plugins', 'cloud-native-node', 'bench');
+const BENCH_DIRS = [
+  path.join(ROOT, 'plugins', 'cloud-native-node', 'bench'),
+  path.join(ROOT, 'plugins', 'cluster-topology', 'bench'),
+];
 
+/** Benchmark names mapped to their files; the first folder wins a clash. */
 function benchmarks() {
-  if (!fs.existsSync(BENCH_DIR)) return [];
-  return fs
-    .readdirSync(BENCH_DIR)
-    .filter(file => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-    .map(file => file.slice(0, -'.ts'.length))
-    .sort();
+  const found = new Map();
+  for (const dir of BENCH_DIRS) {
+    if (!fs.existsSync(dir)) continue;
+    for (const file of fs.readdirSync(dir).sort()) {
+      const match = /^(.+)\.(ts|js)$/.exec(file);
+      if (!match || file.endsWith('.d.ts') || found.has(match[1])) continue;
+      found.set(match[1], path.join(dir, file));
+    }
+  }
+  return found;
 }
 
 function main() {
   const [name, ...args] = process.argv.slice(2);
   const known = benchmarks();
-  if (!name || !known.includes(name)) {
+  if (!name || !known.has(name)) {
     process.stderr.write(
       `${name ? `unknown benchmark '${name}'` : 'no benchmark named'}; ` +
-        `benchmarks: ${known.join(', ') || '(none)'}\n` +
+        `benchmarks: ${[...known.keys()].sort().join(', ') || '(none)'}\n` +
         'usage: node scripts/run.js bench <name> [options]\n',
     );
     return 2;
@@ -45,13 +53,7 @@ function main() {
   });
   const result = spawnSync(
     process.execPath,
-    [
-      '--expose-gc',
-      '--require',
-      hook,
-      path.join(BENCH_DIR, `${name}.ts`),
-      ...args,
-    ],
+    ['--expose-gc', '--require', hook, known.get(name), ...args],
     { stdio: 'inherit', cwd: ROOT, env: process.env },
   );
   if (result.error) throw result.error;

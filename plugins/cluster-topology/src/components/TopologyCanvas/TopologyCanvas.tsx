@@ -23,6 +23,7 @@ import {
 } from './canvasHelpers';
 import { CanvasControls } from './CanvasControls';
 import { describeGraph } from './describeGraph';
+import type { FrameStats } from './drawTypes';
 import { NodeTooltip } from './NodeTooltip';
 import { buildScene, Scene } from './scene';
 import { useCanvasInteraction } from './useCanvasInteraction';
@@ -42,6 +43,11 @@ export interface TopologyCanvasProps {
   onOpen?(node: TopologyNode): void;
   /** Defaults to 600 pixels. */
   height?: number | string;
+  /**
+   * Called once per laid-out graph, right after the first frame that shows
+   * it was drawn, so render time can be measured from outside.
+   */
+  onRendered?(stats: FrameStats): void;
 }
 
 const useStyles = makeStyles(theme => ({
@@ -81,6 +87,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     onSelect,
     onOpen,
     height = 600,
+    onRendered,
   } = props;
   const classes = useStyles();
   const theme = useTheme();
@@ -119,8 +126,9 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     highlight,
     theme: colors,
   };
-  const callbacks = useRef({ onSelect, onOpen });
-  callbacks.current = { onSelect, onOpen };
+  const callbacks = useRef({ onSelect, onOpen, onRendered });
+  callbacks.current = { onSelect, onOpen, onRendered };
+  const reportedScene = useRef<Scene>();
   const viewportRef = useRef<Viewport>({ scale: 1, tx: 0, ty: 0 });
   const needsFit = useRef(true);
   // Assigned below; the surface calls it after each resize.
@@ -134,6 +142,12 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     frameInputs,
     () => {
       if (needsFit.current) fitRef.current();
+    },
+    (painted, stats) => {
+      // A frame drawn before the first fit shows the wrong part of the graph.
+      if (reportedScene.current === painted || needsFit.current) return;
+      reportedScene.current = painted;
+      callbacks.current.onRendered?.(stats);
     },
   );
 

@@ -1,5 +1,6 @@
 import { DIM_ALPHA, DrawState } from './drawTypes';
 import { HEALTH_COLORS, HEALTH_ORDER, Scene } from './scene';
+import { SHAPE_DIAMOND, SHAPE_HEXAGON, SHAPE_SQUARE } from './shapes';
 import type { Rect } from './viewport';
 
 const CONTAINER_RADIUS = 8;
@@ -50,28 +51,46 @@ function shapePath(
       w: scene.w[i],
       h: scene.h[i],
     };
-    roundRectPath(
-      ctx,
-      x - pad,
-      y - pad,
-      w + 2 * pad,
-      h + 2 * pad,
-      CONTAINER_RADIUS + pad,
-    );
+    const r = CONTAINER_RADIUS + pad;
+    // Corners under a pixel cannot be seen, and arcs cost far more than lines.
+    if (r * k < 1.5) ctx.rect(x - pad, y - pad, w + 2 * pad, h + 2 * pad);
+    else roundRectPath(ctx, x - pad, y - pad, w + 2 * pad, h + 2 * pad, r);
   } else if (scene.boxy[i]) {
     const x = scene.x[i] + BOX_INSET - pad;
     const y = scene.y[i] + BOX_INSET - pad;
     const w = scene.w[i] - 2 * BOX_INSET + 2 * pad;
     const h = scene.h[i] - 2 * BOX_INSET + 2 * pad;
-    if (h * k < 3) ctx.rect(x, y, w, h);
+    // Kubernetes nodes keep sharp corners, unlike collapsed clusters and namespaces.
+    if (h * k < 3 || scene.shape[i] === SHAPE_SQUARE) ctx.rect(x, y, w, h);
     else roundRectPath(ctx, x, y, w, h, 6 + pad);
   } else {
     const r = scene.ar[i] + pad;
+    const cx = scene.ax[i];
+    const cy = scene.ay[i];
+    const shape = scene.shape[i];
     if (r * k < 1.5) {
-      ctx.rect(scene.ax[i] - r, scene.ay[i] - r, 2 * r, 2 * r);
+      // A few pixels wide: every shape looks the same, and rects are cheapest.
+      ctx.rect(cx - r, cy - r, 2 * r, 2 * r);
+    } else if (shape === SHAPE_DIAMOND) {
+      ctx.moveTo(cx, cy - r);
+      ctx.lineTo(cx + r, cy);
+      ctx.lineTo(cx, cy + r);
+      ctx.lineTo(cx - r, cy);
+      ctx.closePath();
+    } else if (shape === SHAPE_HEXAGON) {
+      // Flat top and bottom, so it reads as a badge rather than a circle.
+      const hx = r * 0.5;
+      const hy = r * 0.866;
+      ctx.moveTo(cx + r, cy);
+      ctx.lineTo(cx + hx, cy + hy);
+      ctx.lineTo(cx - hx, cy + hy);
+      ctx.lineTo(cx - r, cy);
+      ctx.lineTo(cx - hx, cy - hy);
+      ctx.lineTo(cx + hx, cy - hy);
+      ctx.closePath();
     } else {
-      ctx.moveTo(scene.ax[i] + r, scene.ay[i]);
-      ctx.arc(scene.ax[i], scene.ay[i], r, 0, Math.PI * 2);
+      ctx.moveTo(cx + r, cy);
+      ctx.arc(cx, cy, r, 0, Math.PI * 2);
     }
   }
 }
@@ -136,6 +155,9 @@ export function drawContainers(
   return visible.length;
 }
 
+/** Border of Kubernetes nodes: darkens whatever health colour lies below. */
+const SQUARE_BORDER = 'rgba(0,0,0,0.55)';
+
 /** Leaves, one fill per health colour (and per dimmed/lit pass when searching). */
 export function drawLeaves(
   ctx: CanvasRenderingContext2D,
@@ -161,6 +183,20 @@ export function drawLeaves(
         drawn++;
       }
       if (any) ctx.fill();
+    }
+    if (scene.squares.length > 0) {
+      ctx.strokeStyle = SQUARE_BORDER;
+      ctx.lineWidth = 2 / k;
+      ctx.beginPath();
+      let any = false;
+      for (const i of scene.squares) {
+        if (hl && (hl[i] ? 1 : 0) !== pass) continue;
+        if (scene.h[i] * k < 6 || !boxVisible(scene, i, view)) continue;
+        // Inset by half the line width so the border stays inside the fill.
+        shapePath(ctx, scene, i, -1 / k, k);
+        any = true;
+      }
+      if (any) ctx.stroke();
     }
   }
   ctx.globalAlpha = 1;

@@ -16,6 +16,14 @@
  *   screen, and labels are capped per frame; tiny circles degrade to squares.
  * - Line widths and fonts are in screen pixels (divided by the scale), so the
  *   picture stays legible at every zoom without per-zoom restyling.
+ * - Retained layer: panning does not change what is drawn, only where. The
+ *   picture is drawn once into an offscreen canvas with a margin around the
+ *   screen (`layerCache.ts`), and a pan frame copies it at an offset and adds
+ *   the hover and selection outlines; without a GPU that turns a 10,000-node
+ *   pan frame from a full redraw (hundreds of ms) into one image copy.
+ * - Overview shortcuts: containers whose corner radius is under a pixel are
+ *   plain rectangles (arcs cost far more to fill), and edges are one device
+ *   pixel wide, which the rasteriser draws as hairlines.
  */
 import { drawEdgeGroups } from './drawEdges';
 import { drawLabels } from './drawLabels';
@@ -31,11 +39,16 @@ export function cullRect(state: DrawState): Rect {
   return { x: v.x - m, y: v.y - m, w: v.w + 2 * m, h: v.h + 2 * m };
 }
 
-/** Draws one frame of the scene onto a 2D context. */
-export function drawScene(
+/**
+ * Draws everything but the hover and selection outlines. `screen` is the
+ * world rectangle actually on screen when `state` covers more than the screen
+ * (a retained layer with margins); label density is judged by it.
+ */
+export function drawLayer(
   ctx: CanvasRenderingContext2D,
   scene: Scene,
   state: DrawState,
+  screen?: Rect,
 ): FrameStats {
   const { dpr, viewport: v } = state;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -47,8 +60,30 @@ export function drawScene(
   let edges = drawEdgeGroups(ctx, scene, state, view, false);
   nodes += drawLeaves(ctx, scene, state, view);
   edges += drawEdgeGroups(ctx, scene, state, view, true);
-  drawMarks(ctx, scene, state, view);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const labels = drawLabels(ctx, scene, state, view);
+  const labels = drawLabels(ctx, scene, state, view, screen);
   return { nodes, edges, labels };
+}
+
+/** Search rings and the hover and selection outlines, over a drawn layer. */
+export function drawOverlay(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  state: DrawState,
+): void {
+  const { dpr, viewport: v } = state;
+  ctx.setTransform(dpr * v.scale, 0, 0, dpr * v.scale, dpr * v.tx, dpr * v.ty);
+  drawMarks(ctx, scene, state, cullRect(state));
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+}
+
+/** Draws one frame of the scene onto a 2D context. */
+export function drawScene(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  state: DrawState,
+): FrameStats {
+  const stats = drawLayer(ctx, scene, state);
+  drawOverlay(ctx, scene, state);
+  return stats;
 }

@@ -5,6 +5,15 @@ import type {
   TopologyNode,
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import type { LayoutResult } from './layoutTypes';
+import {
+  DOT_MAX_RADIUS,
+  isBoxShape,
+  radiusShare,
+  SHAPE_DOT,
+  SHAPE_ORDER,
+  SHAPE_SQUARE,
+  shapeOf,
+} from './shapes';
 import { BoxSet, SpatialGrid, buildGrid, chooseCellSize } from './spatialIndex';
 import type { Rect } from './viewport';
 
@@ -61,8 +70,10 @@ export interface Scene extends BoxSet {
   h: Float64Array;
   depth: Uint8Array;
   container: Uint8Array;
-  /** Leaf drawn as a rounded box rather than a circle. */
+  /** Leaf drawn as a box with its label inside rather than a round shape. */
   boxy: Uint8Array;
+  /** Index into `SHAPE_ORDER` of each leaf's outline. */
+  shape: Uint8Array;
   health: Uint8Array;
   /** Where edges attach (shape centre) and how far from it they stop. */
   ax: Float64Array;
@@ -73,6 +84,8 @@ export interface Scene extends BoxSet {
   leaves: number[];
   /** Leaves bucketed by health, so each colour is one fill. */
   leavesByHealth: number[][];
+  /** Kubernetes node leaves, which get a darker border in one extra stroke. */
+  squares: number[];
   maxDepth: number;
   edges: TopologyEdge[];
   src: Int32Array;
@@ -81,8 +94,6 @@ export interface Scene extends BoxSet {
   bounds: Rect;
   grid: SpatialGrid;
 }
-
-const BOXY_KINDS = new Set(['group', 'cluster', 'namespace', 'node']);
 
 function mix(a: string, b: string, t: number): string {
   const ch = (hex: string, i: number) =>
@@ -167,6 +178,7 @@ export function buildScene(graph: TopologyGraph, layout: LayoutResult): Scene {
     depth: new Uint8Array(count),
     container: new Uint8Array(count),
     boxy: new Uint8Array(count),
+    shape: new Uint8Array(count),
     health: new Uint8Array(count),
     ax: new Float64Array(count),
     ay: new Float64Array(count),
@@ -174,6 +186,7 @@ export function buildScene(graph: TopologyGraph, layout: LayoutResult): Scene {
     containers: [] as number[],
     leaves: [] as number[],
     leavesByHealth: HEALTH_ORDER.map(() => [] as number[]),
+    squares: [] as number[],
     maxDepth: 0,
   };
   for (let i = 0; i < count; i++) {
@@ -192,17 +205,22 @@ export function buildScene(graph: TopologyGraph, layout: LayoutResult): Scene {
       s.containers.push(i);
       s.ax[i] = b.x + b.w / 2;
       s.ay[i] = b.y + b.h / 2;
-    } else if (BOXY_KINDS.has(node.kind)) {
-      s.boxy[i] = 1;
-      s.leaves.push(i);
-      s.ax[i] = b.x + b.w / 2;
-      s.ay[i] = b.y + b.h / 2;
-      s.ar[i] = b.h / 2;
     } else {
+      const shape = SHAPE_ORDER.indexOf(shapeOf(node.kind));
+      s.shape[i] = shape;
       s.leaves.push(i);
       s.ax[i] = b.x + b.w / 2;
-      s.ay[i] = b.y + b.h * 0.4;
-      s.ar[i] = b.w * 0.3;
+      if (isBoxShape(shape)) {
+        s.boxy[i] = 1;
+        s.ay[i] = b.y + b.h / 2;
+        s.ar[i] = b.h / 2;
+        if (shape === SHAPE_SQUARE) s.squares.push(i);
+      } else {
+        // Above the centre, leaving room for the label below.
+        s.ay[i] = b.y + b.h * 0.4;
+        s.ar[i] = b.w * radiusShare(shape);
+        if (shape === SHAPE_DOT) s.ar[i] = Math.min(s.ar[i], DOT_MAX_RADIUS);
+      }
     }
     if (!b.container) s.leavesByHealth[s.health[i]].push(i);
   }

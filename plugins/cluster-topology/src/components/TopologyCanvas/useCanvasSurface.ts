@@ -5,8 +5,8 @@ import {
   useEffect,
   useRef,
 } from 'react';
-import { drawScene } from './drawScene';
-import type { DrawState } from './drawTypes';
+import type { DrawState, FrameStats } from './drawTypes';
+import { createLayer, drawCached, Layer, releaseLayer } from './layerCache';
 import type { Scene } from './scene';
 
 /** Canvas size in CSS pixels and the device pixel ratio it is drawn at. */
@@ -25,7 +25,7 @@ export type FrameInputs = Omit<
 /**
  * Keeps the canvas bitmap at container size × devicePixelRatio and paints the
  * scene at most once per animation frame. `onResize` runs after every resize,
- * before the repaint.
+ * before the repaint; `onPainted` after every frame that drew a scene.
  */
 export function useCanvasSurface(
   rootRef: RefObject<HTMLDivElement>,
@@ -34,13 +34,17 @@ export function useCanvasSurface(
   viewportRef: MutableRefObject<DrawState['viewport']>,
   frameInputs: MutableRefObject<FrameInputs>,
   onResize: () => void,
+  onPainted?: (scene: Scene, stats: FrameStats) => void,
 ) {
   const sizeRef = useRef<SurfaceSize>({ width: 0, height: 0, dpr: 1 });
   // undefined: not asked yet; null: no 2D context (jsdom), so never draw.
   const ctxRef = useRef<CanvasRenderingContext2D | null>();
   const frameRef = useRef(0);
+  const layerRef = useRef<Layer>();
   const resizeRef = useRef(onResize);
   resizeRef.current = onResize;
+  const paintedRef = useRef(onPainted);
+  paintedRef.current = onPainted;
 
   const paint = useCallback(() => {
     const canvas = canvasRef.current;
@@ -54,11 +58,18 @@ export function useCanvasSurface(
       }
     }
     if (!ctxRef.current) return;
-    drawScene(ctxRef.current, scene, {
-      ...frameInputs.current,
-      ...sizeRef.current,
-      viewport: viewportRef.current,
-    });
+    if (!layerRef.current) layerRef.current = createLayer();
+    const stats = drawCached(
+      ctxRef.current,
+      scene,
+      {
+        ...frameInputs.current,
+        ...sizeRef.current,
+        viewport: viewportRef.current,
+      },
+      layerRef.current,
+    );
+    paintedRef.current?.(scene, stats);
   }, [canvasRef, sceneRef, viewportRef, frameInputs]);
 
   const requestDraw = useCallback(() => {
@@ -68,7 +79,14 @@ export function useCanvasSurface(
       paint();
     });
   }, [paint]);
-  useEffect(() => () => cancelAnimationFrame(frameRef.current), []);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frameRef.current);
+      if (layerRef.current) releaseLayer(layerRef.current);
+      layerRef.current = undefined;
+    },
+    [],
+  );
 
   useEffect(() => {
     const root = rootRef.current;

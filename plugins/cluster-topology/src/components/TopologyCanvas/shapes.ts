@@ -1,0 +1,70 @@
+import type { TopologyNodeKind } from '@cloud-native-platform/plugin-cloud-native-common';
+
+/**
+ * How a leaf is drawn. Each kind gets its own outline so a person can tell
+ * workloads, pods, services, Kubernetes nodes and catalog entities apart at a
+ * glance, without reading labels and independently of the health colour.
+ */
+export type LeafShape =
+  | 'circle'
+  | 'dot'
+  | 'diamond'
+  | 'hexagon'
+  | 'box'
+  | 'square';
+
+/** Shapes by index, so the scene can keep a byte per node. */
+export const SHAPE_ORDER: LeafShape[] = [
+  'circle',
+  'dot',
+  'diamond',
+  'hexagon',
+  'box',
+  'square',
+];
+
+export const SHAPE_CIRCLE = 0;
+export const SHAPE_DOT = 1;
+export const SHAPE_DIAMOND = 2;
+export const SHAPE_HEXAGON = 3;
+export const SHAPE_BOX = 4;
+export const SHAPE_SQUARE = 5;
+
+/** The outline a leaf of `kind` is drawn with; unknown kinds look like workloads. */
+export function shapeOf(kind: TopologyNodeKind | string): LeafShape {
+  switch (kind) {
+    case 'pod':
+      return 'dot';
+    case 'service':
+      return 'diamond';
+    case 'entity':
+      return 'hexagon';
+    case 'node':
+      return 'square';
+    case 'group':
+    case 'cluster':
+    case 'namespace':
+      return 'box';
+    default:
+      return 'circle';
+  }
+}
+
+/** Whether the shape fills its cell as a rectangle with the label inside. */
+export function isBoxShape(shape: number): boolean {
+  return shape === SHAPE_BOX || shape === SHAPE_SQUARE;
+}
+
+/**
+ * Radius of a round shape as a share of its cell width. A diamond and a
+ * hexagon cover less area than a circle of the same radius, so they get a
+ * little more to look equally heavy.
+ */
+export function radiusShare(shape: number): number {
+  if (shape === SHAPE_DIAMOND) return 0.34;
+  if (shape === SHAPE_HEXAGON) return 0.32;
+  return 0.3;
+}
+
+/** Pods are many and secondary: never larger than this, whatever the cell. */
+export const DOT_MAX_RADIUS = 9;
