@@ -210,6 +210,21 @@ export class ClusterObjectStore {
     return ref ? this.byUid.get(ref.uid) : undefined;
   }
 
+  /** Pods that roll up into a workload (through ReplicaSets, Jobs or a VMI); a pod is its own. */
+  podsOf(workload: KubeObject): KubeObject[] {
+    if (workload.kind === 'Pod') return [workload];
+    const pods: KubeObject[] = [];
+    const visit = (owner: KubeObject, depth: number) => {
+      if (depth > 3 || !owner.metadata.uid) return;
+      for (const child of this.ownedBy(owner.metadata.uid)) {
+        if (child.kind === 'Pod') pods.push(child);
+        else visit(child, depth + 1);
+      }
+    };
+    visit(workload, 0);
+    return pods;
+  }
+
   /**
    * Walks controlling owners up to the workload a person thinks of:
    * pod → ReplicaSet → Deployment (or Rollout), pod → StatefulSet,

@@ -140,3 +140,20 @@ export const DEFAULT_KINDS: readonly KindDefinition[] = [
   ),
   k('argoproj.io', 'v1alpha1', 'Rollout', 'rollouts', true, true),
 ];
+
+/**
+ * Kinds a person calls a workload; pods roll up into them, and owned ones
+ * (a Job of a CronJob, the instance of a VirtualMachine) into their owner.
+ *
+ * @public
+ */
+export const WORKLOAD_KINDS: readonly string[] = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'CronJob',
+  'Job',
+  'Rollout',
+  'VirtualMachine',
+  'VirtualMachineInstance',
+];

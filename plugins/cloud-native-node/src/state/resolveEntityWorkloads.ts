@@ -11,18 +11,7 @@ import {
 import { ClusterHandle } from './ClusterStateService';
 import { ClusterObjectStore } from './ClusterObjectStore';
 import { KubeObject } from './KubeObject';
-
-/** Kinds a person calls a workload; pods roll up into them. */
-export const WORKLOAD_KINDS = [
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'CronJob',
-  'Job',
-  'Rollout',
-  'VirtualMachine',
-  'VirtualMachineInstance',
-] as const;
+import { WORKLOAD_KINDS } from './kinds';
 
 /**
  * A workload of an entity in one cluster, with its pods.
@@ -140,21 +129,6 @@ function findInCluster(
   return [...found.values()];
 }
 
-/** Pods that roll up into a workload. */
-function podsOf(store: ClusterObjectStore, workload: KubeObject): KubeObject[] {
-  if (workload.kind === 'Pod') return [workload];
-  const pods: KubeObject[] = [];
-  const visit = (owner: KubeObject, depth: number) => {
-    if (depth > 3 || !owner.metadata.uid) return;
-    for (const child of store.ownedBy(owner.metadata.uid)) {
-      if (child.kind === 'Pod') pods.push(child);
-      else visit(child, depth + 1);
-    }
-  };
-  visit(workload, 0);
-  return pods;
-}
-
 /**
  * Finds an entity's workloads in every cluster it may run in, from memory.
  *
@@ -186,7 +160,7 @@ export function resolveEntityWorkloads(
       result.workloads.push({
         cluster: cluster.definition.name,
         workload,
-        pods: podsOf(cluster.store, workload),
+        pods: cluster.store.podsOf(workload),
       });
     }
   }

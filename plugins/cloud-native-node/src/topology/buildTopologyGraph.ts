@@ -11,6 +11,7 @@ import { ClusterObjectStore } from '../state/ClusterObjectStore';
 import { ClusterStatus } from '../state/ClusterStatusTracker';
 import { KubeObject } from '../state/KubeObject';
 import { summarizePods, workloadHealth } from '../state/podHealth';
+import { WORKLOAD_KINDS } from '../state/kinds';
 import { graphIds } from './graphIds';
 import { staticEdges } from './staticEdges';
 
@@ -33,18 +34,6 @@ export interface BuildGraphOptions {
   staticLayer?: boolean;
 }
 
-/** Workload kinds shown on the map; owned ones roll up into their owner. */
-const WORKLOAD_KINDS = [
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'CronJob',
-  'Job',
-  'Rollout',
-  'VirtualMachine',
-  'VirtualMachineInstance',
-];
-
 const SEVERITY: Record<TopologyHealth, number> = {
   healthy: 0,
   idle: 1,
@@ -59,19 +48,6 @@ export function worstHealth(
   b: TopologyHealth,
 ): TopologyHealth {
   return SEVERITY[a] >= SEVERITY[b] ? a : b;
-}
-
-function podsOf(store: ClusterObjectStore, workload: KubeObject): KubeObject[] {
-  const pods: KubeObject[] = [];
-  const visit = (owner: KubeObject, depth: number) => {
-    if (depth > 3 || !owner.metadata.uid) return;
-    for (const child of store.ownedBy(owner.metadata.uid)) {
-      if (child.kind === 'Pod') pods.push(child);
-      else visit(child, depth + 1);
-    }
-  };
-  visit(workload, 0);
-  return pods;
 }
 
 function entityRefOf(object: KubeObject): string | undefined {
@@ -108,7 +84,7 @@ export function workloadNodes(
   expand: BuildGraphOptions['expand'],
 ): TopologyNode[] {
   const id = graphIds.workload(cluster, workload);
-  const pods = workload.kind === 'Pod' ? [workload] : podsOf(store, workload);
+  const pods = store.podsOf(workload);
   const summary = summarizePods(pods);
   let status: TopologyHealth = workloadHealth(summary);
   if (

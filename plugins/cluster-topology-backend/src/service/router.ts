@@ -13,6 +13,7 @@ import {
   graphIds,
   toTopologyEdges,
   TrafficCollector,
+  WORKLOAD_KINDS,
   resolveEntityWorkloads,
   summarizePods,
   workloadHealth,
@@ -20,18 +21,6 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { objectDetails } from './objectDetails';
-
-/** Kinds counted as workloads when nothing owns them. */
-const WORKLOAD_KINDS = [
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'CronJob',
-  'Job',
-  'Rollout',
-  'VirtualMachine',
-  'VirtualMachineInstance',
-];
 
 function countWorkloads(cluster: ClusterHandle): number {
   let count = 0;
