@@ -308,6 +308,24 @@ export function buildClusterGraph(
         detail: service.spec?.type,
       });
     }
+    // Ingresses are entry points: drawn like services, routing to them.
+    for (const ingress of store.list('Ingress', { namespace })) {
+      inNamespace.push({
+        id: graphIds.ingress(name, ingress),
+        kind: 'service',
+        name: ingress.metadata.name,
+        cluster: name,
+        namespace,
+        status: 'healthy',
+        parent: namespaceId,
+        objectKind: 'Ingress',
+        labels: ingress.metadata.labels,
+        detail: (ingress.spec?.rules ?? [])
+          .map((r: any) => r.host)
+          .filter(Boolean)
+          .join(', '),
+      });
+    }
     const workloads = inNamespace.filter(n => n.kind === 'workload');
     workloadNodesAll.push(...workloads);
     nodes.push({

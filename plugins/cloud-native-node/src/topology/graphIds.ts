@@ -17,5 +17,9 @@ export const graphIds = {
     `service:${cluster}/${service.metadata.namespace ?? ''}/${
       service.metadata.name
     }`,
+  ingress: (cluster: string, ingress: Pick<KubeObject, 'metadata'>) =>
+    `ingress:${cluster}/${ingress.metadata.namespace ?? ''}/${
+      ingress.metadata.name
+    }`,
   entity: (entityRef: string) => `entity:${entityRef}`,
 };

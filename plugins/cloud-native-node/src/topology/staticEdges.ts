@@ -144,6 +144,35 @@ export function staticEdges(
     }
   }
 
+  // Ingress rules send traffic to Services: every backend of every path,
+  // and the default backend.
+  const ingresses = scopes.flatMap(namespace =>
+    store.list('Ingress', { namespace }),
+  );
+  for (const ingress of ingresses) {
+    const ingressId = graphIds.ingress(cluster, ingress);
+    const backends = [
+      ingress.spec?.defaultBackend,
+      ...(ingress.spec?.rules ?? []).flatMap((rule: any) =>
+        (rule.http?.paths ?? []).map((path: any) => path.backend),
+      ),
+    ];
+    for (const backend of backends) {
+      const serviceName = backend?.service?.name;
+      if (typeof serviceName !== 'string') continue;
+      add({
+        source: ingressId,
+        target: graphIds.service(cluster, {
+          metadata: {
+            name: serviceName,
+            namespace: ingress.metadata.namespace,
+          },
+        }),
+        kind: 'routes',
+      });
+    }
+  }
+
   // Pods are on the map only when their workload is expanded.
   for (const id of ids) {
     if (!id.startsWith('pod:')) continue;
