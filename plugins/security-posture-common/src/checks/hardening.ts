@@ -1,0 +1,293 @@
+import { ContainerView, Workload, asArray, containerLabel } from '../kube';
+import { Check } from './check';
+
+// Matches variable names that conventionally carry credentials.
+const CREDENTIAL_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|KEY/i;
+
+/**
+ * The tag of an image reference, or undefined when it has none. A digest pins
+ * the image whatever its tag says, so it is reported as `@digest`.
+ */
+export function imageTag(image: string): string | undefined {
+  if (image.includes('@')) {
+    return '@digest';
+  }
+  const lastSlash = image.lastIndexOf('/');
+  const lastColon = image.lastIndexOf(':');
+  // A colon before the last slash is a registry port, not a tag.
+  return lastColon > lastSlash ? image.slice(lastColon + 1) : undefined;
+}
+
+function floatingTag(image: string): boolean {
+  const tag = imageTag(image);
+  return tag === undefined || tag === 'latest';
+}
+
+// Ephemeral debug containers are transient by design and init containers
+// exit before the pod serves, so the runtime hardening defaults apply to the
+// long-running containers only; image and credential hygiene apply to all
+// but ephemeral ones.
+function longRunning(container: ContainerView): boolean {
+  return container.kind === 'container';
+}
+
+function resourceCheck(
+  kind: 'requests' | 'limits',
+  resource: 'cpu' | 'memory',
+): Check {
+  const memory = resource === 'memory';
+  return {
+    definition: {
+      id: `${resource}-${kind}-missing`,
+      title: `${memory ? 'Memory' : 'CPU'} ${kind} missing`,
+      severity: memory || kind === 'requests' ? 'medium' : 'low',
+      category: 'efficiency',
+      description:
+        kind === 'requests'
+          ? `Without a ${resource} request the scheduler cannot place the pod by what it needs, and the pod is first to be evicted.`
+          : `Without a ${resource} limit one container can starve the others on its node${
+              memory ? ' or get the node OOM-killed' : ''
+            }.`,
+      remediation: `Set resources.${kind}.${resource} on the container.`,
+      references: {
+        nsa: 'Network separation and hardening: resource policies',
+      },
+    },
+    container(container) {
+      if (!longRunning(container)) {
+        return undefined;
+      }
+      const value = container.spec.resources?.[kind]?.[resource];
+      return value === undefined || value === null || value === ''
+        ? `${containerLabel(container)} has no ${resource} ${
+            kind === 'requests' ? 'request' : 'limit'
+          } (resources.${kind}.${resource} unset)`
+        : undefined;
+    },
+  };
+}
+
+function probeCheck(probe: 'livenessProbe' | 'readinessProbe'): Check {
+  const liveness = probe === 'livenessProbe';
+  return {
+    definition: {
+      id: liveness ? 'liveness-probe-missing' : 'readiness-probe-missing',
+      title: liveness ? 'Liveness probe missing' : 'Readiness probe missing',
+      severity: 'low',
+      category: 'reliability',
+      description: liveness
+        ? 'Without a liveness probe a hung container is never restarted.'
+        : 'Without a readiness probe traffic reaches the container before it can serve and while it cannot.',
+      remediation: `Add a ${probe} to the container.`,
+      references: {},
+    },
+    container(container, workload) {
+      if (!longRunning(container) || workload.runsToCompletion) {
+        return undefined;
+      }
+      return container.spec[probe]
+        ? undefined
+        : `${containerLabel(container)} has no ${
+            liveness ? 'liveness' : 'readiness'
+          } probe (${probe} unset)`;
+    },
+  };
+}
+
+const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'Rollout']);
+
+function isCredential(env: any): boolean {
+  return (
+    typeof env?.name === 'string' &&
+    CREDENTIAL_NAME.test(env.name) &&
+    typeof env.value === 'string' &&
+    env.value !== '' &&
+    !env.valueFrom
+  );
+}
+
+/** Workload hardening defaults in the spirit of Polaris. */
+export const hardeningChecks: Check[] = [
+  resourceCheck('requests', 'cpu'),
+  resourceCheck('requests', 'memory'),
+  resourceCheck('limits', 'cpu'),
+  resourceCheck('limits', 'memory'),
+  probeCheck('livenessProbe'),
+  probeCheck('readinessProbe'),
+  {
+    definition: {
+      id: 'image-tag-latest',
+      title: 'Image tag latest or missing',
+      severity: 'medium',
+      category: 'reliability',
+      description:
+        'A floating tag makes the running version unknowable and rollbacks impossible; nodes may run different images.',
+      remediation: 'Pin the image to a version tag or, better, a digest.',
+      references: {},
+    },
+    container(container) {
+      if (container.kind === 'ephemeralContainer') {
+        return undefined;
+      }
+      const image = String(container.spec.image ?? '');
+      if (!floatingTag(image)) {
+        return undefined;
+      }
+      const tag = imageTag(image);
+      return `${containerLabel(container)} uses image ${image} (${
+        tag ? `tag ${tag}` : 'no tag'
+      })`;
+    },
+  },
+  {
+    definition: {
+      id: 'image-pull-policy',
+      title: 'Floating tag not pulled Always',
+      severity: 'low',
+      category: 'reliability',
+      description:
+        'With a floating tag and a pull policy other than Always, each node runs whatever it pulled last.',
+      remediation:
+        'Pin the image tag, or set imagePullPolicy: Always while the tag floats.',
+      references: {},
+    },
+    container(container) {
+      if (container.kind === 'ephemeralContainer') {
+        return undefined;
+      }
+      const policy = container.spec.imagePullPolicy;
+      // Unset, Kubernetes defaults to Always for a floating tag.
+      return floatingTag(String(container.spec.image ?? '')) &&
+        policy !== undefined &&
+        policy !== 'Always'
+        ? `${containerLabel(
+            container,
+          )} pulls a floating tag with imagePullPolicy ${policy}`
+        : undefined;
+    },
+  },
+  {
+    definition: {
+      id: 'read-only-root-filesystem',
+      title: 'Writable root file system',
+      severity: 'medium',
+      category: 'workload-hardening',
+      description:
+        'A writable root file system lets an attacker drop tools and persist changes in the container.',
+      remediation:
+        'Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes where the application writes.',
+      references: { nsa: 'Pod security: immutable container file systems' },
+    },
+    container(container) {
+      if (!longRunning(container)) {
+        return undefined;
+      }
+      const value = container.spec.securityContext?.readOnlyRootFilesystem;
+      return value === true
+        ? undefined
+        : `${containerLabel(
+            container,
+          )} has a writable root file system (readOnlyRootFilesystem ${
+            value ?? 'unset'
+          })`;
+    },
+  },
+  {
+    definition: {
+      id: 'automount-service-account-token',
+      title: 'Service account token mounted',
+      severity: 'low',
+      category: 'workload-hardening',
+      description:
+        'A mounted service account token lets anyone who gets into the container call the Kubernetes API as the pod.',
+      remediation:
+        'Set automountServiceAccountToken: false on the pod unless it calls the Kubernetes API.',
+      references: {
+        nsa: 'Pod security: protecting pod service account tokens',
+        cis: '5.1.6',
+        mitre: 'T1528',
+      },
+    },
+    workload(workload) {
+      const value = workload.podSpec.automountServiceAccountToken;
+      return value === false
+        ? []
+        : [
+            `pod mounts the service account token (automountServiceAccountToken ${
+              value ?? 'unset'
+            })`,
+          ];
+    },
+  },
+  {
+    definition: {
+      id: 'single-replica',
+      title: 'Single replica in production',
+      severity: 'medium',
+      category: 'reliability',
+      description:
+        'One replica means downtime on every node drain, eviction or crash.',
+      remediation:
+        'Run at least 2 replicas, spread across nodes, with a PodDisruptionBudget.',
+      references: {},
+    },
+    workload(workload, context) {
+      const { object } = workload;
+      if (
+        context.clusterRole !== 'production' ||
+        !REPLICATED_KINDS.has(object.kind)
+      ) {
+        return [];
+      }
+      const replicas = object.spec?.replicas ?? 1;
+      return replicas < 2 ? [`${object.kind} has ${replicas} replica(s)`] : [];
+    },
+  },
+  {
+    definition: {
+      id: 'naked-pod',
+      title: 'Pod without controller',
+      severity: 'medium',
+      category: 'reliability',
+      description:
+        'A pod no controller owns is not recreated when its node fails or it is evicted.',
+      remediation:
+        'Run the pod from a Deployment, StatefulSet, DaemonSet or Job.',
+      references: {},
+    },
+    workload(workload: Workload) {
+      // Only unowned pods become workloads, so every Pod here is naked.
+      return workload.object.kind === 'Pod'
+        ? ['pod has no owner (metadata.ownerReferences unset)']
+        : [];
+    },
+  },
+  {
+    definition: {
+      id: 'plaintext-credentials',
+      title: 'Credentials in plaintext environment variables',
+      severity: 'high',
+      category: 'workload-hardening',
+      description:
+        'Credentials in env values are visible to anyone who can read the workload and end up in Git and logs.',
+      remediation:
+        'Store the value in a Secret (or Vault) and reference it with valueFrom.secretKeyRef.',
+      references: { nsa: 'Kubernetes secrets', cis: '5.4.1', mitre: 'T1552' },
+    },
+    container(container) {
+      if (container.kind === 'ephemeralContainer') {
+        return undefined;
+      }
+      // The message names the variable but never echoes the value: findings
+      // are shown to every reader of the report.
+      return asArray(container.spec.env)
+        .filter(isCredential)
+        .map(
+          env =>
+            `${containerLabel(container)} sets ${
+              env.name
+            } as a plaintext value (env[].value)`,
+        );
+    },
+  },
+];

@@ -1,0 +1,22 @@
+/**
+ * Security posture check engine of the cloud-native platform plugins: Pod
+ * Security Standards, workload hardening and RBAC checks over Kubernetes
+ * objects. Plain TypeScript, shared by the backend, the CLI and the
+ * scaffolder.
+ *
+ * @packageDocumentation
+ */
+
+export type {
+  Severity,
+  CheckCategory,
+  CheckReferences,
+  CheckDefinition,
+  FindingResource,
+  Finding,
+} from './types';
+export { SEVERITIES } from './types';
+export type { KubeObject } from './kube';
+export { CHECKS, runChecks } from './runChecks';
+export type { RunChecksOptions } from './runChecks';
+export { imageTag } from './checks/hardening';

@@ -1,0 +1,132 @@
+import { Check, CheckContext, messagesOf } from './checks/check';
+import { hardeningChecks } from './checks/hardening';
+import { podSecurityBaselineChecks } from './checks/podSecurity';
+import { podSecurityRestrictedChecks } from './checks/podSecurityRestricted';
+import { rbacChecks } from './checks/rbac';
+import { KubeObject, workloadOf } from './kube';
+import { CheckDefinition, Finding, SEVERITIES } from './types';
+
+const ALL_CHECKS: Check[] = [
+  ...podSecurityBaselineChecks,
+  ...podSecurityRestrictedChecks,
+  ...hardeningChecks,
+  ...rbacChecks,
+];
+
+/**
+ * Every check `runChecks` runs, in catalogue order: Pod Security Standards
+ * baseline, then restricted, then workload hardening, then RBAC.
+ *
+ * @public
+ */
+export const CHECKS: readonly CheckDefinition[] = ALL_CHECKS.map(
+  check => check.definition,
+);
+
+/**
+ * Options of {@link runChecks}.
+ *
+ * @public
+ */
+export interface RunChecksOptions {
+  /** Copied into every finding's resource. */
+  cluster?: string;
+  /** The cluster's role; `production` enables the single-replica check. */
+  clusterRole?: string;
+  /** Ids of checks to skip. */
+  disabled?: string[];
+}
+
+const CHECK_ORDER = new Map(CHECKS.map((check, index) => [check.id, index]));
+const SEVERITY_ORDER = new Map(SEVERITIES.map((s, index) => [s, index]));
+
+function compareText(a: string | undefined, b: string | undefined): number {
+  const left = a ?? '';
+  const right = b ?? '';
+  if (left === right) {
+    return 0;
+  }
+  return left < right ? -1 : 1;
+}
+
+// Worst first, then by resource, so that the same objects always give the
+// same list whatever order the cache returned them in.
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER.get(a.severity)! - SEVERITY_ORDER.get(b.severity)! ||
+    compareText(a.resource.cluster, b.resource.cluster) ||
+    compareText(a.resource.namespace, b.resource.namespace) ||
+    compareText(a.resource.kind, b.resource.kind) ||
+    compareText(a.resource.name, b.resource.name) ||
+    compareText(a.resource.container, b.resource.container) ||
+    CHECK_ORDER.get(a.checkId)! - CHECK_ORDER.get(b.checkId)! ||
+    compareText(a.message, b.message)
+  );
+}
+
+/**
+ * Runs every enabled check over the given objects and returns the findings,
+ * worst first and in an order that depends only on the objects' content.
+ *
+ * Workloads (Deployment, StatefulSet, DaemonSet, Job, CronJob, Argo Rollout,
+ * and ReplicaSets, ReplicationControllers and Pods no controller owns) are
+ * evaluated on their pod template, container by container; Roles,
+ * ClusterRoles and their bindings by the RBAC checks. Other kinds are
+ * ignored.
+ *
+ * @public
+ */
+export function runChecks(
+  objects: readonly KubeObject[],
+  options: RunChecksOptions = {},
+): Finding[] {
+  const disabled = new Set(options.disabled ?? []);
+  const checks = ALL_CHECKS.filter(check => !disabled.has(check.definition.id));
+  const context: CheckContext = { clusterRole: options.clusterRole };
+  const findings: Finding[] = [];
+
+  for (const object of objects) {
+    if (!object?.metadata?.name) {
+      continue;
+    }
+    const resource = {
+      ...(options.cluster !== undefined && { cluster: options.cluster }),
+      kind: object.kind,
+      ...(object.metadata.namespace !== undefined && {
+        namespace: object.metadata.namespace,
+      }),
+      name: object.metadata.name,
+    };
+    const add = (check: Check, message: string, container?: string) =>
+      findings.push({
+        checkId: check.definition.id,
+        severity: check.definition.severity,
+        resource: container ? { ...resource, container } : resource,
+        message,
+        remediation: check.definition.remediation,
+      });
+
+    const workload = workloadOf(object);
+    for (const check of checks) {
+      if (workload && check.workload) {
+        for (const message of check.workload(workload, context)) {
+          add(check, message);
+        }
+      }
+      if (workload && check.container) {
+        for (const container of workload.containers) {
+          const result = check.container(container, workload, context);
+          for (const message of messagesOf(result)) {
+            add(check, message, container.name);
+          }
+        }
+      }
+      if (check.object) {
+        for (const hit of check.object(object, context)) {
+          add(check, hit.message, hit.container);
+        }
+      }
+    }
+  }
+  return findings.sort(compareFindings);
+}
