@@ -6,6 +6,8 @@
  */
 'use strict';
 
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 const {
   ROOT,
@@ -36,18 +38,152 @@ function configArgs(args) {
   return out;
 }
 
+const DEMO_TRAFFIC_LAYER = path.join(ROOT, '.tools', 'demo-traffic.yaml');
+
+/**
+ * Starts the simulator of the demo's Istio metrics and a Prometheus scraping
+ * it, and writes a config layer that points every demo cluster at that
+ * Prometheus. Resolves to `{ demo, layer }`, or undefined when demo traffic
+ * is off: CNP_DEMO_TRAFFIC=0, Prometheus missing, or it failed to start.
+ */
+async function startDemoTraffic() {
+  if (process.env.CNP_DEMO_TRAFFIC === '0') return undefined;
+  // Required here: the yaml package is there only once the install has run.
+  const {
+    prometheusInstalled,
+    startDemoPrometheus,
+  } = require('./services/demoTraffic');
+  if (!prometheusInstalled()) {
+    process.stderr.write(
+      "demo traffic is off: install Debian's prometheus package (apt-get install prometheus) to see live mesh traffic\n",
+    );
+    return undefined;
+  }
+  let demo;
+  try {
+    demo = await startDemoPrometheus();
+    // Backstage replaces arrays when it merges config layers, so the layer
+    // restates every cluster of app-config.yaml with its Prometheus added.
+    const YAML = require('yaml');
+    const base = YAML.parse(
+      fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
+    );
+    const clusters = base?.cloudNativePlatform?.clusters ?? [];
+    const layer = {
+      cloudNativePlatform: {
+        clusters: clusters.map(cluster => ({
+          ...cluster,
+          prometheus: { url: demo.url },
+        })),
+      },
+    };
+    fs.writeFileSync(
+      DEMO_TRAFFIC_LAYER,
+      `# Written by scripts/run.js for the demo's live mesh traffic; CNP_DEMO_TRAFFIC=0 turns it off.\n${YAML.stringify(
+        layer,
+      )}`,
+    );
+  } catch (error) {
+    if (demo) demo.kill();
+    process.stderr.write(
+      `demo traffic is off: ${error?.message ?? error}\n`.slice(0, 2000),
+    );
+    return undefined;
+  }
+  process.stderr.write(
+    `demo traffic: Prometheus at ${demo.url} scrapes simulated Istio metrics of examples/traffic/model.yaml (CNP_DEMO_TRAFFIC=0 turns it off)\n`,
+  );
+  return { demo, layer: DEMO_TRAFFIC_LAYER };
+}
+
+/**
+ * Runs a long-lived command next to the demo traffic, stopping Prometheus
+ * and the simulator when the command ends or this process is told to stop.
+ */
+function runWithDemo(command, args, env, demo) {
+  return new Promise(resolve => {
+    const child = spawn(command, args, { stdio: 'inherit', env, cwd: ROOT });
+    const onExit = () => demo.kill();
+    process.once('exit', onExit);
+    const forward = signal => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+      }
+    };
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+      process.on(signal, forward);
+    }
+    let done = false;
+    const finish = async code => {
+      if (done) return;
+      done = true;
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+        process.off(signal, forward);
+      }
+      await demo.stop().catch(() => demo.kill());
+      process.off('exit', onExit);
+      resolve(code);
+    };
+    child.once('error', error => {
+      process.stderr.write(`error: ${error.message}\n`);
+      finish(1);
+    });
+    child.once('exit', (code, signal) => finish(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** Whether the arguments name config files of their own. */
+function hasConfigArgs(args) {
+  return args.some(arg => arg === '--config' || arg.startsWith('--config='));
+}
+
 const tasks = {
   setup: () => 0,
-  start: ({ yarn }, args) => yarn(['backstage-cli', 'repo', 'start', ...args]),
-  backend: ({ yarn }, args) =>
-    yarn([
-      'workspace',
-      'backend',
-      'backstage-cli',
-      'package',
-      'start',
-      ...configArgs(args),
-    ]),
+  start: async ({ yarn, yarnCommand }, args) => {
+    // Own --config files replace app-config.yaml and its clusters.
+    const traffic = hasConfigArgs(args) ? undefined : await startDemoTraffic();
+    if (!traffic) return yarn(['backstage-cli', 'repo', 'start', ...args]);
+    return runWithDemo(
+      ...yarnCommand([
+        'backstage-cli',
+        'repo',
+        'start',
+        '--config',
+        path.join(ROOT, 'app-config.yaml'),
+        '--config',
+        traffic.layer,
+        ...args,
+      ]),
+      traffic.demo,
+    );
+  },
+  backend: async ({ yarn, yarnCommand }, args) => {
+    const traffic = await startDemoTraffic();
+    const config = configArgs(args);
+    if (!traffic) {
+      return yarn([
+        'workspace',
+        'backend',
+        'backstage-cli',
+        'package',
+        'start',
+        ...config,
+      ]);
+    }
+    // Right after app-config.yaml, so the user's own files still win.
+    config.splice(2, 0, '--config', traffic.layer);
+    return runWithDemo(
+      ...yarnCommand([
+        'workspace',
+        'backend',
+        'backstage-cli',
+        'package',
+        'start',
+        ...config,
+      ]),
+      traffic.demo,
+    );
+  },
   test: ({ node }, args) => node([path.join(__dirname, 'test.js'), ...args]),
   bench: ({ node }, args) => node([path.join(__dirname, 'bench.js'), ...args]),
   tsc: ({ yarn }, args) => yarn(['run', '--binaries-only', 'tsc', ...args]),
@@ -74,17 +210,30 @@ function main() {
   const helpers = {
     node: nodeArgs => run(node.bin, nodeArgs, env),
     yarn: yarnArgs => run(node.bin, [yarnRelease(), ...yarnArgs], env),
+    /** The command, arguments and environment of a Yarn run, for spawn. */
+    yarnCommand: yarnArgs => [node.bin, [yarnRelease(), ...yarnArgs], env],
   };
   return handler(helpers, args);
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
+function fail(error) {
   if (error instanceof ToolchainError) {
     process.stderr.write(`error: ${error.message}\n`);
     process.exitCode = 1;
   } else {
     throw error;
   }
+}
+
+try {
+  const result = main();
+  if (result && typeof result.then === 'function') {
+    result.then(code => {
+      process.exitCode = code;
+    }, fail);
+  } else {
+    process.exitCode = result;
+  }
+} catch (error) {
+  fail(error);
 }

@@ -1,0 +1,377 @@
+/*
+ * Live Istio mesh traffic for the demo: a simulator that serves the standard
+ * Istio metrics of examples/traffic/model.yaml on a loopback port, and a
+ * throw-away Prometheus (Debian's prometheus package) that scrapes it, so the
+ * topology map draws traffic edges from a real Prometheus.
+ *
+ *   const { url, stop } = await startDemoPrometheus();
+ *
+ * Counters grow with wall-clock time at each edge's rate, with a slow,
+ * deterministic wobble so graphs are not flat; request durations follow a
+ * log-normal distribution fitted to the edge's p50 and p99 over Istio's
+ * default buckets.
+ */
+'use strict';
+
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PROMETHEUS = '/usr/bin/prometheus';
+const MODEL = path.join(ROOT, 'examples', 'traffic', 'model.yaml');
+const SCRAPE_SECONDS = 5;
+/** Istio's default buckets of istio_request_duration_milliseconds. */
+const BUCKETS = [
+  0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000,
+  300000, 600000, 1800000, 3600000,
+];
+/** z of the 99th percentile of a standard normal distribution. */
+const Z99 = 2.3263478740408408;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The traffic model: `{ edges: [...] }` with defaults applied. */
+function loadModel(file = MODEL) {
+  const text = fs.readFileSync(file, 'utf8');
+  const raw = file.endsWith('.json')
+    ? JSON.parse(text)
+    : require('yaml').parse(text);
+  const defaults = raw.defaults || {};
+  return {
+    edges: (raw.edges || []).map(edge => ({ ...defaults, ...edge })),
+  };
+}
+
+/** Standard normal CDF (Abramowitz and Stegun 7.1.26 of erf). */
+function normalCdf(z) {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) *
+      t +
+      0.254829592) *
+      t *
+      Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/** Share of requests within each bucket bound, for a log-normal duration. */
+function bucketShares(p50, p99) {
+  const mu = Math.log(Math.max(p50, 0.01));
+  const sigma = Math.max(
+    (Math.log(Math.max(p99, p50 * 1.01)) - mu) / Z99,
+    0.01,
+  );
+  return BUCKETS.map(le => normalCdf((Math.log(le) - mu) / sigma));
+}
+
+/** A small deterministic number from a string, for phases. */
+function hash(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  }
+  return (h >>> 0) / 4294967296;
+}
+
+/**
+ * Events since `start` of a rate that wobbles ±15 % around `perSecond`:
+ * the integral of perSecond × (1 + 0.1 sin(ωt + φ) + 0.05 sin(3.7ωt + 2φ)).
+ */
+function cumulative(perSecond, phase, start, nowSeconds) {
+  const omega = (2 * Math.PI) / 300;
+  const integral = t =>
+    t -
+    (0.1 / omega) * Math.cos(omega * t + phase) -
+    (0.05 / (3.7 * omega)) * Math.cos(3.7 * omega * t + 2 * phase);
+  return perSecond * (integral(nowSeconds) - integral(start));
+}
+
+function labelText(labels) {
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}="${String(v).replace(/["\\\n]/g, '\\$&')}"`)
+    .join(',');
+}
+
+function edgeLabels(edge) {
+  return {
+    reporter: 'destination',
+    source_cluster: edge.source.cluster,
+    source_workload: edge.source.workload,
+    source_workload_namespace: edge.source.namespace,
+    destination_cluster: edge.destination.cluster,
+    destination_workload: edge.destination.workload,
+    destination_workload_namespace: edge.destination.namespace,
+    destination_service_name: edge.destination.workload,
+    destination_service_namespace: edge.destination.namespace,
+  };
+}
+
+function number(value) {
+  return Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : '0';
+}
+
+/** The Prometheus text exposition of the whole model at `nowMs`. */
+function renderMetrics(model, startMs, nowMs = Date.now()) {
+  const start = startMs / 1000;
+  const now = Math.max(nowMs / 1000, start);
+  const requests = ['# TYPE istio_requests_total counter'];
+  const durations = ['# TYPE istio_request_duration_milliseconds histogram'];
+  const tcp = ['# TYPE istio_tcp_sent_bytes_total counter'];
+  for (const edge of model.edges) {
+    const base = edgeLabels(edge);
+    const phase = hash(JSON.stringify(base)) * 2 * Math.PI;
+    const rps = Number(edge.rps) || 0;
+    if (rps > 0) {
+      const total = cumulative(rps, phase, start, now);
+      const errorRatio = Math.min(1, Math.max(0, Number(edge.errorRatio) || 0));
+      const mtls = Math.min(1, Math.max(0, edge.mtls ?? 1));
+      const shares = bucketShares(
+        Number(edge.p50Ms) || 10,
+        Number(edge.p99Ms) || 100,
+      );
+      const mean = Math.exp(
+        Math.log(Math.max(Number(edge.p50Ms) || 10, 0.01)) +
+          Math.pow(
+            (Math.log(Number(edge.p99Ms) || 100) -
+              Math.log(Number(edge.p50Ms) || 10)) /
+              Z99,
+            2,
+          ) /
+            2,
+      );
+      for (const [code, codeShare] of [
+        ['200', 1 - errorRatio],
+        ['503', errorRatio],
+      ]) {
+        for (const [policy, policyShare] of [
+          ['mutual_tls', mtls],
+          ['none', 1 - mtls],
+        ]) {
+          const count = total * codeShare * policyShare;
+          if (codeShare <= 0 || policyShare <= 0) continue;
+          const labels = {
+            ...base,
+            request_protocol: 'http',
+            response_code: code,
+            response_flags: code === '503' ? 'UF' : '-',
+            connection_security_policy: policy,
+          };
+          requests.push(
+            `istio_requests_total{${labelText(labels)}} ${number(count)}`,
+          );
+          BUCKETS.forEach((le, i) => {
+            durations.push(
+              `istio_request_duration_milliseconds_bucket{${labelText({
+                ...labels,
+                le,
+              })}} ${number(count * shares[i])}`,
+            );
+          });
+          durations.push(
+            `istio_request_duration_milliseconds_bucket{${labelText({
+              ...labels,
+              le: '+Inf',
+            })}} ${number(count)}`,
+            `istio_request_duration_milliseconds_sum{${labelText(
+              labels,
+            )}} ${number(count * mean)}`,
+            `istio_request_duration_milliseconds_count{${labelText(
+              labels,
+            )}} ${number(count)}`,
+          );
+        }
+      }
+    }
+    const bytes = Number(edge.tcpBytesPerSecond) || 0;
+    if (bytes > 0) {
+      const mtls = (edge.mtls ?? 1) > 0 ? 'mutual_tls' : 'none';
+      tcp.push(
+        `istio_tcp_sent_bytes_total{${labelText({
+          ...base,
+          request_protocol: 'tcp',
+          connection_security_policy: mtls,
+        })}} ${number(cumulative(bytes, phase, start, now))}`,
+      );
+    }
+  }
+  return `${[...requests, ...durations, ...tcp].join('\n')}\n`;
+}
+
+/**
+ * Serves /metrics of the model on 127.0.0.1; resolves to
+ * `{ url, metricsUrl, port, stop() }`.
+ */
+async function startDemoTraffic({ model = loadModel(), port = 0 } = {}) {
+  const startMs = Date.now();
+  const server = http.createServer((req, res) => {
+    if (req.url === '/metrics' || req.url.startsWith('/metrics?')) {
+      res.writeHead(200, {
+        'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+      });
+      res.end(renderMetrics(model, startMs));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found; the metrics are at /metrics\n');
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  // The simulator must never keep a process alive on its own.
+  server.unref();
+  const actual = server.address().port;
+  return {
+    port: actual,
+    url: `http://127.0.0.1:${actual}`,
+    metricsUrl: `http://127.0.0.1:${actual}/metrics`,
+    stop: () =>
+      new Promise(resolve => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function prometheusInstalled() {
+  return fs.existsSync(PROMETHEUS);
+}
+
+/**
+ * Starts the simulator and a Prometheus scraping it every 5 s, its data in a
+ * fresh directory under .tools/; resolves to `{ url, traffic, stop() }`
+ * once Prometheus is ready. `stop()` resolves when Prometheus has exited;
+ * `kill()` does the same synchronously, for exit handlers.
+ */
+async function startDemoPrometheus({
+  port,
+  model,
+  readyTimeoutMs = 30_000,
+} = {}) {
+  if (!prometheusInstalled()) {
+    throw new Error(
+      `${PROMETHEUS} is missing; install Debian's prometheus package (apt-get install prometheus)`,
+    );
+  }
+  const traffic = await startDemoTraffic(model ? { model } : {});
+  const toolsDir = path.join(ROOT, '.tools');
+  fs.mkdirSync(toolsDir, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(toolsDir, 'demo-prometheus-'));
+  const config = path.join(dir, 'prometheus.yml');
+  fs.writeFileSync(
+    config,
+    [
+      'global:',
+      `  scrape_interval: ${SCRAPE_SECONDS}s`,
+      `  evaluation_interval: ${SCRAPE_SECONDS}s`,
+      'scrape_configs:',
+      '  - job_name: demo-traffic',
+      '    honor_labels: true',
+      `    scrape_interval: ${SCRAPE_SECONDS}s`,
+      '    static_configs:',
+      `      - targets: ['127.0.0.1:${traffic.port}']`,
+      '',
+    ].join('\n'),
+  );
+  const listen = port || (await freePort());
+  const url = `http://127.0.0.1:${listen}`;
+  const logFile = path.join(dir, 'prometheus.log');
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(
+    PROMETHEUS,
+    [
+      `--config.file=${config}`,
+      `--storage.tsdb.path=${path.join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${listen}`,
+      '--storage.tsdb.retention.time=1d',
+    ],
+    { stdio: ['ignore', log, log], cwd: dir },
+  );
+  fs.closeSync(log);
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  child.once('error', () => {});
+
+  let removed = false;
+  const cleanUp = () => {
+    if (removed) return;
+    removed = true;
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+    }
+    traffic.stop();
+    cleanUp();
+  };
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await traffic.stop();
+    cleanUp();
+  };
+
+  const tail = () => {
+    try {
+      return fs.readFileSync(logFile, 'utf8').slice(-1500);
+    } catch {
+      return '';
+    }
+  };
+  const deadline = Date.now() + readyTimeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const output = tail();
+      cleanUp();
+      await traffic.stop();
+      throw new Error(
+        `prometheus exited with ${
+          child.exitCode ?? child.signalCode
+        }: ${output}`,
+      );
+    }
+    try {
+      const res = await fetch(`${url}/-/ready`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      const output = tail();
+      await stop();
+      throw new Error(
+        `prometheus was not ready within ${readyTimeoutMs / 1000} s: ${output}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  return { url, pid: child.pid, traffic, stop, kill };
+}
+
+module.exports = {
+  PROMETHEUS,
+  MODEL,
+  loadModel,
+  renderMetrics,
+  startDemoTraffic,
+  startDemoPrometheus,
+  prometheusInstalled,
+};
