@@ -52,3 +52,21 @@ test('the cluster topology page shows the demo clusters', async ({ page }) => {
     ).toBeVisible();
   }
 });
+
+test('a component shows its workloads in every cluster', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/trading-engine');
+  await expect(
+    page.getByRole('table', { name: 'Cluster workloads' }),
+  ).toBeVisible();
+
+  await page.goto('/catalog/default/component/trading-engine/topology');
+  // The map is a canvas; its nodes are also listed for assistive technology.
+  for (const cluster of ['prod-east-a', 'prod-east-b', 'dr-west', 'staging']) {
+    await expect(
+      page.getByRole('button', {
+        name: new RegExp(`^trading-engine, workload in ${cluster}/trading, `),
+      }),
+    ).toBeAttached();
+  }
+});
