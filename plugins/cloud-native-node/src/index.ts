@@ -26,6 +26,7 @@ export * from './topology/buildEntityGraph';
 export * from './topology/buildTopologyGraph';
 export * from './topology/graphIds';
 export * from './topology/staticEdges';
+export * from './traffic/addTrafficNeighbours';
 export * from './traffic/TrafficCollector';
 export * from './traffic/trafficQueries';
 export * from './traffic/resolveIstioWorkload';

@@ -5,6 +5,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseDuration } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   addTrafficLayer,
+  addTrafficNeighbours,
   buildClusterGraph,
   buildEntityGraph,
   buildFleetGraph,
@@ -280,6 +281,9 @@ export async function createRouter(
             );
           }
         } else {
+          if (graph.level === 'entity') {
+            addTrafficNeighbours(graph, snapshot, clusters);
+          }
           addTrafficLayer(graph, snapshot, clusters);
         }
       }
