@@ -1,35 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
-import { KubeObject } from './kube';
 import { CHECKS, runChecks } from './runChecks';
+import { DEMO_CLUSTER_DIR, readManifests } from './__testUtils__/manifests';
 import { Finding } from './types';
 
-const CLUSTER_DIR = path.resolve(
-  __dirname,
-  '../../../examples/clusters/prod-east-a',
-);
-
-function readManifests(dir: string): KubeObject[] {
-  const objects: KubeObject[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      objects.push(...readManifests(file));
-    } else if (/\.ya?ml$/.test(entry.name)) {
-      for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
-        const value = doc.toJS();
-        if (value?.kind) {
-          objects.push(value);
-        }
-      }
-    }
-  }
-  return objects;
-}
-
 describe('the demo fleet (prod-east-a)', () => {
-  const findings = runChecks(readManifests(CLUSTER_DIR), {
+  const findings = runChecks(readManifests(DEMO_CLUSTER_DIR), {
     cluster: 'prod-east-a',
     clusterRole: 'production',
   });

@@ -20,3 +20,26 @@ export type { KubeObject } from './kube';
 export { CHECKS, runChecks } from './runChecks';
 export type { RunChecksOptions } from './runChecks';
 export { imageTag } from './checks/hardening';
+export {
+  SEVERITY_PENALTIES,
+  REPEAT_DECAY,
+  explainScore,
+  scoreFindings,
+  scoreResources,
+  rollUp,
+  scoreGroups,
+  scoreNamespaces,
+  scoreClusters,
+} from './score';
+export type {
+  ScoredFinding,
+  ScorePenalty,
+  ExceptedFindings,
+  ScoreExplanation,
+  ScoredResource,
+  ResourceScore,
+  WeightedScore,
+  GroupScore,
+  NamespaceScore,
+  ClusterScore,
+} from './score';
