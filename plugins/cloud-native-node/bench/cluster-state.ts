@@ -43,14 +43,15 @@ import {
   ViewResult,
   waitFor,
 } from './lib/measure';
+import { log, parseNumericOptions, UsageError } from './lib/options';
 
-interface Options {
+type Options = {
   clusters: number;
   pods: number;
   latency: number;
   views: number;
   seed: number;
-}
+};
 
 const DEFAULTS: Options = {
   clusters: 20,
@@ -67,40 +68,8 @@ const MIN_UPSTREAM_VIEWS = 10;
 /** Nothing here should come near it; a hang must not block a CI job. */
 const HARD_LIMIT_MS = 15 * 60_000;
 
-/** A bad command line: reported without a stack trace, exit code 2. */
-class UsageError extends Error {}
-
-const USAGE = `options: ${Object.entries(DEFAULTS)
-  .map(([k, v]) => `--${k} ${v}`)
-  .join(' ')}`;
-
 function parseOptions(argv: string[]): Options {
-  const options = { ...DEFAULTS };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    }
-    const match = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
-    if (!match || !(match[1] in DEFAULTS)) {
-      throw new UsageError(`unknown option '${arg}'`);
-    }
-    const text = match[2] ?? argv[++i];
-    const value = Number(text);
-    if (text === undefined || !Number.isFinite(value) || value < 0) {
-      throw new UsageError(`--${match[1]} needs a number, got '${text ?? ''}'`);
-    }
-    options[match[1] as keyof Options] = Math.floor(value);
-  }
-  if (options.clusters < 1 || options.pods < 1 || options.views < 1) {
-    throw new UsageError('--clusters, --pods and --views must be at least 1');
-  }
-  return options;
-}
-
-function log(message: string) {
-  process.stdout.write(`${message}\n`);
+  return parseNumericOptions(argv, DEFAULTS);
 }
 
 /**
@@ -498,7 +467,7 @@ main().then(
   () => process.exit(0),
   error => {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n${USAGE}\n`);
+      process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }
     process.stderr.write(`benchmark failed: ${(error as Error).stack}\n`);
