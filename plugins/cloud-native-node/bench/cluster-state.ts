@@ -43,7 +43,7 @@ import {
   ViewResult,
   waitFor,
 } from './lib/measure';
-import { log, parseNumericOptions, UsageError } from './lib/options';
+import { exitAfter, log, parseNumericOptions, UsageError } from './lib/options';
 
 type Options = {
   clusters: number;
@@ -373,15 +373,7 @@ async function runUpstream(
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  const hardLimit = setTimeout(() => {
-    process.stderr.write(
-      `benchmark still running after ${
-        HARD_LIMIT_MS / 60_000
-      } min, giving up\n`,
-    );
-    process.exit(1);
-  }, HARD_LIMIT_MS);
-  hardLimit.unref();
+  exitAfter(HARD_LIMIT_MS);
 
   const generating = performance.now();
   const fleet = generateFleet({

@@ -41,3 +41,14 @@ export function parseNumericOptions<T extends Record<string, number>>(
 export function log(message: string) {
   process.stdout.write(`${message}\n`);
 }
+
+/** Ends the process if the benchmark hangs, so a run never blocks a job. */
+export function exitAfter(limitMs: number) {
+  const timer = setTimeout(() => {
+    process.stderr.write(
+      `benchmark still running after ${limitMs / 60_000} min, giving up\n`,
+    );
+    process.exit(1);
+  }, limitMs);
+  timer.unref();
+}
