@@ -12,3 +12,4 @@ export * from './duration';
 export * from './labelSelector';
 export * from './validateAnnotations';
 export * from './topology/types';
+export * from './permissions';

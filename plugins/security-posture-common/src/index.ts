@@ -43,3 +43,26 @@ export type {
   NamespaceScore,
   ClusterScore,
 } from './score';
+export type {
+  PostureExceptionSource,
+  PostureException,
+  ReportFinding,
+  SeverityCounts,
+  ReportScope,
+  PostureReport,
+  AuditReport,
+  ScoredGroup,
+  PostureOverview,
+  TrendPoint,
+  PostureTrend,
+} from './api';
+export {
+  EXPIRED_EXCEPTION_CHECK,
+  parseExceptionsAnnotation,
+  applyExceptions,
+} from './exceptions';
+export { checkDefinition, toReportFindings, summarizeFindings } from './report';
+export { ManifestError, parseManifests } from './manifests';
+export { findingsToCsv, findingsToSarif } from './formats';
+export type { FalcoEvent } from './falco';
+export { FALCO_CHECKS, parseFalcoPayload, falcoFinding } from './falco';

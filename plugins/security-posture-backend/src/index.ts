@@ -1,0 +1,6 @@
+/**
+ * Backend of the security posture plugins.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * Command-line security posture audit.
+ *
+ * @packageDocumentation
+ */
+export {};

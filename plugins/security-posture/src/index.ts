@@ -1,0 +1,6 @@
+/**
+ * Security posture frontend plugin.
+ *
+ * @packageDocumentation
+ */
+export {};
