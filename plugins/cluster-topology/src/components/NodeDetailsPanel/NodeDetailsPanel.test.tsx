@@ -41,13 +41,18 @@ describe('NodeDetailsPanel', () => {
     );
   }
 
-  function render(node: TopologyNode) {
+  function render(node: TopologyNode, onSelect?: (n: TopologyNode) => void) {
     const client = new ClusterTopologyClient({
       discoveryApi: { getBaseUrl: async () => baseUrl },
       fetchApi: { fetch: (input, init) => fetch(input, init) },
     });
     return renderInTestApp(
-      <NodeDetailsPanel node={node} onClose={() => {}} />,
+      <NodeDetailsPanel
+        node={node}
+        onClose={() => {}}
+        graph={prodEastBGraph}
+        onSelect={onSelect}
+      />,
       {
         apis: [[clusterTopologyApiRef, client]],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
@@ -172,6 +177,62 @@ describe('NodeDetailsPanel', () => {
     expect(await screen.findByText('No recent events.')).toBeInTheDocument();
     expect(objectRequests).toEqual([
       { cluster: 'prod-east-b', kind: 'Node', name: 'node-1' },
+    ]);
+  });
+
+  it("lists the node's connections with their measured traffic", async () => {
+    serveObject();
+    const selected: string[] = [];
+    await render(nodeNamed('trading-engine'), n => selected.push(n.id));
+
+    const list = await screen.findByRole('list', { name: 'Connections' });
+    const [calls, dependedOn] = within(list).getAllByRole('listitem');
+    expect(calls).toHaveTextContent('calls risk-service');
+    expect(
+      within(calls).getByText('80 rps · 12.5 % errors · p99 240 ms'),
+    ).toBeInTheDocument();
+    expect(dependedOn).toHaveTextContent('dependsOn (from) flash-sale');
+
+    await userEvent.click(
+      within(calls).getByRole('button', { name: 'risk-service' }),
+    );
+    expect(selected).toEqual([
+      'workload:prod-east-b/trading/Deployment/risk-service',
+    ]);
+  });
+
+  it('names the controller of a pod', async () => {
+    serveObject(() =>
+      HttpResponse.json({
+        object: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'risk-service-7c9f-x2k4p', namespace: 'trading' },
+        },
+        owner: { kind: 'ReplicaSet', name: 'risk-service-7c9f' },
+        events: [],
+        yaml: 'apiVersion: v1\nkind: Pod\n',
+      }),
+    );
+    await render({
+      id: 'pod:prod-east-b/trading/risk-service-7c9f-x2k4p',
+      kind: 'pod',
+      name: 'risk-service-7c9f-x2k4p',
+      cluster: 'prod-east-b',
+      namespace: 'trading',
+      status: 'degraded',
+    });
+
+    expect(
+      await screen.findByText('Controlled by ReplicaSet risk-service-7c9f'),
+    ).toBeInTheDocument();
+    expect(objectRequests).toEqual([
+      {
+        cluster: 'prod-east-b',
+        kind: 'Pod',
+        namespace: 'trading',
+        name: 'risk-service-7c9f-x2k4p',
+      },
     ]);
   });
 

@@ -10,11 +10,14 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import CloseIcon from '@material-ui/icons/Close';
 import type {
+  TopologyEdge,
   TopologyNode,
   TopologyPodCounts,
 } from '@cloud-native-platform/plugin-cloud-native-common';
+import { useMemo } from 'react';
 import { healthColors } from '../../lib/health';
 import { HealthChip } from '../HealthChip';
+import { NodeConnections } from './NodeConnections';
 import { NodeObjectSections, objectQueryOf } from './NodeObjectSections';
 
 const useStyles = makeStyles(theme => ({
@@ -61,6 +64,10 @@ export interface NodeDetailsPanelProps {
   openLabel?(node: TopologyNode): string | undefined;
   onOpen?(node: TopologyNode): void;
   onClose(): void;
+  /** The graph around the node, to list its connections. */
+  graph?: { nodes: readonly TopologyNode[]; edges: readonly TopologyEdge[] };
+  /** Selects another node, from a connection. */
+  onSelect?(node: TopologyNode): void;
 }
 
 const podFacts: Array<[keyof TopologyPodCounts, string]> = [
@@ -95,7 +102,19 @@ function EntityLinks(props: { entityRef: string }) {
  * stand for one Kubernetes object, its recent events and YAML.
  */
 export function NodeDetailsPanel(props: NodeDetailsPanelProps) {
-  const { node, children = [], openLabel, onOpen, onClose } = props;
+  const {
+    node,
+    children = [],
+    openLabel,
+    onOpen,
+    onClose,
+    graph,
+    onSelect,
+  } = props;
+  const nodesById = useMemo(
+    () => new Map((graph?.nodes ?? []).map(n => [n.id, n])),
+    [graph],
+  );
   const classes = useStyles();
   const labels = Object.entries(node.labels ?? {});
   const ownOpenLabel = openLabel?.(node);
@@ -190,6 +209,14 @@ export function NodeDetailsPanel(props: NodeDetailsPanelProps) {
             ))}
           </div>
         </div>
+      )}
+      {graph && (
+        <NodeConnections
+          node={node}
+          edges={graph.edges}
+          nodesById={nodesById}
+          onSelect={onSelect}
+        />
       )}
       {objectQuery && <NodeObjectSections query={objectQuery} />}
       {(ownOpenLabel || node.entityRef || children.length > 0) && (

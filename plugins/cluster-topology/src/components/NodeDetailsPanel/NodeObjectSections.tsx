@@ -185,6 +185,11 @@ export function NodeObjectSections(props: NodeObjectSectionsProps) {
   if (!value) return null;
   return (
     <>
+      {value.owner && (
+        <Typography variant="body2" className={classes.section}>
+          Controlled by {value.owner.kind} {value.owner.name}
+        </Typography>
+      )}
       <div className={classes.section}>
         <Typography variant="subtitle2" component="h3">
           Recent events

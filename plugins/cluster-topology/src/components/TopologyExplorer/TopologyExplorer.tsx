@@ -268,6 +268,8 @@ export function TopologyExplorer(props: TopologyExplorerProps) {
                 openLabel={openLabel}
                 onOpen={onOpen}
                 onClose={() => onSelect(undefined)}
+                graph={filtered}
+                onSelect={onSelect}
               />
             </Grid>
           )}
