@@ -44,6 +44,7 @@ export function profileDraw(
     highlight: '#ffb300',
     badgeFill: '#333',
     badgeText: '#fff',
+    background: '#fff',
   };
   const totals: Record<string, number> = {};
   const add = (name: string, since: number) => {

@@ -20,6 +20,7 @@ export function drawThemeOf(theme: Theme): DrawTheme {
     highlight: '#ffb300',
     badgeFill: dark ? '#eceff1' : '#37474f',
     badgeText: dark ? '#263238' : '#ffffff',
+    background: theme.palette.background.paper,
   };
 }
 

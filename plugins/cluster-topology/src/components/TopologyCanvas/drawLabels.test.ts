@@ -94,6 +94,7 @@ const theme = {
   highlight: '#ffb300',
   badgeFill: '#333',
   badgeText: '#fff',
+  background: '#fff',
 };
 
 function frame(scene: ReturnType<typeof buildScene>) {
@@ -139,5 +140,64 @@ describe('drawLabels', () => {
     });
     const scene = buildScene(graph, computeLayout(graph));
     expect(frame(scene).count).toBeLessThan(50);
+  });
+});
+
+describe('route weights', () => {
+  it('draws each weight over a halo in the background colour', () => {
+    const graph = generateGraph({
+      clusters: 1,
+      namespacesPerCluster: 1,
+      workloadsPerNamespace: 2,
+      podsPerWorkload: 0,
+      edges: 0,
+    });
+    const [a, b] = graph.nodes.filter(n => n.kind === 'workload');
+    graph.edges.push({
+      id: 'routes:a->b',
+      source: a.id,
+      target: b.id,
+      kind: 'routes',
+      weight: 80,
+    });
+    const scene = buildScene(graph, computeLayout(graph));
+    const texts: string[] = [];
+    const { ctx } = fakeContext();
+    const recording = new Proxy(ctx, {
+      get(target, prop) {
+        if (prop === 'strokeText' || prop === 'fillText') {
+          return (text: string) =>
+            texts.push(
+              `${String(prop)} ${text} ${String(
+                prop === 'strokeText' ? target.strokeStyle : '',
+              )}`.trim(),
+            );
+        }
+        return (target as any)[prop];
+      },
+      set(target, prop, value) {
+        (target as any)[prop] = value;
+        return true;
+      },
+    });
+    const state: DrawState = {
+      viewport: { scale: 1, tx: 0, ty: 0 },
+      width: 2000,
+      height: 2000,
+      dpr: 1,
+      selected: -1,
+      hovered: -1,
+      highlight: null,
+      theme: { ...theme, background: '#fafafa' },
+    };
+    drawLabels(
+      recording,
+      scene,
+      state,
+      visibleWorld(state.viewport, 2000, 2000),
+    );
+
+    const weight = texts.filter(t => t.includes('80%'));
+    expect(weight).toEqual(['strokeText 80% #fafafa', 'fillText 80%']);
   });
 });

@@ -288,6 +288,11 @@ function drawWeights(
   if (k < 0.6) return 0;
   let drawn = 0;
   ctx.font = '10px sans-serif';
+  // A halo in the background colour: a weight often lands on an edge or a
+  // node label, and must stay readable over either.
+  ctx.lineWidth = 3;
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = state.theme.background;
   for (const group of scene.groups) {
     if (!group.style.weightLabel) continue;
     ctx.fillStyle = group.style.color;
@@ -297,7 +302,10 @@ function drawWeights(
       if (!edgeGeometry(scene, e, geo) || !curveVisible(geo, view)) continue;
       const mx = (geo.x1 + 2 * geo.cx + geo.x2) / 4;
       const my = (geo.y1 + 2 * geo.cy + geo.y2) / 4;
-      ctx.fillText(`${weight}%`, mx * k + tx, my * k + ty - 7);
+      const x = mx * k + tx;
+      const y = my * k + ty - 7;
+      ctx.strokeText(`${weight}%`, x, y);
+      ctx.fillText(`${weight}%`, x, y);
       drawn++;
     }
   }

@@ -33,6 +33,7 @@ function state(overrides: Partial<DrawState> = {}): DrawState {
       highlight: '#ffb300',
       badgeFill: '#333',
       badgeText: '#fff',
+      background: '#fff',
     },
     ...overrides,
   };

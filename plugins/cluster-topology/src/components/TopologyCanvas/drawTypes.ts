@@ -10,6 +10,8 @@ export interface DrawTheme {
   highlight: string;
   badgeFill: string;
   badgeText: string;
+  /** The surface behind the canvas: halos that keep text legible over lines. */
+  background: string;
 }
 
 /** Everything that changes between frames without changing the scene. */
