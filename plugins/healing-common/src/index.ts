@@ -1,0 +1,6 @@
+/**
+ * Pure logic of the healing engine.
+ *
+ * @packageDocumentation
+ */
+export {};
