@@ -19,6 +19,8 @@ const { ROOT } = require('./toolchain');
 const BENCH_DIRS = [
   path.join(ROOT, 'plugins', 'cloud-native-node', 'bench'),
   path.join(ROOT, 'plugins', 'cluster-topology', 'bench'),
+  path.join(ROOT, 'plugins', 'security-posture-common', 'bench'),
+  path.join(ROOT, 'plugins', 'healing-common', 'bench'),
 ];
 
 /** Benchmark names mapped to their files; the first folder wins a clash. */

@@ -1,6 +1,7 @@
 /**
- * Command-line security posture audit.
+ * Command-line security posture audit of Kubernetes manifests, for CI.
  *
  * @packageDocumentation
  */
-export {};
+export { runCli } from './runCli';
+export type { CliIo } from './runCli';

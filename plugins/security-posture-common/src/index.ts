@@ -1,8 +1,9 @@
 /**
  * Security posture check engine of the cloud-native platform plugins: Pod
- * Security Standards, workload hardening and RBAC checks over Kubernetes
- * objects. Plain TypeScript, shared by the backend, the CLI and the
- * scaffolder.
+ * Security Standards, workload hardening, RBAC, mesh, network policy and
+ * external-report checks over Kubernetes objects, with scoring, exceptions,
+ * report formats and the API types. Plain TypeScript, shared by the backend,
+ * the frontend, the CLI and the scaffolder.
  *
  * @packageDocumentation
  */

@@ -1,6 +1,6 @@
 import { CHECKS, runChecks } from './runChecks';
 import { SEVERITIES } from './types';
-import { deployment } from './testing/fixtures';
+import { defaultDeny, deployment } from './testing/fixtures';
 
 describe('runChecks', () => {
   it('has a catalogue of unique kebab-case ids with remediation', () => {
@@ -14,9 +14,52 @@ describe('runChecks', () => {
   });
 
   it('finds nothing on a compliant workload', () => {
-    expect(runChecks([deployment()], { clusterRole: 'production' })).toEqual(
-      [],
-    );
+    expect(
+      runChecks([deployment(), defaultDeny()], { clusterRole: 'production' }),
+    ).toEqual([]);
+  });
+
+  it('judges a workload by the policies among the objects of the call', () => {
+    const ids = (objects: any[]) => runChecks(objects).map(f => f.checkId);
+    expect(ids([deployment()])).toEqual(['network-policy-missing']);
+    expect(ids([deployment(), defaultDeny('other')])).toEqual([
+      'network-policy-missing',
+    ]);
+    expect(ids([defaultDeny(), deployment()])).toEqual([]);
+  });
+
+  it('puts report findings on the object they name, with their severity', () => {
+    const constraint = {
+      apiVersion: 'constraints.gatekeeper.sh/v1beta1',
+      kind: 'K8sRequiredLabels',
+      metadata: { name: 'must-have-owner' },
+      spec: { enforcementAction: 'dryrun' },
+      status: {
+        violations: [
+          {
+            kind: 'Deployment',
+            namespace: 'shop',
+            name: 'web',
+            message: 'no owner',
+          },
+        ],
+      },
+    };
+    expect(runChecks([constraint], { cluster: 'prod-east-a' })).toEqual([
+      {
+        checkId: 'gatekeeper-violation',
+        severity: 'low',
+        resource: {
+          cluster: 'prod-east-a',
+          kind: 'Deployment',
+          namespace: 'shop',
+          name: 'web',
+        },
+        message: 'K8sRequiredLabels must-have-owner (dryrun): no owner',
+        remediation: CHECKS.find(c => c.id === 'gatekeeper-violation')!
+          .remediation,
+      },
+    ]);
   });
 
   it('fills in the finding from the check definition and the object', () => {
@@ -43,7 +86,7 @@ describe('runChecks', () => {
       c.securityContext.privileged = true;
       delete c.livenessProbe;
     });
-    const ids = runChecks([object], {
+    const ids = runChecks([object, defaultDeny()], {
       disabled: ['privileged-container'],
     }).map(f => f.checkId);
     expect(ids).toEqual(['liveness-probe-missing']);
@@ -60,8 +103,8 @@ describe('runChecks', () => {
       c.securityContext.privileged = true;
       delete c.livenessProbe;
     });
-    const forward = runChecks([a, b]);
-    expect(runChecks([b, a])).toEqual(forward);
+    const forward = runChecks([a, b, defaultDeny()]);
+    expect(runChecks([defaultDeny(), b, a])).toEqual(forward);
     const ranks = forward.map(f => SEVERITIES.indexOf(f.severity));
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
     expect(forward[0].checkId).toBe('privileged-container');

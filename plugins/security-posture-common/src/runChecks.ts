@@ -1,21 +1,30 @@
-import { Check, CheckContext, messagesOf } from './checks/check';
+import { Check, CheckContext, Hit, messagesOf } from './checks/check';
+import { buildClusterIndex } from './checks/clusterIndex';
+import { externalChecks } from './checks/external';
 import { hardeningChecks } from './checks/hardening';
+import { meshChecks } from './checks/mesh';
+import { networkChecks } from './checks/network';
 import { podSecurityBaselineChecks } from './checks/podSecurity';
 import { podSecurityRestrictedChecks } from './checks/podSecurityRestricted';
 import { rbacChecks } from './checks/rbac';
 import { KubeObject, workloadOf } from './kube';
-import { CheckDefinition, Finding, SEVERITIES } from './types';
+import { CheckDefinition, Finding, FindingResource, SEVERITIES } from './types';
 
 const ALL_CHECKS: Check[] = [
   ...podSecurityBaselineChecks,
   ...podSecurityRestrictedChecks,
   ...hardeningChecks,
   ...rbacChecks,
+  ...meshChecks,
+  ...networkChecks,
+  ...externalChecks,
 ];
 
 /**
  * Every check `runChecks` runs, in catalogue order: Pod Security Standards
- * baseline, then restricted, then workload hardening, then RBAC.
+ * baseline, then restricted, then workload hardening, then RBAC, then the
+ * Istio mesh, then NetworkPolicies, then the findings of in-cluster
+ * reports (Gatekeeper, PolicyReport, Trivy Operator).
  *
  * @public
  */
@@ -68,10 +77,18 @@ function compareFindings(a: Finding, b: Finding): number {
  * Runs every enabled check over the given objects and returns the findings,
  * worst first and in an order that depends only on the objects' content.
  *
+ * The objects of one call are one cluster: mesh and network checks judge a
+ * workload by the PeerAuthentications, AuthorizationPolicies,
+ * NetworkPolicies and Namespaces among them, indexed once per call.
+ *
  * Workloads (Deployment, StatefulSet, DaemonSet, Job, CronJob, Argo Rollout,
  * and ReplicaSets, ReplicationControllers and Pods no controller owns) are
  * evaluated on their pod template, container by container; Roles,
- * ClusterRoles and their bindings by the RBAC checks. Other kinds are
+ * ClusterRoles and their bindings by the RBAC checks; Namespaces,
+ * DestinationRules and AuthorizationPolicies by the mesh and network checks.
+ * Gatekeeper constraints, PolicyReports and Trivy Operator reports become
+ * findings on the objects they name, reported on their controller (a Pod's
+ * Deployment) when the controller is among the objects. Other kinds are
  * ignored.
  *
  * @public
@@ -82,48 +99,66 @@ export function runChecks(
 ): Finding[] {
   const disabled = new Set(options.disabled ?? []);
   const checks = ALL_CHECKS.filter(check => !disabled.has(check.definition.id));
-  const context: CheckContext = { clusterRole: options.clusterRole };
+  const context: CheckContext = {
+    clusterRole: options.clusterRole,
+    index: buildClusterIndex(objects),
+  };
   const findings: Finding[] = [];
+  const cluster = options.cluster !== undefined && { cluster: options.cluster };
 
   for (const object of objects) {
     if (!object?.metadata?.name) {
       continue;
     }
-    const resource = {
-      ...(options.cluster !== undefined && { cluster: options.cluster }),
+    const resource: FindingResource = {
+      ...cluster,
       kind: object.kind,
       ...(object.metadata.namespace !== undefined && {
         namespace: object.metadata.namespace,
       }),
       name: object.metadata.name,
     };
-    const add = (check: Check, message: string, container?: string) =>
+    const add = (check: Check, hit: Hit) => {
+      let target = resource;
+      if (hit.resource) {
+        target = {
+          ...cluster,
+          kind: hit.resource.kind,
+          ...(hit.resource.namespace !== undefined && {
+            namespace: hit.resource.namespace,
+          }),
+          name: hit.resource.name,
+        };
+      }
       findings.push({
         checkId: check.definition.id,
-        severity: check.definition.severity,
-        resource: container ? { ...resource, container } : resource,
-        message,
+        severity: hit.severity ?? check.definition.severity,
+        resource: hit.container
+          ? { ...target, container: hit.container }
+          : target,
+        message: hit.message,
         remediation: check.definition.remediation,
       });
+    };
 
     const workload = workloadOf(object);
     for (const check of checks) {
       if (workload && check.workload) {
         for (const message of check.workload(workload, context)) {
-          add(check, message);
+          add(check, { message });
         }
       }
       if (workload && check.container) {
         for (const container of workload.containers) {
           const result = check.container(container, workload, context);
           for (const message of messagesOf(result)) {
-            add(check, message, container.name);
+            add(check, { message, container: container.name });
           }
         }
       }
       if (check.object) {
         for (const hit of check.object(object, context)) {
-          add(check, hit.message, hit.container);
+          add(check, hit);
         }
       }
     }

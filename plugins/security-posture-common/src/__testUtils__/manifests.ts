@@ -3,11 +3,14 @@ import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { KubeObject } from '../kube';
 
-/** The demo cluster the end-to-end tests check the engine against. */
-export const DEMO_CLUSTER_DIR = path.resolve(
+/** The four clusters of the demo, one folder each. */
+export const DEMO_FLEET_DIR = path.resolve(
   __dirname,
-  '../../../../examples/clusters/prod-east-a',
+  '../../../../examples/clusters',
 );
+
+/** The demo cluster the end-to-end tests check the engine against. */
+export const DEMO_CLUSTER_DIR = path.join(DEMO_FLEET_DIR, 'prod-east-a');
 
 /** Every Kubernetes object of the YAML files under `dir`, recursively. */
 export function readManifests(dir: string): KubeObject[] {

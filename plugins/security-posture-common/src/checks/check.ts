@@ -1,15 +1,28 @@
-import { CheckDefinition } from '../types';
+import { CheckDefinition, Severity } from '../types';
 import { ContainerView, KubeObject, Workload } from '../kube';
+import { ClusterIndex, ObjectRef } from './clusterIndex';
 
-/** Options the checks read; see `runChecks`. */
+/** Options the checks read, and the cluster they run in; see `runChecks`. */
 export interface CheckContext {
   clusterRole?: string;
+  /**
+   * The policies, namespaces and owners of all the objects of the call,
+   * indexed once, for checks whose verdict depends on other objects.
+   */
+  index: ClusterIndex;
 }
 
 /** A problem a check found, before the engine adds severity and resource. */
 export interface Hit {
   message: string;
   container?: string;
+  /**
+   * The object the finding is about when it is not the evaluated one:
+   * reports (Gatekeeper, PolicyReport, Trivy) name the resources they judged.
+   */
+  resource?: ObjectRef;
+  /** Replaces the definition's severity when the report grades each result. */
+  severity?: Severity;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { KubeObject } from '../kube';
 import { runChecks, RunChecksOptions } from '../runChecks';
+import { Finding } from '../types';
 
 /** Changes a compliant pod spec and its first container in place. */
 export type Mutation = (pod: any, container: any, object: KubeObject) => void;
@@ -64,4 +65,106 @@ export function messagesFor(
   return runChecks(objects, { clusterRole: 'production', ...options })
     .filter(finding => finding.checkId === checkId)
     .map(finding => finding.message);
+}
+
+/** The findings of one check, whole, for checks that set severity or resource. */
+export function findingsFor(
+  checkId: string,
+  objects: KubeObject[],
+  options: RunChecksOptions = {},
+): Finding[] {
+  return runChecks(objects, { clusterRole: 'production', ...options }).filter(
+    finding => finding.checkId === checkId,
+  );
+}
+
+/** A Namespace with the given labels. */
+export function namespace(
+  name: string,
+  labels: Record<string, string> = {},
+): KubeObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
+}
+
+/** The namespace of `deployment()` with sidecar injection on. */
+export function meshNamespace(): KubeObject {
+  return namespace('shop', { 'istio-injection': 'enabled' });
+}
+
+/** An Istio object (PeerAuthentication, AuthorizationPolicy, DestinationRule). */
+export function istio(
+  kind: 'PeerAuthentication' | 'AuthorizationPolicy' | 'DestinationRule',
+  name: string,
+  namespaceName: string,
+  spec: any,
+  creationTimestamp = '2026-01-01T00:00:00Z',
+): KubeObject {
+  const group = kind === 'DestinationRule' ? 'networking' : 'security';
+  return {
+    apiVersion: `${group}.istio.io/v1`,
+    kind,
+    metadata: { name, namespace: namespaceName, creationTimestamp },
+    spec,
+  };
+}
+
+/** A NetworkPolicy. */
+export function networkPolicy(
+  name: string,
+  namespaceName: string,
+  spec: any,
+): KubeObject {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name, namespace: namespaceName },
+    spec,
+  };
+}
+
+/** A NetworkPolicy that denies all ingress and egress of the namespace. */
+export function defaultDeny(namespaceName = 'shop'): KubeObject {
+  return networkPolicy('default-deny-all', namespaceName, {
+    podSelector: {},
+    policyTypes: ['Ingress', 'Egress'],
+  });
+}
+
+/** Findings of one check as `severity Kind namespace/name [container]: message`. */
+export function findingLines(checkId: string, objects: KubeObject[]): string[] {
+  return findingsFor(checkId, objects).map(
+    ({ severity, resource, message }) =>
+      `${severity} ${resource.kind} ${resource.namespace ?? ''}/${
+        resource.name
+      }${resource.container ? ` [${resource.container}]` : ''}: ${message}`,
+  );
+}
+
+function owned(
+  kind: string,
+  name: string,
+  owner: { kind: string; name: string },
+): KubeObject {
+  return {
+    apiVersion: kind === 'Pod' ? 'v1' : 'apps/v1',
+    kind,
+    metadata: {
+      name,
+      namespace: 'shop',
+      ownerReferences: [{ ...owner, controller: true }],
+    },
+  };
+}
+
+/**
+ * `deployment()` with its ReplicaSet `web-5d8f` and two pods, so that
+ * reports on the copies can be seen to move to the Deployment.
+ */
+export function webWithCopies(): KubeObject[] {
+  return [
+    deployment(),
+    owned('ReplicaSet', 'web-5d8f', { kind: 'Deployment', name: 'web' }),
+    owned('Pod', 'web-5d8f-a', { kind: 'ReplicaSet', name: 'web-5d8f' }),
+    owned('Pod', 'web-5d8f-b', { kind: 'ReplicaSet', name: 'web-5d8f' }),
+  ];
 }

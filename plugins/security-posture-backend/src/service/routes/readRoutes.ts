@@ -1,0 +1,190 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import {
+  CHECKS,
+  EXPIRED_EXCEPTION_CHECK,
+  FALCO_CHECKS,
+  PostureReport,
+  PostureTrend,
+  ReportScope,
+} from '@cloud-native-platform/plugin-security-posture-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { SnapshotScopeType } from '../../database/PostureStore';
+import { clusterAccess, clusterNamed, requireClusters } from '../clusterAccess';
+import { buildOverview } from '../overview';
+import { withScope } from '../PostureReporter';
+import { allowOnly, integerParam, Query, scopeParams } from '../queryParams';
+import {
+  clustersOfEntity,
+  entityOfParam,
+  RouteContext,
+  teamOfParam,
+} from '../RouteContext';
+
+const SCOPE_PARAMS = ['entityRef', 'cluster', 'namespace', 'team'];
+const DAY_MS = 86_400_000;
+
+/** GET /report, /overview, /history and /checks. */
+export function readRoutes(context: RouteContext): express.Router {
+  const { clusterState, httpAuth, permissions, reporter, store } = context;
+  const router = Router();
+
+  router.get('/report', async (req, res) => {
+    const query = req.query as Query;
+    allowOnly(query, SCOPE_PARAMS);
+    const { entityRef, cluster, namespace, team } = scopeParams(query);
+    const credentials = await httpAuth.credentials(req);
+    const now = new Date();
+    let report: PostureReport;
+
+    if (cluster !== undefined) {
+      const handle = clusterNamed(clusterState, cluster);
+      if (
+        namespace !== undefined &&
+        !handle.store.get('Namespace', undefined, namespace)
+      ) {
+        throw new NotFoundError(
+          `cluster ${cluster} has no namespace ${namespace}`,
+        );
+      }
+      await requireClusters(permissions, credentials, [handle]);
+      const scope: ReportScope = { cluster, ...(namespace && { namespace }) };
+      report = withScope(
+        scope,
+        await reporter.clustersReport([handle], namespace, [], now),
+      );
+    } else if (entityRef !== undefined) {
+      const entity = await entityOfParam(context, entityRef, credentials);
+      const searched = clustersOfEntity(entity, clusterState.clusters());
+      const access = await clusterAccess(permissions, credentials, searched);
+      report = withScope(
+        { entityRef: stringifyEntityRef(entity) },
+        await reporter.entitiesReport(
+          [entity],
+          access.permitted,
+          access.denied,
+          now,
+        ),
+      );
+    } else if (team !== undefined) {
+      const { teamRef, components } = await teamOfParam(
+        context,
+        team,
+        credentials,
+      );
+      const access = await clusterAccess(
+        permissions,
+        credentials,
+        clusterState.clusters(),
+      );
+      report = withScope(
+        { team: teamRef },
+        await reporter.entitiesReport(
+          components,
+          access.permitted,
+          access.denied,
+          now,
+        ),
+      );
+    } else {
+      // No scope: the whole fleet the caller may read.
+      const access = await clusterAccess(
+        permissions,
+        credentials,
+        clusterState.clusters(),
+      );
+      report = withScope(
+        {},
+        await reporter.clustersReport(
+          access.permitted,
+          undefined,
+          access.denied,
+          now,
+        ),
+      );
+    }
+    res.json(report);
+  });
+
+  router.get('/overview', async (req, res) => {
+    allowOnly(req.query as Query, []);
+    const credentials = await httpAuth.credentials(req);
+    const now = new Date();
+    const { permitted, denied } = await clusterAccess(
+      permissions,
+      credentials,
+      clusterState.clusters(),
+    );
+    const fleet = await reporter.fleetFindings(permitted, now);
+    res.json(buildOverview({ ...fleet, permitted, denied, now }));
+  });
+
+  router.get('/history', async (req, res) => {
+    const query = req.query as Query;
+    allowOnly(query, [...SCOPE_PARAMS, 'days']);
+    const { entityRef, cluster, namespace, team } = scopeParams(query);
+    const days = integerParam(query, 'days', {
+      min: 1,
+      max: 365,
+      fallback: 30,
+    });
+    const credentials = await httpAuth.credentials(req);
+    const all = clusterState.clusters();
+    let scope: ReportScope;
+    let scopeType: SnapshotScopeType;
+    let scopeKey: string;
+
+    // A stored score mixes every cluster of its scope, so reading it needs
+    // permission on each of them.
+    if (cluster !== undefined) {
+      const handle = clusterNamed(clusterState, cluster);
+      await requireClusters(permissions, credentials, [handle]);
+      scope = { cluster, ...(namespace && { namespace }) };
+      scopeType = namespace ? 'namespace' : 'cluster';
+      scopeKey = namespace ? `${cluster}/${namespace}` : cluster;
+    } else if (entityRef !== undefined) {
+      const entity = await entityOfParam(context, entityRef, credentials);
+      await requireClusters(
+        permissions,
+        credentials,
+        clustersOfEntity(entity, all),
+      );
+      scopeKey = stringifyEntityRef(entity);
+      scope = { entityRef: scopeKey };
+      scopeType = 'entity';
+    } else if (team !== undefined) {
+      const { teamRef } = await teamOfParam(context, team, credentials);
+      await requireClusters(permissions, credentials, all);
+      scope = { team: teamRef };
+      scopeType = 'team';
+      scopeKey = teamRef;
+    } else {
+      await requireClusters(permissions, credentials, all);
+      scope = {};
+      scopeType = 'fleet';
+      scopeKey = '';
+    }
+    const snapshots = await store.listSnapshots({
+      scopeType,
+      scopeKey,
+      since: new Date(Date.now() - days * DAY_MS),
+    });
+    const trend: PostureTrend = {
+      scope,
+      points: snapshots.map(s => ({
+        takenAt: s.takenAt.toISOString(),
+        score: s.score,
+        counts: s.counts,
+      })),
+    };
+    res.json(trend);
+  });
+
+  router.get('/checks', async (req, res) => {
+    allowOnly(req.query as Query, []);
+    res.json({ items: [...CHECKS, EXPIRED_EXCEPTION_CHECK, ...FALCO_CHECKS] });
+  });
+
+  return router;
+}

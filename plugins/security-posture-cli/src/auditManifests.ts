@@ -1,0 +1,136 @@
+import {
+  applyExceptions,
+  AuditReport,
+  FindingResource,
+  KubeObject,
+  parseExceptionsAnnotation,
+  PostureException,
+  runChecks,
+  ScoredResource,
+  summarizeFindings,
+} from '@cloud-native-platform/plugin-security-posture-common';
+import { SourcedObject } from './manifestFiles';
+
+const ANNOTATION_POSTURE_EXCEPTIONS =
+  'cloud-native-platform.io/posture-exceptions';
+
+// The kinds runChecks evaluates, and when: owned copies of a controller's
+// template are not evaluated (they would repeat the owner's findings), so
+// they must not count as clean resources either.
+const WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'CronJob',
+  'Rollout',
+]);
+const UNLESS_OWNED = new Set([
+  'Pod',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+]);
+const RBAC_KINDS = new Set([
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+]);
+
+function isChecked(object: KubeObject): boolean {
+  if (RBAC_KINDS.has(object.kind)) return true;
+  if (WORKLOAD_KINDS.has(object.kind)) return true;
+  return (
+    UNLESS_OWNED.has(object.kind) &&
+    (object.metadata.ownerReferences?.length ?? 0) === 0
+  );
+}
+
+/** Identifies an object for mapping findings back to their file. */
+export function resourceKey(resource: Omit<FindingResource, 'container'>) {
+  return JSON.stringify([
+    resource.kind,
+    resource.namespace ?? null,
+    resource.name,
+  ]);
+}
+
+function describe(object: KubeObject): string {
+  const { namespace, name } = object.metadata;
+  return `${object.kind} ${namespace ? `${namespace}/` : ''}${name}`;
+}
+
+/** The result of an audit, with what the output formats need besides. */
+export interface Audit {
+  report: AuditReport;
+  /** File of each object, by {@link resourceKey}. */
+  files: Map<string, string>;
+  /** Problems with posture-exceptions annotations, one line each. */
+  warnings: string[];
+}
+
+/**
+ * Runs the checks over every object together, applies each workload's own
+ * posture exceptions to its own findings, and summarises.
+ */
+export function auditManifests(
+  sourced: readonly SourcedObject[],
+  documents: number,
+  options: { clusterRole?: string; disabled: string[]; now: Date },
+): Audit {
+  const objects = sourced.map(s => s.object);
+  const findings = runChecks(objects, {
+    clusterRole: options.clusterRole,
+    disabled: options.disabled,
+  });
+
+  const files = new Map<string, string>();
+  const resources: ScoredResource[] = [];
+  const exceptions: PostureException[] = [];
+  const warnings: string[] = [];
+  for (const { object, file } of sourced) {
+    const resource = {
+      kind: object.kind,
+      ...(object.metadata.namespace !== undefined && {
+        namespace: object.metadata.namespace,
+      }),
+      name: object.metadata.name,
+    };
+    const key = resourceKey(resource);
+    if (!files.has(key)) files.set(key, file);
+    if (isChecked(object)) resources.push(resource);
+
+    const annotation =
+      object.metadata.annotations?.[ANNOTATION_POSTURE_EXCEPTIONS];
+    if (annotation === undefined) continue;
+    const parsed = parseExceptionsAnnotation(String(annotation), 'workload');
+    for (const error of parsed.errors) {
+      warnings.push(
+        `${file}: ${describe(
+          object,
+        )}: ${ANNOTATION_POSTURE_EXCEPTIONS} ${error}; entry ignored`,
+      );
+    }
+    // A workload's annotation speaks for that workload only, whatever scope
+    // an entry names.
+    for (const exception of parsed.exceptions) {
+      exceptions.push({
+        ...exception,
+        scope: {
+          kind: resource.kind,
+          name: resource.name,
+          ...(resource.namespace !== undefined && {
+            namespace: resource.namespace,
+          }),
+        },
+      });
+    }
+  }
+
+  const reportFindings = applyExceptions(findings, exceptions, options.now);
+  return {
+    report: { ...summarizeFindings(reportFindings, resources), documents },
+    files,
+    warnings,
+  };
+}

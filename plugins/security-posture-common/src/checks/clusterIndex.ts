@@ -1,0 +1,179 @@
+import { KubeObject, asArray } from '../kube';
+import { LabelSelector, SelectorIndex, isEmptySelector } from './labelSelector';
+import { hasInjectionLabel, proxyRole } from './meshMembership';
+
+/** Istio's root namespace: its selector-less policies apply mesh-wide. */
+export const MESH_ROOT_NAMESPACE = 'istio-system';
+
+/** The policies of one kind in one namespace. */
+export interface ScopedPolicies {
+  /** Policies that select every pod of the namespace. */
+  namespaceWide: KubeObject[];
+  /** Policies that select pods by label. */
+  selected: SelectorIndex<KubeObject>;
+}
+
+/** A reference to an object of the cluster, as reports and owners name it. */
+export interface ObjectRef {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+/**
+ * The objects of one `runChecks` call (one cluster) that checks need beside
+ * the object they evaluate, indexed once per call.
+ */
+export interface ClusterIndex {
+  namespaces: Map<string, KubeObject>;
+  /** Namespaces with workloads in the mesh, by injection label or sidecar. */
+  meshNamespaces: Set<string>;
+  peerAuthentications: Map<string, ScopedPolicies>;
+  /** Only the policies that decide access: AUDIT and targetRefs ones are left out. */
+  authorizationPolicies: Map<string, ScopedPolicies>;
+  networkPolicies: Map<string, ScopedPolicies>;
+  /** The controller of an owned object: `kind/namespace/name` to its owner. */
+  owners: Map<string, ObjectRef>;
+}
+
+// The kinds `workloadOf` evaluates through their owner.
+const OWNED_COPIES = new Set([
+  'Pod',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+]);
+
+function refKey(ref: ObjectRef): string {
+  return `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+}
+
+function group(apiVersion: string | undefined): string {
+  const slash = apiVersion?.indexOf('/') ?? -1;
+  return slash < 0 ? '' : apiVersion!.slice(0, slash);
+}
+
+function scoped(
+  map: Map<string, ScopedPolicies>,
+  namespace: string,
+): ScopedPolicies {
+  let policies = map.get(namespace);
+  if (!policies) {
+    policies = { namespaceWide: [], selected: new SelectorIndex() };
+    map.set(namespace, policies);
+  }
+  return policies;
+}
+
+function addPolicy(
+  map: Map<string, ScopedPolicies>,
+  object: KubeObject,
+  selector: LabelSelector | undefined,
+): void {
+  const policies = scoped(map, object.metadata.namespace!);
+  if (isEmptySelector(selector)) {
+    policies.namespaceWide.push(object);
+  } else {
+    policies.selected.add(selector!, object);
+  }
+}
+
+/** Indexes the objects of one cluster for the checks that need context. */
+export function buildClusterIndex(
+  objects: readonly KubeObject[],
+): ClusterIndex {
+  const index: ClusterIndex = {
+    namespaces: new Map(),
+    meshNamespaces: new Set(),
+    peerAuthentications: new Map(),
+    authorizationPolicies: new Map(),
+    networkPolicies: new Map(),
+    owners: new Map(),
+  };
+  for (const object of objects) {
+    const metadata = object?.metadata;
+    if (!metadata?.name) {
+      continue;
+    }
+    const namespace = metadata.namespace;
+    const owners = metadata.ownerReferences;
+    if (owners && owners.length > 0) {
+      const owner = owners.find(ref => ref?.controller) ?? owners[0];
+      if (owner?.kind && owner.name) {
+        index.owners.set(
+          refKey({ kind: object.kind, namespace, name: metadata.name }),
+          {
+            kind: owner.kind,
+            namespace,
+            name: owner.name,
+          },
+        );
+      }
+    }
+    if (object.kind === 'Namespace') {
+      index.namespaces.set(metadata.name, object);
+      if (hasInjectionLabel(metadata.labels)) {
+        index.meshNamespaces.add(metadata.name);
+      }
+      continue;
+    }
+    if (!namespace) {
+      continue;
+    }
+    const apiGroup = group(object.apiVersion);
+    if (object.kind === 'Pod' && proxyRole(object.spec) === 'sidecar') {
+      index.meshNamespaces.add(namespace);
+    } else if (apiGroup === 'security.istio.io') {
+      const spec = object.spec ?? {};
+      if (object.kind === 'PeerAuthentication') {
+        addPolicy(index.peerAuthentications, object, spec.selector);
+      } else if (
+        object.kind === 'AuthorizationPolicy' &&
+        spec.action !== 'AUDIT' &&
+        !spec.targetRef &&
+        asArray(spec.targetRefs).length === 0
+      ) {
+        addPolicy(index.authorizationPolicies, object, spec.selector);
+      }
+    } else if (
+      apiGroup === 'networking.k8s.io' &&
+      object.kind === 'NetworkPolicy'
+    ) {
+      // A missing podSelector is invalid; the API server would default it to
+      // {} and so does this.
+      addPolicy(index.networkPolicies, object, object.spec?.podSelector);
+    }
+  }
+  return index;
+}
+
+/**
+ * The object that controls the referenced one, following owners up to the
+ * top (Pod → ReplicaSet → Deployment), so that findings from reports land on
+ * the workload the other checks report on. Owners that are not among the
+ * call's objects end the chain.
+ */
+export function controllerOf(index: ClusterIndex, ref: ObjectRef): ObjectRef {
+  let current = ref;
+  // Only the kinds the engine reports through their owner are followed: a
+  // StatefulSet an operator owns is still checked, and reported, as itself.
+  // Bounded, so that a cycle of malformed owner references cannot hang.
+  for (let depth = 0; depth < 8 && OWNED_COPIES.has(current.kind); depth++) {
+    const owner = index.owners.get(refKey(current));
+    if (!owner) {
+      break;
+    }
+    current = owner;
+  }
+  return current;
+}
+
+/** Age order (oldest first, then name): Istio applies the oldest of rivals. */
+export function oldestFirst(policies: readonly KubeObject[]): KubeObject[] {
+  const created = (p: KubeObject) => String(p.metadata.creationTimestamp ?? '');
+  return [...policies].sort(
+    (a, b) =>
+      created(a).localeCompare(created(b)) ||
+      a.metadata.name.localeCompare(b.metadata.name),
+  );
+}

@@ -1,0 +1,111 @@
+import { KubeObject, asArray } from '../kube';
+import { Check } from './check';
+import { isEmptySelector } from './labelSelector';
+import { podMetadataOf } from './podMetadata';
+
+// Kubernetes' own namespaces: their components come with the distribution,
+// and a default-deny there breaks DNS and node leases rather than protect.
+const SYSTEM_NAMESPACES = new Set([
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+]);
+
+const NETWORK_POLICIES = 'Network separation and hardening: network policies';
+
+/**
+ * Whether a policy isolates every pod of its namespace for ingress and lets
+ * nothing in. Without policyTypes, Kubernetes always includes Ingress.
+ */
+function isDefaultDenyIngress(policy: KubeObject): boolean {
+  const spec = policy.spec ?? {};
+  const types = spec.policyTypes;
+  const ingressType = !Array.isArray(types) || types.includes('Ingress');
+  return (
+    isEmptySelector(spec.podSelector) &&
+    ingressType &&
+    asArray(spec.ingress).length === 0
+  );
+}
+
+function describeLabels(labels: Record<string, string>): string {
+  const keys = Object.keys(labels).sort();
+  if (keys.length === 0) {
+    return 'pods without labels';
+  }
+  const shown = keys.slice(0, 3).map(key => `${key}=${labels[key]}`);
+  return `pods labelled ${shown.join(', ')}${keys.length > 3 ? ', …' : ''}`;
+}
+
+/** NetworkPolicy checks: default deny per namespace, coverage per workload. */
+export const networkChecks: Check[] = [
+  {
+    definition: {
+      id: 'network-default-deny-missing',
+      title: 'No default-deny NetworkPolicy',
+      severity: 'medium',
+      category: 'network',
+      description:
+        'Without a default-deny ingress policy, every pod of the namespace that no other policy selects, including the next one deployed, accepts connections from anywhere in the cluster.',
+      remediation:
+        'Add a NetworkPolicy with podSelector {}, policyTypes [Ingress] (and Egress) and no rules, then allow the flows each workload needs.',
+      references: { nsa: NETWORK_POLICIES, cis: '5.3.2' },
+    },
+    object(object, { index }) {
+      if (
+        object.kind !== 'Namespace' ||
+        object.apiVersion !== 'v1' ||
+        SYSTEM_NAMESPACES.has(object.metadata.name)
+      ) {
+        return [];
+      }
+      const policies = index.networkPolicies.get(object.metadata.name);
+      if (policies?.namespaceWide.some(isDefaultDenyIngress)) {
+        return [];
+      }
+      const count =
+        (policies?.namespaceWide.length ?? 0) + (policies?.selected.size ?? 0);
+      return [
+        {
+          message: `no NetworkPolicy with podSelector {}, policyTypes Ingress and no ingress rules (${count} NetworkPolic${
+            count === 1 ? 'y' : 'ies'
+          } in the namespace)`,
+        },
+      ];
+    },
+  },
+  {
+    definition: {
+      id: 'network-policy-missing',
+      title: 'Pods selected by no NetworkPolicy',
+      severity: 'medium',
+      category: 'network',
+      description:
+        'Pods that no NetworkPolicy selects accept traffic from every pod and node of the cluster and may connect anywhere: a compromised neighbour reaches them directly.',
+      remediation:
+        'Add a default-deny NetworkPolicy to the namespace and a policy that selects these pods and allows only their clients.',
+      references: { nsa: NETWORK_POLICIES, cis: '5.3.2' },
+    },
+    workload(workload, { index }) {
+      const namespace = workload.object.metadata.namespace ?? 'default';
+      // NetworkPolicies do not apply to pods on the host network.
+      if (
+        SYSTEM_NAMESPACES.has(namespace) ||
+        workload.podSpec.hostNetwork === true
+      ) {
+        return [];
+      }
+      const { labels } = podMetadataOf(workload);
+      const policies = index.networkPolicies.get(namespace);
+      if (
+        (policies?.namespaceWide.length ?? 0) > 0 ||
+        policies?.selected.matchesAny(labels)
+      ) {
+        return [];
+      }
+      return [
+        `no NetworkPolicy in ${namespace} selects ${describeLabels(labels)}`,
+      ];
+    },
+  },
+];

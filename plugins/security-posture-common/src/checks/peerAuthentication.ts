@@ -1,0 +1,133 @@
+import { KubeObject } from '../kube';
+import { ClusterIndex, MESH_ROOT_NAMESPACE, oldestFirst } from './clusterIndex';
+import { Labels } from './labelSelector';
+
+/** An mTLS mode and the policy it comes from, for messages. */
+export interface MtlsSetting {
+  mode: string;
+  source: string;
+}
+
+/** The mTLS mode a workload's sidecar enforces, with its per-port overrides. */
+export interface MtlsPosture {
+  base: MtlsSetting;
+  ports: Array<MtlsSetting & { port: string }>;
+}
+
+// Namespace-wide lists are the same for every workload of a namespace, so
+// their winner is worked out once.
+const oldestOfList = new WeakMap<readonly KubeObject[], KubeObject>();
+
+function oldest(
+  policies: readonly KubeObject[] | undefined,
+): KubeObject | undefined {
+  if (!policies || policies.length === 0) {
+    return undefined;
+  }
+  if (policies.length === 1) {
+    return policies[0];
+  }
+  let winner = oldestOfList.get(policies);
+  if (!winner) {
+    winner = oldestFirst(policies)[0];
+    oldestOfList.set(policies, winner);
+  }
+  return winner;
+}
+
+function modeOf(value: any): string | undefined {
+  const mode = value?.mode;
+  return typeof mode === 'string' && mode !== 'UNSET' ? mode : undefined;
+}
+
+function nameOf(policy: KubeObject): string {
+  return `${policy.metadata.namespace}/${policy.metadata.name}`;
+}
+
+/**
+ * Resolves PeerAuthentications as Istio does: a workload-selector policy in
+ * the workload's namespace wins over the namespace-wide one, which wins over
+ * the mesh-wide one in the root namespace; UNSET inherits from the level
+ * above, and with no mode anywhere Istio runs PERMISSIVE. Port-level modes
+ * count only on a selector policy, as Istio ignores them elsewhere.
+ */
+export function effectiveMtls(
+  index: ClusterIndex,
+  namespace: string,
+  labels: Labels,
+): MtlsPosture {
+  const local = index.peerAuthentications.get(namespace);
+  const levels: Array<[KubeObject | undefined, string]> = [
+    [
+      oldest(index.peerAuthentications.get(MESH_ROOT_NAMESPACE)?.namespaceWide),
+      'mesh-wide',
+    ],
+    [
+      namespace === MESH_ROOT_NAMESPACE
+        ? undefined
+        : oldest(local?.namespaceWide),
+      'namespace-wide',
+    ],
+    [oldest(local?.selected.matching(labels)), 'selecting the workload'],
+  ];
+  let base: MtlsSetting | undefined;
+  let applies = false;
+  for (const [policy, scope] of levels) {
+    const mode = modeOf(policy?.spec?.mtls);
+    applies = applies || policy !== undefined;
+    if (policy && mode) {
+      base = { mode, source: `PeerAuthentication ${nameOf(policy)}, ${scope}` };
+    }
+  }
+  base ??= {
+    mode: 'PERMISSIVE',
+    source: applies
+      ? "no PeerAuthentication sets a mode, Istio's default"
+      : "no PeerAuthentication applies, Istio's default",
+  };
+  const selected = levels[2][0];
+  const portLevel = selected?.spec?.portLevelMtls;
+  const ports: MtlsPosture['ports'] = [];
+  if (selected && portLevel && typeof portLevel === 'object') {
+    for (const port of Object.keys(portLevel).sort(
+      (a, b) => Number(a) - Number(b),
+    )) {
+      const mode = modeOf(portLevel[port]);
+      if (mode && mode !== base.mode) {
+        ports.push({
+          port,
+          mode,
+          source: `portLevelMtls of PeerAuthentication ${nameOf(selected)}`,
+        });
+      }
+    }
+  }
+  return { base, ports };
+}
+
+const EFFECT: Record<string, string> = {
+  DISABLE: 'only plaintext is accepted',
+  PERMISSIVE: 'plaintext is accepted',
+};
+
+/** The messages for the parts of a posture that run in `mode`. */
+export function mtlsFindings(posture: MtlsPosture, mode: string): string[] {
+  const messages: string[] = [];
+  const { base, ports } = posture;
+  if (base.mode === mode) {
+    const overrides = ports.map(port => `port ${port.port} is ${port.mode}`);
+    messages.push(
+      `mTLS mode ${mode} (${base.source}): ${EFFECT[mode]}${
+        overrides.length > 0 ? `; ${overrides.join(', ')} (portLevelMtls)` : ''
+      }`,
+    );
+  }
+  for (const port of ports) {
+    if (port.mode === mode) {
+      messages.push(
+        `port ${port.port}: mTLS mode ${mode} (${port.source}): ${EFFECT[mode]}`,
+      );
+    }
+  }
+  return messages;
+}

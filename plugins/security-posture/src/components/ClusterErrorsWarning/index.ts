@@ -1,0 +1,2 @@
+export { ClusterErrorsWarning } from './ClusterErrorsWarning';
+export type { ClusterErrorsWarningProps } from './ClusterErrorsWarning';

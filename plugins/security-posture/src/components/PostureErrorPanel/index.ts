@@ -1,0 +1,2 @@
+export { PostureErrorPanel } from './PostureErrorPanel';
+export type { PostureErrorPanelProps } from './PostureErrorPanel';

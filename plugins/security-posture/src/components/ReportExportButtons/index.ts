@@ -1,0 +1,2 @@
+export { ReportExportButtons, exportFileName } from './ReportExportButtons';
+export type { ReportExportButtonsProps } from './ReportExportButtons';

@@ -1,0 +1,2 @@
+export { ReportFindings } from './ReportFindings';
+export type { ReportFindingsProps } from './ReportFindings';

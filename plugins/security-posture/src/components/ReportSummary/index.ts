@@ -1,0 +1,2 @@
+export { ReportSummary } from './ReportSummary';
+export type { ReportSummaryProps } from './ReportSummary';

@@ -1,0 +1,2 @@
+export { ScopeFindingsPanel } from './ScopeFindingsPanel';
+export type { ScopeFindingsPanelProps } from './ScopeFindingsPanel';

@@ -1,0 +1,2 @@
+export { ScoreTrendChart } from './ScoreTrendChart';
+export type { ScoreTrendChartProps } from './ScoreTrendChart';

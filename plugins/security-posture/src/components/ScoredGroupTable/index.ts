@@ -1,0 +1,2 @@
+export { ScoredGroupTable } from './ScoredGroupTable';
+export type { ScoredGroupTableProps } from './ScoredGroupTable';

@@ -1,0 +1,4 @@
+export {
+  SecurityPostureContent,
+  SecurityPosturePage,
+} from './SecurityPosturePage';

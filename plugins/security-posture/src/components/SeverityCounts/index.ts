@@ -1,0 +1,2 @@
+export { SeverityCounts } from './SeverityCounts';
+export type { SeverityCountsProps } from './SeverityCounts';

@@ -1,0 +1,2 @@
+export { TopChecksList } from './TopChecksList';
+export type { TopChecksListProps } from './TopChecksList';
