@@ -70,3 +70,58 @@ test('a component shows its workloads in every cluster', async ({ page }) => {
     ).toBeAttached();
   }
 });
+
+test('the side panel lists what a workload is connected to', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/trading-engine/topology');
+  const node = page.getByRole('button', {
+    name: /^trading-engine, workload in prod-east-a\/trading, /,
+  });
+  await expect(node).toBeAttached();
+  // The list is visually hidden; keyboard users reach it the same way.
+  await node.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('complementary', {
+    name: 'Details of trading-engine',
+  });
+  await expect(panel).toBeVisible();
+  await expect(
+    panel.getByRole('list', { name: 'Connections' }).getByRole('listitem'),
+  ).not.toHaveCount(0);
+  await expect(panel.getByText('Recent events')).toBeVisible();
+});
+
+test('the security posture page scores every demo cluster', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Security posture' }).click();
+  await expect(page).toHaveURL(/\/security-posture/);
+
+  const clusters = page.getByRole('table', { name: 'Clusters' });
+  for (const cluster of ['prod-east-a', 'prod-east-b', 'dr-west', 'staging']) {
+    await expect(
+      clusters.getByRole('row', { name: new RegExp(`^${cluster} `) }),
+    ).toBeVisible();
+  }
+  await expect(page.getByText('Top failing checks')).toBeVisible();
+  await expect(page.getByText(/Error in|Could not load/)).toHaveCount(0);
+});
+
+test('a component shows its security findings', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/risk-service');
+  await expect(page.getByText('Security posture').first()).toBeVisible();
+
+  await page.goto('/catalog/default/component/risk-service/security-posture');
+  // The demo's vendor image runs as root under an accepted exception, and
+  // carries critical vulnerabilities.
+  await expect(
+    page
+      .getByText(/image-vulnerabilities-critical|critical vulnerabilit/i)
+      .first(),
+  ).toBeVisible();
+});

@@ -94,7 +94,8 @@ function FleetOverview(props: { overview: PostureOverview }) {
       <Grid item xs={12} md={7}>
         <FleetTrend />
       </Grid>
-      <Grid item xs={12} lg={7}>
+      {/* Full width below 1920 px: the findings chips need the room. */}
+      <Grid item xs={12} xl={7}>
         <InfoCard title="Clusters">
           <ScoredGroupTable
             title="Clusters"
@@ -111,7 +112,7 @@ function FleetOverview(props: { overview: PostureOverview }) {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} xl={5}>
         <InfoCard title="Top failing checks">
           <TopChecksList
             checks={overview.topChecks}
