@@ -1,6 +1,42 @@
 /**
- * Pure logic of the healing engine.
+ * Pure logic of the healing engine: anomaly detection (isolation forest,
+ * streaming baseline), confidence calibration, root-cause ranking and the
+ * NAB scorer its detector is measured with.
  *
  * @packageDocumentation
  */
-export {};
+export { seededRandom, randomInt } from './detection/random';
+export type { Random } from './detection/random';
+export {
+  IsolationForest,
+  averagePathLength,
+  harmonicNumber,
+} from './detection/IsolationForest';
+export type { IsolationForestOptions } from './detection/IsolationForest';
+export { RollingStats } from './detection/RollingStats';
+export { SlidingQuantile } from './detection/SlidingQuantile';
+export {
+  StreamFeatures,
+  STREAM_FEATURE_COUNT,
+} from './detection/StreamFeatures';
+export type { StreamFeatureOptions } from './detection/StreamFeatures';
+export {
+  StreamingDetector,
+  DEFAULT_STREAMING_DETECTOR_OPTIONS,
+  detectStream,
+} from './detection/StreamingDetector';
+export type { StreamingDetectorOptions } from './detection/StreamingDetector';
+export { calibrate } from './detection/calibrate';
+export type { LabelledScore } from './detection/calibrate';
+export * from './nab/nabScorer';
+export type {
+  MetricSeries,
+  MetricKind,
+  MetricEvidence,
+  RootCauseCandidate,
+} from './rca/metrics';
+export { parseMetricName } from './rca/metrics';
+export { nSigmaRanking } from './rca/nSigmaRanking';
+export { rankRootCauses, robustSigmas } from './rca/rankRootCauses';
+export type { RootCauseOptions } from './rca/rankRootCauses';
+export { accuracyAtK, averageAccuracy } from './rca/rootCauseAccuracy';
