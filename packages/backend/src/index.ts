@@ -32,6 +32,12 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Actions that generate mesh, monitoring, scaling and security manifests.
+backend.add(
+  import(
+    '@cloud-native-platform/plugin-scaffolder-backend-module-cloud-native'
+  ),
+);
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
