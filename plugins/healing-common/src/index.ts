@@ -40,3 +40,4 @@ export { nSigmaRanking } from './rca/nSigmaRanking';
 export { rankRootCauses, robustSigmas } from './rca/rankRootCauses';
 export type { RootCauseOptions } from './rca/rankRootCauses';
 export { accuracyAtK, averageAccuracy } from './rca/rootCauseAccuracy';
+export * from './api';

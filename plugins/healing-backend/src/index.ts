@@ -1,0 +1,6 @@
+/**
+ * Backend of the healing plugins.
+ *
+ * @packageDocumentation
+ */
+export {};

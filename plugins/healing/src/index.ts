@@ -1,0 +1,6 @@
+/**
+ * Healing history frontend plugin.
+ *
+ * @packageDocumentation
+ */
+export {};
