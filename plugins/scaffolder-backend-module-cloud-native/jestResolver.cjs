@@ -10,3 +10,6 @@ module.exports = (request, options) =>
       ? { ...options, conditions: [...(options.conditions ?? []), 'import'] }
       : options,
   );
+// The package's jest config carries an `id` of its own: Backstage's CLI gives
+// projects with the same transforms the same id, and Jest then shares one
+// resolver among them, which would drop this one in a whole-repo run.
