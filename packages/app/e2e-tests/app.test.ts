@@ -125,3 +125,14 @@ test('a component shows its security findings', async ({ page }) => {
       .first(),
   ).toBeVisible();
 });
+
+test('the scaffolder offers the cloud-native templates', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/create');
+  await expect(
+    page.getByText('Cloud-native service (TypeScript)').first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Wire an existing service into the platform').first(),
+  ).toBeVisible();
+});
