@@ -131,6 +131,9 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   const reportedScene = useRef<Scene>();
   const viewportRef = useRef<Viewport>({ scale: 1, tx: 0, ty: 0 });
   const needsFit = useRef(true);
+  // The viewport the last fit chose: while it is still the current one the
+  // viewer has not panned or zoomed, and a resize fits again.
+  const fittedViewport = useRef<Viewport>();
   // Assigned below; the surface calls it after each resize.
   const fitRef = useRef(() => {});
 
@@ -140,8 +143,19 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     sceneRef,
     viewportRef,
     frameInputs,
-    () => {
-      if (needsFit.current) fitRef.current();
+    previous => {
+      if (needsFit.current || viewportRef.current === fittedViewport.current) {
+        fitRef.current();
+        return;
+      }
+      // The side panel opening or the window narrowing: keep what the viewer
+      // looked at in the middle rather than pushing it off one edge.
+      const { width, height: h } = sizeRef.current;
+      viewportRef.current = panBy(
+        viewportRef.current,
+        (width - previous.width) / 2,
+        (h - previous.height) / 2,
+      );
     },
     (painted, stats) => {
       // A frame drawn before the first fit shows the wrong part of the graph.
@@ -159,6 +173,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
       return;
     }
     viewportRef.current = fitViewport(current.bounds, width, h);
+    fittedViewport.current = viewportRef.current;
     needsFit.current = false;
     requestDraw();
   }, [requestDraw, sizeRef]);

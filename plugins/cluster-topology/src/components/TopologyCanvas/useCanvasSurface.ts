@@ -25,7 +25,7 @@ export type FrameInputs = Omit<
 /**
  * Keeps the canvas bitmap at container size × devicePixelRatio and paints the
  * scene at most once per animation frame. `onResize` runs after every resize,
- * before the repaint; `onPainted` after every frame that drew a scene.
+ * with the size before it, before the repaint; `onPainted` after every frame that drew a scene.
  */
 export function useCanvasSurface(
   rootRef: RefObject<HTMLDivElement>,
@@ -33,7 +33,7 @@ export function useCanvasSurface(
   sceneRef: MutableRefObject<Scene | undefined>,
   viewportRef: MutableRefObject<DrawState['viewport']>,
   frameInputs: MutableRefObject<FrameInputs>,
-  onResize: () => void,
+  onResize: (previous: SurfaceSize) => void,
   onPainted?: (scene: Scene, stats: FrameStats) => void,
 ) {
   const sizeRef = useRef<SurfaceSize>({ width: 0, height: 0, dpr: 1 });
@@ -95,10 +95,11 @@ export function useCanvasSurface(
     const resize = () => {
       const dpr = window.devicePixelRatio || 1;
       const { clientWidth: width, clientHeight: height } = root;
+      const previous = sizeRef.current;
       sizeRef.current = { width, height, dpr };
       canvas.width = Math.max(1, Math.round(width * dpr));
       canvas.height = Math.max(1, Math.round(height * dpr));
-      resizeRef.current();
+      resizeRef.current(previous);
       paint(); // resizing cleared the bitmap; repaint before the browser shows it
     };
     resize();
