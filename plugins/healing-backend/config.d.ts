@@ -1,10 +1,98 @@
 export interface Config {
-  /** Configuration of the healing backend. */
+  /** Configuration of the healing engine (plugins/healing-backend). */
   healing?: {
     /**
-     * Stops every action of the engine; the UI cannot turn it off.
+     * Remediation policies, first match wins: order them from the most
+     * specific to the most general.
+     */
+    policies?: Array<{
+      /**
+       * Unique name, shown on each attempt.
+       * @visibility backend
+       */
+      name: string;
+      /**
+       * What the policy applies to; every field given must match.
+       * @visibility backend
+       */
+      match?: {
+        /** @visibility backend */
+        alertname?: string;
+        /** Labels the alert must carry with these values. @visibility backend */
+        labels?: { [name: string]: string };
+        /** @visibility backend */
+        cluster?: string;
+        /** @visibility backend */
+        namespace?: string;
+        /** Catalog entity of the workload, e.g. component:default/risk-service. @visibility backend */
+        entityRef?: string;
+      };
+      /**
+       * restart, scale, traffic-shift, rollback or evict.
+       * @visibility backend
+       */
+      action: 'restart' | 'scale' | 'traffic-shift' | 'rollback' | 'evict';
+      /**
+       * observe (detect only), dry-run (plan, never apply; the default),
+       * approval (apply once approved), enforce (apply when confident).
+       * @visibility backend
+       */
+      mode?: 'observe' | 'dry-run' | 'approval' | 'enforce';
+      /**
+       * Calibrated confidence needed to act, 0–1. Default 0.9. With 0 an
+       * enforce policy acts even when no metrics give a confidence.
+       * @visibility backend
+       */
+      threshold?: number;
+      /**
+       * No second action on the same target within this time, e.g. 15m (default).
+       * @visibility backend
+       */
+      cooldown?: string;
+      /**
+       * How long an applied action is watched before it counts as failed. Default 10m.
+       * @visibility backend
+       */
+      verifyWindow?: string;
+      /**
+       * Failed actions in a row on a target after which the engine stops on it. Default 3.
+       * @visibility backend
+       */
+      maxConsecutiveFailures?: number;
+      /**
+       * For scale: replicas added per action (negative to remove) and the most allowed.
+       * @visibility backend
+       */
+      scale?: { step: number; max: number };
+      /**
+       * For traffic-shift: percentage points moved to the subset or cluster.
+       * @visibility backend
+       */
+      trafficShift?: { percent: number; toSubset?: string; toCluster?: string };
+    }>;
+    /** Actions allowed per hour. */
+    budgets?: {
+      /** Default 3. @visibility backend */
+      perNamespacePerHour?: number;
+      /** Default 10. @visibility backend */
+      perClusterPerHour?: number;
+      /** Across the fleet. Default 30. @visibility backend */
+      perHour?: number;
+    };
+    /**
+     * true stops every action; it cannot be lifted from the UI.
      * @visibility backend
      */
     killSwitch?: boolean;
+    /**
+     * Alert label naming the cluster. Default cluster.
+     * @visibility backend
+     */
+    clusterLabel?: string;
+    /**
+     * Days alerts and attempts are kept. Default 180.
+     * @visibility backend
+     */
+    retentionDays?: number;
   };
 }

@@ -25,6 +25,7 @@ backend.add(
 // The cloud-native platform plugins, reading the shared cluster state.
 backend.add(import('@cloud-native-platform/plugin-cluster-topology-backend'));
 backend.add(import('@cloud-native-platform/plugin-security-posture-backend'));
+backend.add(import('@cloud-native-platform/plugin-healing-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

@@ -1,6 +1,12 @@
 /**
- * Backend of the healing plugins.
+ * Backend of the healing history: the Alertmanager webhook, the healing
+ * pipeline with its safety rails, verification, platform self-healing and
+ * the attempts API.
  *
  * @packageDocumentation
  */
-export {};
+export { healingPlugin as default } from './plugin';
+export { KnexHealingStore } from './database/KnexHealingStore';
+export type * from './database/HealingStore';
+export { readHealingConfig } from './config';
+export type { HealingConfig } from './config';

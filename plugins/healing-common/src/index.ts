@@ -41,3 +41,15 @@ export { rankRootCauses, robustSigmas } from './rca/rankRootCauses';
 export type { RootCauseOptions } from './rca/rankRootCauses';
 export { accuracyAtK, averageAccuracy } from './rca/rootCauseAccuracy';
 export * from './api';
+export {
+  platformAttempts,
+  platformAttemptId,
+} from './platform/platformAttempts';
+export type { PlatformAttemptsInput } from './platform/platformAttempts';
+export type { KubeObjectLike, KubeEventLike } from './platform/kube';
+export * from './engine';
+export {
+  SeasonalResidual,
+  CANDIDATE_PERIODS,
+} from './detection/SeasonalResidual';
+export type { SeasonalResidualOptions } from './detection/SeasonalResidual';

@@ -1,7 +1,11 @@
 import { IsolationForest } from './IsolationForest';
 import { RollingStats } from './RollingStats';
+import { SeasonalResidual } from './SeasonalResidual';
 import { SlidingQuantile } from './SlidingQuantile';
 import { STREAM_FEATURE_COUNT, StreamFeatures } from './StreamFeatures';
+
+// Values a slow component's tail needs before it is trusted.
+const TAIL_MIN = 200;
 
 /** Settings of {@link StreamingDetector}; one set serves every series. */
 export interface StreamingDetectorOptions {
@@ -27,6 +31,14 @@ export interface StreamingDetectorOptions {
   forestWeight: number;
   /** Divisor of the baseline's evidence. */
   baselineScale: number;
+  /** Factor on the seasonal residual's evidence (0 leaves it out). */
+  seasonalWeight: number;
+  /** Points in the recent mean whose shift from the level is measured. */
+  shiftWindow: number;
+  /** Points in the level and spread the recent mean is measured against. */
+  levelWindow: number;
+  /** Factor on the mean shift's evidence (0 leaves it out). */
+  shiftWeight: number;
   /** Forest scores averaged before they are compared with their history. */
   smoothing: number;
   /** Past evidence values each new one is compared with. */
@@ -54,14 +66,18 @@ export const DEFAULT_STREAMING_DETECTOR_OPTIONS: StreamingDetectorOptions = {
   sampleSize: 256,
   seed: 1,
   baselineAlpha: 0.003,
-  forestWeight: 1,
+  forestWeight: 0.8,
   baselineScale: 1,
+  seasonalWeight: 0.8,
+  shiftWindow: 30,
+  levelWindow: 1000,
+  shiftWeight: 1,
   smoothing: 3,
   scoreHistory: 2500,
   quantile: 0.995,
   halfScore: 1,
-  alertLevel: 0.6,
-  refractory: 100,
+  alertLevel: 0.55,
+  refractory: 60,
   damping: 0.5,
 };
 
@@ -69,9 +85,11 @@ export const DEFAULT_STREAMING_DETECTOR_OPTIONS: StreamingDetectorOptions = {
  * Online anomaly detector for one univariate series: each point is scored
  * from the past only. An isolation forest, re-fitted on a sliding window of
  * past feature vectors, says how unusual the present looks; an EWMA z-score
- * says how far the value is from its running level. Each is compared with
+ * says how far the value is from its running level; a seasonal residual
+ * compares it with the value one period back, and a mean shift compares the
+ * last 30 points with the last 1,000. Each is compared with
  * the tail of its own history, so one threshold fits quiet and noisy series
- * alike; the larger is mapped to an anomaly score in [0, 1).
+ * alike; the largest is mapped to an anomaly score in [0, 1).
  */
 export class StreamingDetector {
   private readonly options: StreamingDetectorOptions;
@@ -83,6 +101,11 @@ export class StreamingDetector {
   private readonly recentForest: RollingStats;
   private readonly forestTail: SlidingQuantile;
   private readonly baselineTail: SlidingQuantile;
+  private readonly seasonal = new SeasonalResidual();
+  private readonly seasonalTail: SlidingQuantile;
+  private readonly level: RollingStats;
+  private readonly recent: RollingStats;
+  private readonly shiftTail: SlidingQuantile;
   private ewMean: number | undefined;
   private ewVar = 0;
   private sinceAlert = Infinity;
@@ -94,6 +117,10 @@ export class StreamingDetector {
     this.recentForest = new RollingStats(Math.max(o.smoothing, 1));
     this.forestTail = new SlidingQuantile(o.scoreHistory, o.quantile);
     this.baselineTail = new SlidingQuantile(o.scoreHistory, o.quantile);
+    this.seasonalTail = new SlidingQuantile(o.scoreHistory, o.quantile);
+    this.level = new RollingStats(o.levelWindow);
+    this.recent = new RollingStats(o.shiftWindow);
+    this.shiftTail = new SlidingQuantile(o.scoreHistory, o.quantile);
   }
 
   /** Scores the next point; the result depends only on it and earlier points. */
@@ -116,6 +143,11 @@ export class StreamingDetector {
       this.forestTail.push(f);
       this.baselineTail.push(baseline);
     }
+    evidence = Math.max(
+      evidence,
+      this.seasonalEvidence(x) * o.seasonalWeight,
+      this.shiftEvidence(x) * o.shiftWeight,
+    );
     this.remember(vector);
     let score = evidence / (evidence + o.halfScore);
     // One incident should raise one alert, not one per point it lasts.
@@ -143,6 +175,38 @@ export class StreamingDetector {
         seed: (o.seed * 7919 + this.fits) >>> 0,
       });
     }
+  }
+
+  // A day that looks unlike the day before, against how days usually differ.
+  private seasonalEvidence(x: number): number {
+    const sigmas = this.seasonal.push(x);
+    if (sigmas === undefined) return 0;
+    const e =
+      this.seasonalTail.length >= TAIL_MIN
+        ? tailExcess(sigmas, this.seasonalTail)
+        : 0;
+    this.seasonalTail.push(sigmas);
+    return e;
+  }
+
+  // The last few dozen points' mean against the level of the last thousand:
+  // a slow drift or a small lasting step that no single point gives away.
+  private shiftEvidence(x: number): number {
+    const scale = Math.max(
+      this.level.std(),
+      1e-6 * Math.abs(this.level.mean()),
+      1e-9,
+    );
+    this.recent.push(x);
+    let e = 0;
+    if (this.level.length > 100) {
+      const sigmas = Math.abs(this.recent.mean() - this.level.mean()) / scale;
+      if (this.shiftTail.length >= TAIL_MIN)
+        e = tailExcess(sigmas, this.shiftTail);
+      this.shiftTail.push(sigmas);
+    }
+    this.level.push(x);
+    return e;
   }
 
   /** How many running sigmas `x` is from the running level, then updates both. */

@@ -1,0 +1,356 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  HealingAttempt,
+  HealingAttemptStatus,
+  HealthSample,
+  RailHistoryEntry,
+} from '@cloud-native-platform/plugin-healing-common';
+import { Knex } from 'knex';
+import {
+  AlertRecord,
+  AttemptExtras,
+  AttemptFilter,
+  AttemptToVerify,
+  ClaimedAlert,
+  HealingStore,
+} from './HealingStore';
+import {
+  attemptToRow,
+  chunks,
+  optionalDate,
+  rowToAlert,
+  rowToAttempt,
+  toDate,
+} from './rows';
+
+const MIGRATIONS_DIR = resolvePackagePath(
+  '@cloud-native-platform/plugin-healing-backend',
+  'migrations',
+);
+
+/** Attempt rows have 27 columns: 30 rows stay below SQLite's 999 parameters. */
+const ATTEMPT_CHUNK = 30;
+const ALERT_CHUNK = 100;
+
+const ACTED: HealingAttemptStatus[] = [
+  'approved',
+  'applied',
+  'succeeded',
+  'failed',
+  'inconclusive',
+];
+
+/**
+ * The healing store on the plugin's database, through Knex: SQLite in
+ * development, PostgreSQL in production, where several backend instances
+ * share it.
+ *
+ * @public
+ */
+export class KnexHealingStore implements HealingStore {
+  /** Connects and migrates unless migrations are skipped. */
+  static async create(database: DatabaseService): Promise<KnexHealingStore> {
+    const knex = await database.getClient();
+    if (!database.migrations?.skip) {
+      await knex.migrate.latest({ directory: MIGRATIONS_DIR });
+    }
+    return new KnexHealingStore(knex);
+  }
+
+  /** Where the migrations live, for tests that run them up and down. */
+  static readonly migrationsDirectory = MIGRATIONS_DIR;
+
+  constructor(private readonly knex: Knex) {}
+
+  private get isPostgres(): boolean {
+    return this.knex.client.config.client === 'pg';
+  }
+
+  async addAlerts(records: AlertRecord[], receivedAt: Date) {
+    let stored = 0;
+    let resolved = 0;
+    await this.knex.transaction(async tx => {
+      for (const chunk of chunks(records, ALERT_CHUNK)) {
+        const inserted = await tx('healing_alerts')
+          .insert(
+            chunk.map(({ alert, payload }) => ({
+              fingerprint: alert.fingerprint,
+              starts_at: new Date(alert.startsAt),
+              alertname: alert.name,
+              status: alert.status,
+              ends_at:
+                alert.status === 'resolved' && alert.endsAt
+                  ? new Date(alert.endsAt)
+                  : null,
+              received_at: receivedAt,
+              updated_at: receivedAt,
+              payload: JSON.stringify(payload),
+            })),
+          )
+          .onConflict(['fingerprint', 'starts_at'])
+          .ignore()
+          .returning('id');
+        stored += inserted.length;
+      }
+      for (const { alert } of records.filter(
+        r => r.alert.status === 'resolved',
+      )) {
+        resolved += await tx('healing_alerts')
+          .where({
+            fingerprint: alert.fingerprint,
+            starts_at: new Date(alert.startsAt),
+          })
+          .andWhere('status', 'firing')
+          .update({
+            status: 'resolved',
+            ends_at: alert.endsAt ? new Date(alert.endsAt) : receivedAt,
+            updated_at: receivedAt,
+          });
+      }
+    });
+    return { stored, duplicates: records.length - stored, resolved };
+  }
+
+  async claimAlerts(options: {
+    owner: string;
+    limit: number;
+    now: Date;
+    staleBefore: Date;
+  }): Promise<ClaimedAlert[]> {
+    const claimable = (q: Knex.QueryBuilder) =>
+      q
+        .whereNull('processed_at')
+        .andWhere(w =>
+          w
+            .whereNull('claimed_by')
+            .orWhere('claimed_at', '<', options.staleBefore),
+        );
+    const candidates = claimable(this.knex('healing_alerts').select('id'))
+      .orderBy('id')
+      .limit(options.limit);
+    // Rows another instance is claiming are skipped rather than waited for.
+    if (this.isPostgres) candidates.forUpdate().skipLocked();
+    const rows = await claimable(
+      this.knex('healing_alerts').whereIn('id', candidates),
+    )
+      .update({ claimed_by: options.owner, claimed_at: options.now })
+      .returning([
+        'id',
+        'fingerprint',
+        'alertname',
+        'status',
+        'starts_at',
+        'ends_at',
+        'received_at',
+        'payload',
+      ]);
+    return (rows as any[])
+      .map(row => ({
+        id: Number(row.id),
+        alert: rowToAlert(row),
+        receivedAt: toDate(row.received_at),
+      }))
+      .sort((a, b) => a.id - b.id);
+  }
+
+  async completeAlerts(
+    owner: string,
+    items: Array<{
+      alertId: number;
+      attempt: HealingAttempt;
+      extras?: AttemptExtras;
+    }>,
+    now: Date,
+  ): Promise<void> {
+    await this.knex.transaction(async tx => {
+      for (const chunk of chunks(items, ATTEMPT_CHUNK)) {
+        await tx('healing_attempts')
+          .insert(
+            chunk.map(i =>
+              attemptToRow(i.attempt, { ...i.extras, alertId: i.alertId }),
+            ),
+          )
+          .onConflict('id')
+          .ignore();
+      }
+      for (const ids of chunks(
+        items.map(i => i.alertId),
+        ALERT_CHUNK,
+      )) {
+        await tx('healing_alerts')
+          .whereIn('id', ids)
+          .andWhere('claimed_by', owner)
+          .update({ processed_at: now });
+      }
+    });
+  }
+
+  async releaseAlerts(owner: string, ids: number[]): Promise<void> {
+    for (const chunk of chunks(ids, ALERT_CHUNK)) {
+      await this.knex('healing_alerts')
+        .whereIn('id', chunk)
+        .andWhere('claimed_by', owner)
+        .whereNull('processed_at')
+        .update({ claimed_by: null, claimed_at: null });
+    }
+  }
+
+  async getAttempt(id: string): Promise<HealingAttempt | undefined> {
+    const row = await this.knex('healing_attempts').where({ id }).first();
+    return row ? rowToAttempt(row) : undefined;
+  }
+
+  private filtered(filter: AttemptFilter): Knex.QueryBuilder {
+    const q = this.knex('healing_attempts');
+    if (filter.entityRefs) q.whereIn('entity_ref', filter.entityRefs);
+    if (filter.cluster) q.where('cluster', filter.cluster);
+    if (filter.namespace) q.where('namespace', filter.namespace);
+    if (filter.action) q.where('action', filter.action);
+    if (filter.status) q.where('status', filter.status);
+    if (filter.mode) q.where('mode', filter.mode);
+    if (filter.kind) q.where('kind', filter.kind);
+    if (filter.since) q.where('created_at', '>=', filter.since);
+    return q;
+  }
+
+  async listAttempts(
+    filter: AttemptFilter,
+    limit: number,
+  ): Promise<{ items: HealingAttempt[]; total: number }> {
+    const [{ count }] = await this.filtered(filter).count({ count: '*' });
+    const rows = await this.filtered(filter)
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return { items: rows.map(rowToAttempt), total: Number(count) };
+  }
+
+  async updateAttempt(
+    id: string,
+    expectedStatus: HealingAttemptStatus,
+    changes: Partial<HealingAttempt> &
+      AttemptExtras & { health?: HealthSample[] },
+  ): Promise<boolean> {
+    const update: Record<string, unknown> = {};
+    if (changes.status) update.status = changes.status;
+    if (changes.reason !== undefined) update.reason = changes.reason;
+    if (changes.decidedBy !== undefined) update.decided_by = changes.decidedBy;
+    if (changes.steps) update.steps = JSON.stringify(changes.steps);
+    if (changes.change) update.change = JSON.stringify(changes.change);
+    if (changes.resolvedAt) update.resolved_at = new Date(changes.resolvedAt);
+    if (changes.mttrSeconds !== undefined)
+      update.mttr_seconds = changes.mttrSeconds;
+    if (changes.appliedAt) update.applied_at = changes.appliedAt;
+    if (changes.health) update.health = JSON.stringify(changes.health);
+    update.updated_at = changes.updatedAt
+      ? new Date(changes.updatedAt)
+      : new Date();
+    const count = await this.knex('healing_attempts')
+      .where({ id, status: expectedStatus })
+      .update(update);
+    return count > 0;
+  }
+
+  async railHistory(since: Date): Promise<RailHistoryEntry[]> {
+    const rows = await this.knex('healing_attempts')
+      .where('kind', 'remediation')
+      .whereIn('status', ACTED)
+      .andWhere(q =>
+        q.where('applied_at', '>=', since).orWhere('updated_at', '>=', since),
+      )
+      .select(
+        'cluster',
+        'namespace',
+        'target_kind',
+        'target_name',
+        'status',
+        'applied_at',
+        'updated_at',
+      );
+    return rows.map(row => ({
+      target: {
+        cluster: row.cluster,
+        namespace: row.namespace ?? undefined,
+        kind: row.target_kind,
+        name: row.target_name,
+      },
+      status: row.status,
+      at: optionalDate(row.applied_at) ?? toDate(row.updated_at),
+    }));
+  }
+
+  async attemptsToVerify(): Promise<AttemptToVerify[]> {
+    const rows = await this.knex('healing_attempts as t')
+      .leftJoin('healing_alerts as a', 'a.id', 't.alert_id')
+      .where('t.status', 'applied')
+      .select('t.*', 'a.status as alert_status', 'a.ends_at as alert_ends_at');
+    return rows.map(row => ({
+      attempt: rowToAttempt(row),
+      appliedAt: optionalDate(row.applied_at) ?? toDate(row.updated_at),
+      verifyWindowSeconds: Number(row.verify_window_seconds ?? 600),
+      alertStatus: row.alert_status === 'resolved' ? 'resolved' : 'firing',
+      alertEndsAt: optionalDate(row.alert_ends_at),
+      health: (row.health ? JSON.parse(row.health) : []).map((s: any) => ({
+        at: new Date(s.at),
+        healthy: !!s.healthy,
+      })),
+    }));
+  }
+
+  async upsertPlatformAttempts(attempts: HealingAttempt[]): Promise<void> {
+    await this.knex.transaction(async tx => {
+      for (const chunk of chunks(attempts, ATTEMPT_CHUNK)) {
+        await tx('healing_attempts')
+          .insert(chunk.map(a => attemptToRow({ ...a, kind: 'platform' })))
+          .onConflict('id')
+          .merge();
+      }
+    });
+  }
+
+  async countPending(): Promise<number> {
+    const [{ count }] = await this.knex('healing_attempts')
+      .where('status', 'pending-approval')
+      .count({ count: '*' });
+    return Number(count);
+  }
+
+  async getSetting<T>(key: string) {
+    const row = await this.knex('healing_settings').where({ key }).first();
+    return row
+      ? {
+          value: JSON.parse(row.value) as T,
+          updatedBy: row.updated_by ?? undefined,
+        }
+      : undefined;
+  }
+
+  async putSetting(key: string, value: unknown, updatedBy: string) {
+    await this.knex('healing_settings')
+      .insert({
+        key,
+        value: JSON.stringify(value),
+        updated_by: updatedBy,
+        updated_at: new Date(),
+      })
+      .onConflict('key')
+      .merge();
+  }
+
+  async prune(before: Date) {
+    const alerts = await this.knex('healing_alerts')
+      .where('received_at', '<', before)
+      .whereNotNull('processed_at')
+      .delete();
+    const attempts = await this.knex('healing_attempts')
+      .where('created_at', '<', before)
+      .whereNotIn('status', ['pending-approval', 'applied'])
+      .delete();
+    return { alerts, attempts };
+  }
+}

@@ -1,0 +1,123 @@
+import {
+  HealingAlert,
+  HealingAttempt,
+} from '@cloud-native-platform/plugin-healing-common';
+import { AttemptExtras } from './HealingStore';
+
+/** A date column: PostgreSQL returns Dates, SQLite the epoch milliseconds stored. */
+export function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(value as string | number);
+}
+
+export function optionalDate(value: unknown): Date | undefined {
+  return value === null || value === undefined ? undefined : toDate(value);
+}
+
+function iso(value: unknown): string | undefined {
+  return optionalDate(value)?.toISOString();
+}
+
+function json<T>(value: unknown): T | undefined {
+  if (value === null || value === undefined) return undefined;
+  return JSON.parse(String(value)) as T;
+}
+
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null),
+  ) as T;
+}
+
+/** The row of an attempt (without claim fields). */
+export function attemptToRow(
+  attempt: HealingAttempt,
+  extras: AttemptExtras & { alertId?: number } = {},
+) {
+  return {
+    id: attempt.id,
+    kind: attempt.kind,
+    alert_id: extras.alertId ?? null,
+    cluster: attempt.cluster,
+    namespace: attempt.target.namespace ?? null,
+    target_kind: attempt.target.kind,
+    target_name: attempt.target.name,
+    entity_ref: attempt.target.entityRef ?? null,
+    action: attempt.action ?? null,
+    mode: attempt.mode,
+    status: attempt.status,
+    policy: attempt.policy ?? null,
+    confidence: attempt.confidence ?? null,
+    reason: attempt.reason ?? null,
+    created_at: new Date(attempt.createdAt),
+    updated_at: new Date(attempt.updatedAt),
+    applied_at: extras.appliedAt ?? null,
+    resolved_at: attempt.resolvedAt ? new Date(attempt.resolvedAt) : null,
+    mttr_seconds: attempt.mttrSeconds ?? null,
+    verify_window_seconds: extras.verifyWindowSeconds ?? null,
+    alert: attempt.alert ? JSON.stringify(attempt.alert) : null,
+    steps: JSON.stringify(attempt.steps),
+    root_cause: attempt.rootCause ? JSON.stringify(attempt.rootCause) : null,
+    change: attempt.change ? JSON.stringify(attempt.change) : null,
+    pod: extras.pod ?? null,
+    decided_by: attempt.decidedBy ?? null,
+  };
+}
+
+/** The API shape of an attempt row. */
+export function rowToAttempt(row: any): HealingAttempt {
+  return defined<HealingAttempt>({
+    id: String(row.id),
+    kind: row.kind,
+    cluster: row.cluster,
+    target: defined({
+      cluster: row.cluster,
+      namespace: row.namespace ?? undefined,
+      kind: row.target_kind,
+      name: row.target_name,
+      entityRef: row.entity_ref ?? undefined,
+    }),
+    alert: json<HealingAlert>(row.alert),
+    action: row.action ?? undefined,
+    mode: row.mode,
+    status: row.status,
+    policy: row.policy ?? undefined,
+    confidence:
+      row.confidence === null || row.confidence === undefined
+        ? undefined
+        : Number(row.confidence),
+    reason: row.reason ?? undefined,
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
+    resolvedAt: iso(row.resolved_at),
+    mttrSeconds:
+      row.mttr_seconds === null || row.mttr_seconds === undefined
+        ? undefined
+        : Number(row.mttr_seconds),
+    steps: json(row.steps) ?? [],
+    rootCause: json(row.root_cause),
+    change: json(row.change),
+    decidedBy: row.decided_by ?? undefined,
+  });
+}
+
+/** The HealingAlert of a stored alert row. */
+export function rowToAlert(row: any): HealingAlert {
+  const payload = json<any>(row.payload) ?? {};
+  return defined<HealingAlert>({
+    fingerprint: row.fingerprint,
+    name: row.alertname,
+    status: row.status,
+    startsAt: toDate(row.starts_at).toISOString(),
+    endsAt: iso(row.ends_at),
+    labels: payload.labels ?? {},
+    annotations: payload.annotations ?? {},
+  });
+}
+
+/** Rows per statement: below SQLite's bound-parameter limit. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(items.slice(i, i + size));
+  return out;
+}

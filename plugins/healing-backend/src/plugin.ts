@@ -1,0 +1,119 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { healingPermissions } from '@cloud-native-platform/plugin-cloud-native-common';
+import { clusterStateServiceRef } from '@cloud-native-platform/plugin-cloud-native-node';
+import { randomUUID } from 'node:crypto';
+import { ActionExecutor } from './actions/ActionExecutor';
+import { readHealingConfig } from './config';
+import { KnexHealingStore } from './database/KnexHealingStore';
+import { AlertProcessor } from './service/AlertProcessor';
+import { collectPlatformAttempts } from './service/collectPlatformAttempts';
+import { KillSwitch } from './service/KillSwitch';
+import { createRouter } from './service/router';
+import { verifyApplied } from './service/verifyApplied';
+
+/**
+ * The healing backend plugin: the Alertmanager webhook, the pipeline with
+ * its safety rails, verification, platform self-healing and the history.
+ *
+ * @public
+ */
+export const healingPlugin = createBackendPlugin({
+  pluginId: 'healing',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        clusterState: clusterStateServiceRef,
+      },
+      async init(deps) {
+        const { logger, scheduler, clusterState } = deps;
+        const config = readHealingConfig(deps.config);
+        const store = await KnexHealingStore.create(deps.database);
+        deps.permissionsRegistry.addPermissions(healingPermissions);
+        const killSwitch = new KillSwitch(store, config.killSwitch);
+        const executor = new ActionExecutor(logger);
+        const processor = new AlertProcessor({
+          store,
+          clusterState,
+          config,
+          logger,
+          killSwitch,
+          executor,
+          instanceId: `${process.pid}-${randomUUID()}`,
+        });
+
+        // The webhook wakes the local processor at once; this catches what
+        // another instance left behind or a restart interrupted.
+        await scheduler.scheduleTask({
+          id: 'healing-process-alerts',
+          scope: 'global',
+          frequency: { seconds: 5 },
+          timeout: { minutes: 2 },
+          initialDelay: { seconds: 5 },
+          fn: async () => {
+            await processor.processPending();
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'healing-verify-attempts',
+          scope: 'global',
+          frequency: { seconds: 30 },
+          timeout: { minutes: 2 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await verifyApplied({ store, clusterState, logger });
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'healing-platform-attempts',
+          scope: 'global',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 20 },
+          fn: async () => {
+            await collectPlatformAttempts({ store, clusterState, logger });
+          },
+        });
+        await scheduler.scheduleTask({
+          id: 'healing-retention',
+          scope: 'global',
+          frequency: { hours: 6 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 5 },
+          fn: async () => {
+            const before = new Date(
+              Date.now() - config.retentionDays * 86_400_000,
+            );
+            const pruned = await store.prune(before);
+            logger.info(
+              `healing retention removed ${pruned.alerts} alerts and ${pruned.attempts} attempts older than ${config.retentionDays} days`,
+            );
+          },
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            ...deps,
+            store,
+            config,
+            processor,
+            killSwitch,
+            executor,
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,37 @@
+import { HealingStore } from '../database/HealingStore';
+
+const KEY = 'killSwitch';
+
+/**
+ * The kill switch: on when the config sets it (and then it stays on) or
+ * when someone turned it on from the UI; kept in the database so every
+ * instance sees the same.
+ *
+ * @public
+ */
+export class KillSwitch {
+  constructor(
+    private readonly store: HealingStore,
+    private readonly configured: boolean,
+  ) {}
+
+  get lockedByConfig(): boolean {
+    return this.configured;
+  }
+
+  async state(): Promise<{ enabled: boolean; by?: string }> {
+    if (this.configured) return { enabled: true, by: 'config' };
+    const stored = await this.store.getSetting<{ enabled: boolean }>(KEY);
+    return stored?.value.enabled
+      ? { enabled: true, by: stored.updatedBy }
+      : { enabled: false };
+  }
+
+  async enabled(): Promise<boolean> {
+    return (await this.state()).enabled;
+  }
+
+  async set(enabled: boolean, by: string): Promise<void> {
+    await this.store.putSetting(KEY, { enabled }, by);
+  }
+}

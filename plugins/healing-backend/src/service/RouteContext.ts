@@ -1,0 +1,26 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ClusterStateService } from '@cloud-native-platform/plugin-cloud-native-node';
+import { ActionExecutor } from '../actions/ActionExecutor';
+import { HealingConfig } from '../config';
+import { HealingStore } from '../database/HealingStore';
+import { AlertProcessor } from './AlertProcessor';
+import { KillSwitch } from './KillSwitch';
+
+/** What every route module is built from. */
+export interface RouteContext {
+  store: HealingStore;
+  config: HealingConfig;
+  clusterState: ClusterStateService;
+  catalog: CatalogService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  logger: LoggerService;
+  processor: AlertProcessor;
+  killSwitch: KillSwitch;
+  executor: ActionExecutor;
+}

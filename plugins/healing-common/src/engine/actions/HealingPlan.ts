@@ -1,0 +1,143 @@
+import { HealingActionType, HealingChange } from '../../api';
+import { ClusterObjectsView, ClusterObject, cloneObject } from '../objects';
+import { toYaml } from '../toYaml';
+
+/**
+ * The request that carries out a plan against a Kubernetes API server.
+ *
+ * @public
+ */
+export interface HealingPatch {
+  method: 'PATCH' | 'POST';
+  /** Path from the API server's root, e.g. /apis/apps/v1/namespaces/trading/deployments/risk-service. */
+  path: string;
+  contentType:
+    | 'application/merge-patch+json'
+    | 'application/json-patch+json'
+    | 'application/json';
+  body: unknown;
+}
+
+/**
+ * A planned action: what it changes, shown as a diff, the request to send
+ * to a live cluster, and the same change applied to an object in memory
+ * for manifests clusters.
+ *
+ * @public
+ */
+export interface HealingPlan {
+  action: HealingActionType;
+  /** The object the patch changes. */
+  object: {
+    apiVersion: string;
+    kind: string;
+    namespace?: string;
+    name: string;
+  };
+  change: HealingChange;
+  patch: HealingPatch;
+  /** Pods the action takes away at once, for the disruption-budget rail. */
+  podsRemoved: number;
+  /** Pods whose budgets the rail checks. */
+  pods: ClusterObject[];
+  /** The object after the patch, from the object before it; null when the action removes it. */
+  applyPatch(object: ClusterObject): ClusterObject | null;
+}
+
+/**
+ * A plan, or why there is none.
+ *
+ * @public
+ */
+export type PlanResult =
+  | { ok: true; plan: HealingPlan }
+  | { ok: false; reason: string };
+
+/** What every planner gets. */
+export interface PlanContext {
+  view: ClusterObjectsView;
+  workload: ClusterObject;
+  now: Date;
+}
+
+const PLURALS: Record<string, string> = {
+  Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
+  ReplicaSet: 'replicasets',
+  Pod: 'pods',
+  VirtualService: 'virtualservices',
+  Rollout: 'rollouts',
+};
+
+/** The REST path of an object, from its apiVersion and kind. */
+export function objectPath(object: ClusterObject): string {
+  const plural = PLURALS[object.kind] ?? `${object.kind.toLowerCase()}s`;
+  const base = object.apiVersion.includes('/')
+    ? `/apis/${object.apiVersion}`
+    : `/api/${object.apiVersion}`;
+  const ns = object.metadata.namespace
+    ? `/namespaces/${encodeURIComponent(object.metadata.namespace)}`
+    : '';
+  return `${base}${ns}/${plural}/${encodeURIComponent(object.metadata.name)}`;
+}
+
+export function refOf(object: ClusterObject): HealingPlan['object'] {
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    namespace: object.metadata.namespace,
+    name: object.metadata.name,
+  };
+}
+
+/** The object as a diff shows it: without status and bookkeeping fields. */
+export function diffView(object: ClusterObject | null): string | undefined {
+  if (!object) return undefined;
+  const { status: _status, ...rest } = cloneObject(object);
+  const {
+    managedFields: _m,
+    resourceVersion: _r,
+    uid: _u,
+    ...metadata
+  } = rest.metadata as Record<string, unknown>;
+  return toYaml({ ...rest, metadata });
+}
+
+/** Pods of a workload: owned directly or through one level of ReplicaSets. */
+export function podsOfWorkload(
+  view: ClusterObjectsView,
+  workload: ClusterObject,
+): ClusterObject[] {
+  if (workload.kind === 'Pod') return [workload];
+  const uid = workload.metadata.uid;
+  if (!uid) return [];
+  const pods: ClusterObject[] = [];
+  for (const child of view.ownedBy(uid)) {
+    if (child.kind === 'Pod') pods.push(child);
+    else if (child.metadata.uid) {
+      pods.push(...view.ownedBy(child.metadata.uid, 'Pod'));
+    }
+  }
+  return pods;
+}
+
+/** Builds the plan's change from the object before and the patch function. */
+export function finishPlan(
+  before: ClusterObject,
+  plan: Omit<HealingPlan, 'change'> & { description: string },
+): HealingPlan {
+  const { description, ...rest } = plan;
+  const after = plan.applyPatch(cloneObject(before));
+  return {
+    ...rest,
+    change: {
+      description,
+      object: `${before.kind} ${
+        before.metadata.namespace ? `${before.metadata.namespace}/` : ''
+      }${before.metadata.name}`,
+      before: diffView(before),
+      after: diffView(after),
+    },
+  };
+}

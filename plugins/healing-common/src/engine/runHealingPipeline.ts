@@ -1,0 +1,339 @@
+import {
+  HealingAlert,
+  HealingAttempt,
+  HealingStep,
+  HealingTarget,
+  RootCauseRank,
+} from '../api';
+import { rankRootCauses } from '../rca/rankRootCauses';
+import { HealingPlan } from './actions/HealingPlan';
+import { calibratedConfidence } from './calibrationTable';
+import { DETECTION_POINTS, detectionScore } from './detectionScore';
+import {
+  FEATURE_METRICS,
+  FEATURE_STEP_SECONDS,
+  FeatureRequest,
+  featureRange,
+} from './features';
+import { ClusterObjectsView, ClusterObject } from './objects';
+import { HealingPolicy, matchPolicy } from './policies';
+import { prepareAction } from './prepareAction';
+import { HealingBudgets, RailHistoryEntry } from './safetyRails';
+
+/**
+ * One alert to run through the pipeline, with the cluster as it is now.
+ *
+ * @public
+ */
+export interface HealingPipelineInput {
+  id: string;
+  now: Date;
+  alert: HealingAlert;
+  target: HealingTarget;
+  /** Set when the alert names no known cluster or workload: the attempt is `unmatched`. */
+  unmatchedReason?: string;
+  /** A pod the alert named, for eviction. */
+  pod?: string;
+  view?: ClusterObjectsView;
+  workload?: ClusterObject;
+  /** Workload names of the target's topology neighbours. */
+  neighbours: readonly string[];
+  /** Service → services it calls, for the root-cause ranking. */
+  dependencies?: Record<string, readonly string[]>;
+  policies: readonly HealingPolicy[];
+  killSwitch: boolean;
+  budgets: HealingBudgets;
+  history: readonly RailHistoryEntry[];
+}
+
+/**
+ * What the pipeline reaches outside itself through.
+ *
+ * @public
+ */
+export interface HealingPipelineDeps {
+  /** One feature series; undefined or a throw when there is no Prometheus or no data. */
+  series?(request: FeatureRequest): Promise<ArrayLike<number> | undefined>;
+  /** Carries the plan out; called only in enforce mode. */
+  apply?(plan: HealingPlan): Promise<void>;
+}
+
+/**
+ * The attempt the pipeline recorded, with the policy and plan it used.
+ *
+ * @public
+ */
+export interface HealingPipelineResult {
+  attempt: HealingAttempt;
+  policy?: HealingPolicy;
+  plan?: HealingPlan;
+}
+
+type Series = Map<string, ArrayLike<number>>;
+
+async function collectFeatures(
+  input: HealingPipelineInput,
+  deps: HealingPipelineDeps,
+): Promise<{ series: Series; failures: string[] }> {
+  const range = featureRange(new Date(input.alert.startsAt), input.now);
+  const services = [
+    input.target.name,
+    ...input.neighbours.filter(n => n !== input.target.name),
+  ];
+  const series: Series = new Map();
+  const failures: string[] = [];
+  await Promise.all(
+    services.flatMap(service =>
+      FEATURE_METRICS.map(async metric => {
+        try {
+          const values = await deps.series!({
+            cluster: input.target.cluster,
+            namespace: input.target.namespace,
+            service,
+            metric,
+            ...range,
+            stepSeconds: FEATURE_STEP_SECONDS,
+          });
+          if (values && values.length > 0)
+            series.set(`${service}_${metric}`, values);
+        } catch (error) {
+          failures.push(`${service} ${metric}: ${(error as Error).message}`);
+        }
+      }),
+    ),
+  );
+  return { series, failures };
+}
+
+function rootCauses(
+  series: Series,
+  input: HealingPipelineInput,
+): RootCauseRank[] {
+  const normal: Record<string, ArrayLike<number>> = {};
+  const anomalous: Record<string, ArrayLike<number>> = {};
+  for (const [name, values] of series) {
+    const at = Math.max(0, values.length - DETECTION_POINTS);
+    normal[name] = Array.prototype.slice.call(values, 0, at);
+    anomalous[name] = Array.prototype.slice.call(values, at);
+  }
+  return rankRootCauses(normal, anomalous, {
+    dependencies: input.dependencies,
+    limit: 3,
+  }).map(c => ({
+    service: c.service,
+    score: Math.round(c.score * 100) / 100,
+    evidence: c.evidence
+      .slice(0, 3)
+      .map(
+        e =>
+          `${e.metric} moved ${e.sigmas.toFixed(
+            1,
+          )} sigmas from its normal median`,
+      ),
+  }));
+}
+
+/**
+ * Runs one alert through features → detection → root cause → decision →
+ * action, recording each as a step. Observe and dry-run never call
+ * `deps.apply`; approval leaves the attempt pending; enforce applies when
+ * the calibrated confidence reaches the policy's threshold and every
+ * safety rail allows it. Without metrics there is no confidence, so an
+ * enforce policy falls back to asking for approval (unless its threshold is 0).
+ *
+ * @public
+ */
+export async function runHealingPipeline(
+  input: HealingPipelineInput,
+  deps: HealingPipelineDeps,
+): Promise<HealingPipelineResult> {
+  const at = input.now.toISOString();
+  const steps: HealingStep[] = [];
+  const attempt: HealingAttempt = {
+    id: input.id,
+    kind: 'remediation',
+    cluster: input.target.cluster,
+    target: input.target,
+    alert: input.alert,
+    mode: 'observe',
+    status: 'unmatched',
+    createdAt: at,
+    updatedAt: at,
+    steps,
+  };
+  if (input.unmatchedReason || !input.view || !input.workload) {
+    attempt.reason =
+      input.unmatchedReason ?? 'the alert names no known workload';
+    return { attempt };
+  }
+  const policy = matchPolicy(input.policies, input.alert, input.target);
+  if (!policy) {
+    attempt.reason = `no policy matches alert ${input.alert.name}`;
+    return { attempt };
+  }
+  attempt.policy = policy.name;
+  attempt.mode = policy.mode;
+  attempt.action = policy.action;
+
+  let series: Series = new Map();
+  if (!deps.series) {
+    steps.push({
+      name: 'features',
+      at,
+      status: 'skipped',
+      summary: `no Prometheus for cluster ${input.target.cluster}`,
+    });
+  } else {
+    const collected = await collectFeatures(input, deps);
+    series = collected.series;
+    steps.push(
+      series.size === 0
+        ? {
+            name: 'features',
+            at,
+            status: 'skipped',
+            summary: collected.failures.length
+              ? `Prometheus could not answer: ${collected.failures[0]}`
+              : 'Prometheus has no samples for the target',
+            data: { failures: collected.failures.slice(0, 10) },
+          }
+        : {
+            name: 'features',
+            at,
+            status: 'ok',
+            summary: `${series.size} series of ${
+              1 + input.neighbours.length
+            } services`,
+            data: {
+              series: [...series.keys()].sort(),
+              failures: collected.failures.slice(0, 10),
+            },
+          },
+    );
+  }
+
+  const targetSeries = FEATURE_METRICS.map(m =>
+    series.get(`${input.target.name}_${m}`),
+  ).filter((s): s is ArrayLike<number> => !!s);
+  if (targetSeries.length === 0) {
+    steps.push({
+      name: 'detection',
+      at,
+      status: 'skipped',
+      summary: 'no feature series of the target',
+    });
+    steps.push({
+      name: 'root-cause',
+      at,
+      status: 'skipped',
+      summary: 'no feature series',
+    });
+  } else {
+    const scores = detectionScore(targetSeries);
+    attempt.confidence = calibratedConfidence(scores.raw);
+    steps.push({
+      name: 'detection',
+      at,
+      status: 'ok',
+      summary: `raw score ${scores.raw.toFixed(3)}, calibrated confidence ${
+        attempt.confidence
+      }`,
+      data: scores,
+    });
+    attempt.rootCause = rootCauses(series, input);
+    steps.push({
+      name: 'root-cause',
+      at,
+      status: 'ok',
+      summary: attempt.rootCause.length
+        ? `most likely ${attempt.rootCause[0].service}`
+        : 'no service stands out',
+      data: attempt.rootCause,
+    });
+  }
+
+  const decide = (
+    status: HealingAttempt['status'],
+    reason: string,
+    ok = true,
+  ) => {
+    attempt.status = status;
+    attempt.reason = reason;
+    steps.push({
+      name: 'decision',
+      at,
+      status: ok ? 'ok' : 'failed',
+      summary: reason,
+    });
+  };
+  if (policy.mode === 'observe') {
+    decide('observed', `policy ${policy.name} observes only`);
+    return { attempt, policy };
+  }
+  const prepared = prepareAction({
+    policy,
+    target: input.target,
+    view: input.view,
+    workload: input.workload,
+    pod: input.pod,
+    now: input.now,
+    killSwitch: input.killSwitch,
+    budgets: input.budgets,
+    history: input.history,
+  });
+  if (prepared.plan) attempt.change = prepared.plan.change;
+  if (!prepared.ok) {
+    decide('refused', prepared.reason);
+    return { attempt, policy, plan: prepared.plan };
+  }
+  const { plan } = prepared;
+  const confident =
+    attempt.confidence === undefined
+      ? policy.threshold === 0
+      : attempt.confidence >= policy.threshold;
+  if (attempt.confidence !== undefined && !confident) {
+    decide(
+      'observed',
+      `confidence ${attempt.confidence} is below the threshold ${policy.threshold} of policy ${policy.name}`,
+    );
+    return { attempt, policy, plan };
+  }
+  if (policy.mode === 'dry-run') {
+    decide('planned', `dry run of policy ${policy.name}: planned, not applied`);
+    return { attempt, policy, plan };
+  }
+  if (policy.mode === 'approval' || !confident) {
+    decide(
+      'pending-approval',
+      policy.mode === 'approval'
+        ? `policy ${policy.name} needs an approval`
+        : 'no metrics to compute a confidence from; a person must approve',
+    );
+    return { attempt, policy, plan };
+  }
+  decide(
+    'applied',
+    `confidence ${attempt.confidence ?? 'n/a'} reaches ${
+      policy.threshold
+    }; policy ${policy.name} enforces`,
+  );
+  try {
+    await deps.apply?.(plan);
+    steps.push({
+      name: 'action',
+      at,
+      status: 'ok',
+      summary: plan.change.description,
+    });
+  } catch (error) {
+    attempt.status = 'failed';
+    attempt.reason = `the action failed: ${(error as Error).message}`;
+    steps.push({
+      name: 'action',
+      at,
+      status: 'failed',
+      summary: attempt.reason,
+    });
+  }
+  return { attempt, policy, plan };
+}
