@@ -212,6 +212,10 @@ export interface HealingEngineStatus {
   killSwitch: boolean;
   /** Where the kill switch was set: `config` or the user who set it. */
   killSwitchBy?: string;
-  policies: Array<{ name: string; mode: HealingMode; action: HealingActionType }>;
+  policies: Array<{
+    name: string;
+    mode: HealingMode;
+    action: HealingActionType;
+  }>;
   pendingApprovals: number;
 }
