@@ -33,6 +33,9 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// publish:github and publish:github:pull-request for the templates; they need
+// a GitHub integration (integrations.github) to run, not to start.
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 // Actions that generate mesh, monitoring, scaling and security manifests.
 backend.add(
   import(

@@ -1,0 +1,2 @@
+export { ApprovalButtons } from './ApprovalButtons';
+export type { ApprovalButtonsProps } from './ApprovalButtons';

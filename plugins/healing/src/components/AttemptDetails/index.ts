@@ -1,0 +1,2 @@
+export { AttemptDetails } from './AttemptDetails';
+export type { AttemptDetailsProps } from './AttemptDetails';

@@ -1,0 +1,2 @@
+export { AttemptFilters } from './AttemptFilters';
+export type { AttemptFiltersProps } from './AttemptFilters';

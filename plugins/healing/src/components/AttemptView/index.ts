@@ -1,0 +1,2 @@
+export { AttemptView } from './AttemptView';
+export type { AttemptViewProps } from './AttemptView';

@@ -1,0 +1,2 @@
+export { AttemptsTable } from './AttemptsTable';
+export type { AttemptsTableProps } from './AttemptsTable';

@@ -1,0 +1,2 @@
+export { ChangeDiff } from './ChangeDiff';
+export type { ChangeDiffProps } from './ChangeDiff';

@@ -1,0 +1,2 @@
+export { EngineStatusCard } from './EngineStatusCard';
+export type { EngineStatusCardProps } from './EngineStatusCard';

@@ -1,0 +1,1 @@
+export { EntityHealingCard } from './EntityHealingCard';

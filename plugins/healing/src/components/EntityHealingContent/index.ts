@@ -1,0 +1,1 @@
+export { EntityHealingContent } from './EntityHealingContent';

@@ -1,0 +1,2 @@
+export { HealingErrorPanel, reasonOf, statusOf } from './HealingErrorPanel';
+export type { HealingErrorPanelProps } from './HealingErrorPanel';

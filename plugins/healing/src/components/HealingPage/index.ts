@@ -1,0 +1,1 @@
+export { HealingContent, HealingPage } from './HealingPage';

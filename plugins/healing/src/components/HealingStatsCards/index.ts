@@ -1,0 +1,2 @@
+export { HealingStatsCards } from './HealingStatsCards';
+export type { HealingStatsCardsProps } from './HealingStatsCards';
