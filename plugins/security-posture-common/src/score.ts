@@ -1,6 +1,5 @@
 import { Finding, FindingResource, SEVERITIES, Severity } from './types';
 
-
 // Map keys built by concatenation rather than JSON.stringify: scoring makes
 // one per finding, which at 100,000 findings was a tenth of an audit. No
 // Kubernetes name, kind or check id contains these characters.
