@@ -21,6 +21,7 @@ const BENCH_DIRS = [
   path.join(ROOT, 'plugins', 'cluster-topology', 'bench'),
   path.join(ROOT, 'plugins', 'security-posture-common', 'bench'),
   path.join(ROOT, 'plugins', 'healing-common', 'bench'),
+  path.join(ROOT, 'plugins', 'healing-backend', 'bench'),
   path.join(ROOT, 'plugins', 'scaffolder-backend-module-cloud-native', 'bench'),
 ];
 

@@ -94,5 +94,16 @@ export interface Config {
      * @visibility backend
      */
     retentionDays?: number;
+    /** The embedded demo. */
+    demo?: {
+      /**
+       * true replays the demo incidents (examples/clusters) once at
+       * start-up through the webhook's store and the pipeline, with
+       * scripted metric series, so the history is not empty. Skipped when
+       * attempts already exist. For the demo only: never in production.
+       * @visibility backend
+       */
+      replay?: boolean;
+    };
   };
 }

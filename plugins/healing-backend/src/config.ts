@@ -19,6 +19,8 @@ export interface HealingConfig {
   /** Alert label naming the cluster. */
   clusterLabel: string;
   retentionDays: number;
+  /** `healing.demo.replay`: replay the demo incidents once at start-up. */
+  demoReplay: boolean;
 }
 
 function positiveInteger(
@@ -64,5 +66,6 @@ export function readHealingConfig(root: Config): HealingConfig {
     killSwitch: config?.getOptionalBoolean('killSwitch') ?? false,
     clusterLabel: config?.getOptionalString('clusterLabel') ?? 'cluster',
     retentionDays: positiveInteger(config, 'retentionDays', 180),
+    demoReplay: config?.getOptionalBoolean('demo.replay') ?? false,
   };
 }

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { ActionExecutor } from './actions/ActionExecutor';
 import { readHealingConfig } from './config';
 import { KnexHealingStore } from './database/KnexHealingStore';
+import { replayDemo } from './demo/replayDemo';
 import { AlertProcessor } from './service/AlertProcessor';
 import { collectPlatformAttempts } from './service/collectPlatformAttempts';
 import { KillSwitch } from './service/KillSwitch';
@@ -29,6 +30,7 @@ export const healingPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
@@ -102,6 +104,25 @@ export const healingPlugin = createBackendPlugin({
             );
           },
         });
+
+        if (config.demoReplay) {
+          // After start-up, since the cluster state is filled only then.
+          deps.lifecycle.addStartupHook(async () => {
+            try {
+              await clusterState.start();
+              await replayDemo({
+                store,
+                clusterState,
+                config,
+                logger,
+                killSwitch,
+                executor,
+              });
+            } catch (error) {
+              logger.error(`healing demo replay failed: ${error}`);
+            }
+          });
+        }
 
         deps.httpRouter.use(
           await createRouter({

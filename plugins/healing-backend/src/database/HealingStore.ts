@@ -117,8 +117,12 @@ export interface HealingStore {
     changes: Partial<HealingAttempt> &
       AttemptExtras & { health?: HealthSample[] },
   ): Promise<boolean>;
-  /** Remediation attempts since a time, as the safety rails count them. */
-  railHistory(since: Date): Promise<RailHistoryEntry[]>;
+  /**
+   * Remediation attempts since a time, as the safety rails count them;
+   * `exceptId` leaves out the attempt being approved, which is itself
+   * `approved` by then.
+   */
+  railHistory(since: Date, exceptId?: string): Promise<RailHistoryEntry[]>;
   attemptsToVerify(): Promise<AttemptToVerify[]>;
   /** Inserts or replaces platform attempts by id. */
   upsertPlatformAttempts(attempts: HealingAttempt[]): Promise<void>;

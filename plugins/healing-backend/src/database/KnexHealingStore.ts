@@ -256,9 +256,13 @@ export class KnexHealingStore implements HealingStore {
     return count > 0;
   }
 
-  async railHistory(since: Date): Promise<RailHistoryEntry[]> {
+  async railHistory(
+    since: Date,
+    exceptId?: string,
+  ): Promise<RailHistoryEntry[]> {
     const rows = await this.knex('healing_attempts')
       .where('kind', 'remediation')
+      .whereNot('id', exceptId ?? '')
       .whereIn('status', ACTED)
       .andWhere(q =>
         q.where('applied_at', '>=', since).orWhere('updated_at', '>=', since),

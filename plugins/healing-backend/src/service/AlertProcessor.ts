@@ -1,7 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ClusterStateService } from '@cloud-native-platform/plugin-cloud-native-node';
+import {
+  ClusterHandle,
+  ClusterStateService,
+} from '@cloud-native-platform/plugin-cloud-native-node';
 import {
   HealingAttempt,
+  HealingPipelineDeps,
   RailHistoryEntry,
   runHealingPipeline,
 } from '@cloud-native-platform/plugin-healing-common';
@@ -45,6 +49,15 @@ export interface AlertProcessorOptions {
   executor: ActionExecutor;
   /** Unique per backend instance; claims carry it. */
   instanceId: string;
+  /**
+   * The feature source of a cluster; the cluster's Prometheus by default.
+   * The demo replay supplies scripted series here, as it has no Prometheus.
+   */
+  featureSeries?: (
+    cluster: ClusterHandle | undefined,
+  ) => HealingPipelineDeps['series'];
+  /** The time decisions are taken at; the demo replay decides in the past. */
+  clock?: () => Date;
 }
 
 /**
@@ -61,7 +74,15 @@ export class AlertProcessor {
   private again = false;
   private readonly neighbours = new TopologyNeighbours();
 
-  constructor(private readonly options: AlertProcessorOptions) {}
+  private readonly featureSeries: NonNullable<
+    AlertProcessorOptions['featureSeries']
+  >;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: AlertProcessorOptions) {
+    this.featureSeries = options.featureSeries ?? featureSeriesOf;
+    this.now = options.clock ?? (() => new Date());
+  }
 
   /** Processes soon, without waiting; called by the webhook after it stored alerts. */
   wake(): void {
@@ -101,7 +122,7 @@ export class AlertProcessor {
 
   private async processBatch(): Promise<number> {
     const { store, instanceId } = this.options;
-    const now = new Date();
+    const now = this.now();
     const claimed = await store.claimAlerts({
       owner: instanceId,
       limit: BATCH,
@@ -118,7 +139,7 @@ export class AlertProcessor {
       for (const alert of claimed) {
         items.push(await this.process(alert, history, killSwitch));
       }
-      await store.completeAlerts(instanceId, items, new Date());
+      await store.completeAlerts(instanceId, items, this.now());
     } catch (error) {
       await store.releaseAlerts(
         instanceId,
@@ -151,7 +172,7 @@ export class AlertProcessor {
       config.clusterLabel,
     );
     const cluster = resolved.cluster;
-    const now = new Date();
+    const now = this.now();
     const result = await runHealingPipeline(
       {
         id: attemptIdOf(alert.fingerprint, alert.startsAt),
@@ -172,7 +193,7 @@ export class AlertProcessor {
         history,
       },
       {
-        series: featureSeriesOf(cluster),
+        series: this.featureSeries(cluster),
         apply: cluster ? plan => executor.apply(cluster, plan) : undefined,
       },
     );

@@ -80,6 +80,7 @@ export async function approveAttempt(
     budgets: config.budgets,
     history: await store.railHistory(
       new Date(now.getTime() - Math.max(HOUR_MS, policy.cooldownMs)),
+      id,
     ),
   });
   if (!prepared.ok)

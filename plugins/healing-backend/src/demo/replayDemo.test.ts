@@ -1,0 +1,121 @@
+import {
+  TestDatabases,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { HealingAttempt } from '@cloud-native-platform/plugin-healing-common';
+import request from 'supertest';
+import { ActionExecutor } from '../actions/ActionExecutor';
+import { readHealingConfig } from '../config';
+import { KnexHealingStore } from '../database/KnexHealingStore';
+import { healingPlugin } from '../plugin';
+import { KillSwitch } from '../service/KillSwitch';
+import { demoConfig } from '../service/__testUtils__/demoConfig';
+import { testClusterState } from '../service/__testUtils__/fleet';
+import { replayDemo } from './replayDemo';
+
+jest.setTimeout(60_000);
+
+async function attempts(server: any): Promise<HealingAttempt[]> {
+  const res = await request(server)
+    .get('/api/healing/attempts?kind=remediation')
+    .set('Authorization', mockCredentials.user.header());
+  expect(res.status).toBe(200);
+  return res.body.items;
+}
+
+describe('healing.demo.replay', () => {
+  it('replays the demo incidents through the pipeline once at start-up', async () => {
+    const config = demoConfig();
+    expect(config.healing.demo.replay).toBe(true);
+    const { server } = await startTestBackend({
+      features: [
+        healingPlugin,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({ data: config }),
+      ],
+    });
+    const items = await attempts(server);
+    const byPolicy: Record<string, HealingAttempt> = Object.fromEntries(
+      items.map(a => [a.policy, a]),
+    );
+    const now = Date.now();
+    for (const a of items) {
+      const started = Date.parse(a.alert!.startsAt);
+      expect(now - started).toBeLessThan(6 * 3_600_000);
+      expect(Date.parse(a.createdAt)).toBeGreaterThan(started);
+    }
+
+    const restart = byPolicy['risk-service-crash-loop'];
+    expect(restart).toMatchObject({
+      action: 'restart',
+      mode: 'enforce',
+      status: 'succeeded',
+      mttrSeconds: 240,
+      target: {
+        cluster: 'prod-east-b',
+        kind: 'Deployment',
+        name: 'risk-service',
+      },
+    });
+    expect(restart.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(restart.rootCause![0].service).toBe('risk-service');
+    expect(restart.steps.map(s => s.name)).toEqual([
+      'features',
+      'detection',
+      'root-cause',
+      'decision',
+      'action',
+      'verification',
+    ]);
+
+    const scale = byPolicy['flash-sale-surge'];
+    expect(scale).toMatchObject({
+      action: 'scale',
+      mode: 'approval',
+      status: 'pending-approval',
+      target: { cluster: 'prod-east-a', name: 'flash-sale' },
+    });
+    expect(scale.confidence).toBeGreaterThanOrEqual(0.9);
+
+    const shift = byPolicy['prod-east-a-zone-failure'];
+    expect(shift).toMatchObject({
+      action: 'traffic-shift',
+      mode: 'dry-run',
+      status: 'planned',
+      target: { cluster: 'prod-east-a', name: 'trading-engine' },
+    });
+    expect(shift.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(shift.change?.object).toContain('VirtualService');
+    expect(shift.change?.after).toContain('weight: 100');
+    expect(scale.change?.description).toBeDefined();
+  });
+});
+
+describe('replayDemo', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  it('replays only into a history without remediation attempts', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await KnexHealingStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const logger = mockServices.logger.mock();
+    const options = {
+      store,
+      clusterState: await testClusterState(),
+      config: readHealingConfig(
+        new ConfigReader({ healing: demoConfig().healing }),
+      ),
+      logger,
+      killSwitch: new KillSwitch(store, false),
+      executor: new ActionExecutor(logger),
+    };
+    expect(await replayDemo(options)).toBe(3);
+    expect(await replayDemo(options)).toBe(0);
+    expect((await store.listAttempts({}, 10)).total).toBe(3);
+  });
+});

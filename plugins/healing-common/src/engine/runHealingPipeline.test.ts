@@ -1,0 +1,195 @@
+import { seededRandom } from '../detection/random';
+import { HealingPlan } from './actions/HealingPlan';
+import { FeatureRequest } from './features';
+import { ClusterObject, objectsView } from './objects';
+import { readHealingPolicies } from './policies';
+import { DEFAULT_HEALING_BUDGETS } from './safetyRails';
+import { HealingPipelineInput, runHealingPipeline } from './runHealingPipeline';
+
+const startsAt = new Date('2026-11-26T10:00:00Z');
+const now = new Date('2026-11-26T10:01:00Z');
+
+const web: ClusterObject = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'shop', uid: 'web' },
+  spec: { replicas: 3, template: { metadata: {} } },
+};
+
+function input(
+  policy: Record<string, unknown>,
+  over: Partial<HealingPipelineInput> = {},
+): HealingPipelineInput {
+  return {
+    id: 'attempt-1',
+    now,
+    alert: {
+      fingerprint: 'f',
+      name: 'WebErrors',
+      status: 'firing',
+      startsAt: startsAt.toISOString(),
+      labels: { alertname: 'WebErrors' },
+      annotations: {},
+    },
+    target: {
+      cluster: 'c',
+      namespace: 'shop',
+      kind: 'Deployment',
+      name: 'web',
+    },
+    view: objectsView([web]),
+    workload: web,
+    neighbours: ['db'],
+    policies: readHealingPolicies([
+      { name: 'p', action: 'restart', ...policy },
+    ]),
+    killSwitch: false,
+    budgets: DEFAULT_HEALING_BUDGETS,
+    history: [],
+    ...over,
+  };
+}
+
+/**
+ * Feature series as Prometheus would answer: noisy normal levels, and for
+ * `incident` the web error rate and p99 latency climbing from three minutes
+ * before the alert.
+ */
+function series(incident: boolean) {
+  const requests: FeatureRequest[] = [];
+  const fn = async (request: FeatureRequest) => {
+    requests.push(request);
+    const random = seededRandom(
+      request.service.length * 31 + request.metric.length,
+    );
+    const points =
+      (request.end.getTime() - request.start.getTime()) /
+        (request.stepSeconds * 1000) +
+      1;
+    const onset = startsAt.getTime() - 180_000;
+    return Array.from({ length: points }, (_, i) => {
+      const at = request.start.getTime() + i * request.stepSeconds * 1000;
+      const rising =
+        incident &&
+        request.service === 'web' &&
+        (request.metric === 'error_rate' || request.metric === 'lat_99') &&
+        at >= onset;
+      const level = rising
+        ? 0.01 + 0.3 * Math.min(1, (at - onset) / 60_000)
+        : 0.01;
+      return level * (1 + 0.1 * (random() * 2 - 1));
+    });
+  };
+  return { fn, requests };
+}
+
+describe('runHealingPipeline', () => {
+  it('records features, detection, root cause, decision and action, and applies when confident', async () => {
+    const { fn, requests } = series(true);
+    const applied: HealingPlan[] = [];
+    const { attempt, plan } = await runHealingPipeline(
+      input({ mode: 'enforce' }),
+      {
+        series: fn,
+        apply: async p => {
+          applied.push(p);
+        },
+      },
+    );
+    expect(attempt.steps.map(s => [s.name, s.status])).toEqual([
+      ['features', 'ok'],
+      ['detection', 'ok'],
+      ['root-cause', 'ok'],
+      ['decision', 'ok'],
+      ['action', 'ok'],
+    ]);
+    // Target and neighbour, four features each, over the same range.
+    expect(requests).toHaveLength(8);
+    expect(new Set(requests.map(r => r.end.getTime()))).toEqual(
+      new Set([now.getTime()]),
+    );
+    expect((attempt.steps[0].data as any).series).toContain('web_error_rate');
+    expect((attempt.steps[0].data as any).series).toContain('db_cpu');
+    expect(attempt.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(attempt.steps[1].summary).toContain(
+      `calibrated confidence ${attempt.confidence}`,
+    );
+    expect(attempt.rootCause![0].service).toBe('web');
+    // The root-cause ranking knows latency, CPU and memory, not error rates.
+    expect(attempt.rootCause![0].evidence[0]).toContain('web_lat_99 moved');
+    expect(attempt).toMatchObject({
+      status: 'applied',
+      policy: 'p',
+      mode: 'enforce',
+      action: 'restart',
+    });
+    expect(applied).toEqual([plan]);
+    expect(attempt.change?.object).toBe('Deployment shop/web');
+  });
+
+  it('observes below the threshold, and plans without applying in dry-run', async () => {
+    const quiet = await runHealingPipeline(input({ mode: 'enforce' }), {
+      series: series(false).fn,
+      apply: () => Promise.reject(new Error('must not apply')),
+    });
+    expect(quiet.attempt.status).toBe('observed');
+    expect(quiet.attempt.confidence).toBeLessThan(0.9);
+    expect(quiet.attempt.reason).toContain('below the threshold 0.9');
+
+    const apply = jest.fn();
+    const dry = await runHealingPipeline(input({ mode: 'dry-run' }), {
+      series: series(true).fn,
+      apply,
+    });
+    expect(dry.attempt.status).toBe('planned');
+    expect(dry.attempt.steps.map(s => s.name)).toEqual([
+      'features',
+      'detection',
+      'root-cause',
+      'decision',
+    ]);
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it('asks for approval when Prometheus cannot answer, and records a failed action', async () => {
+    const down = await runHealingPipeline(input({ mode: 'enforce' }), {
+      series: () => Promise.reject(new Error('connection refused')),
+    });
+    expect(down.attempt.steps[0]).toMatchObject({
+      name: 'features',
+      status: 'skipped',
+      summary: expect.stringContaining('connection refused'),
+    });
+    expect(down.attempt.steps[1]).toMatchObject({
+      name: 'detection',
+      status: 'skipped',
+    });
+    expect(down.attempt).toMatchObject({ status: 'pending-approval' });
+    expect(down.attempt.confidence).toBeUndefined();
+
+    const broken = await runHealingPipeline(
+      input({ mode: 'enforce', threshold: 0 }),
+      {
+        apply: () => Promise.reject(new Error('403 forbidden')),
+      },
+    );
+    expect(broken.attempt.status).toBe('failed');
+    expect(broken.attempt.reason).toBe('the action failed: 403 forbidden');
+    expect(broken.attempt.steps.at(-1)).toMatchObject({
+      name: 'action',
+      status: 'failed',
+    });
+  });
+
+  it('records unmatched alerts without steps', async () => {
+    const { attempt } = await runHealingPipeline(
+      input({ mode: 'enforce', match: { alertname: 'Other' } }),
+      {},
+    );
+    expect(attempt).toMatchObject({
+      status: 'unmatched',
+      reason: 'no policy matches alert WebErrors',
+    });
+    expect(attempt.steps).toEqual([]);
+  });
+});
