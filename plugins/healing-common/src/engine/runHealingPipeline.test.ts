@@ -115,8 +115,11 @@ describe('runHealingPipeline', () => {
       `calibrated confidence ${attempt.confidence}`,
     );
     expect(attempt.rootCause![0].service).toBe('web');
-    // The root-cause ranking knows latency, CPU and memory, not error rates.
-    expect(attempt.rootCause![0].evidence[0]).toContain('web_lat_99 moved');
+    // The mesh's error rate weighs as much as resources, latency half.
+    expect(attempt.rootCause![0].evidence[0]).toContain('web_error_rate moved');
+    expect(attempt.rootCause![0].evidence.join('\n')).toContain(
+      'web_lat_99 moved',
+    );
     expect(attempt).toMatchObject({
       status: 'applied',
       policy: 'p',

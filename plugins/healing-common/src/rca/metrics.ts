@@ -1,10 +1,22 @@
 /** Per-metric samples of one period, keyed by column name (`<service>_cpu`, …). */
 export type MetricSeries = Record<string, ArrayLike<number>>;
 
-/** The kinds of per-service metric the ranking understands. */
-export type MetricKind = 'cpu' | 'mem' | 'lod' | 'lat_50' | 'lat_90' | 'lat_99';
+/**
+ * The kinds of per-service metric the ranking understands: resource use,
+ * load and latency (the RCD data set's columns) and the mesh's error rate,
+ * which the healing pipeline reads from Istio's metrics.
+ */
+export type MetricKind =
+  | 'cpu'
+  | 'mem'
+  | 'lod'
+  | 'lat_50'
+  | 'lat_90'
+  | 'lat_99'
+  | 'error_rate';
 
 const KINDS: readonly MetricKind[] = [
+  'error_rate',
   'lat_50',
   'lat_90',
   'lat_99',

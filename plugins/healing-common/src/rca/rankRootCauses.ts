@@ -33,6 +33,9 @@ const DEFAULT_WEIGHTS: Record<MetricKind, number> = {
   lat_50: 0.5,
   lat_90: 0.5,
   lat_99: 0.5,
+  // Errors rising where the service answers are as direct a sign of the
+  // faulty service as its own resources.
+  error_rate: 1,
 };
 
 /**
