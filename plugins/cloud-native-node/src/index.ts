@@ -30,3 +30,4 @@ export * from './traffic/addTrafficNeighbours';
 export * from './traffic/TrafficCollector';
 export * from './traffic/trafficQueries';
 export * from './traffic/resolveIstioWorkload';
+export * from './maturity';

@@ -10,6 +10,10 @@ import {
   TrafficCollector,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  HealingPolicy,
+  readHealingPolicies,
+} from '@cloud-native-platform/plugin-healing-common';
 import { createRouter } from './service/router';
 
 /** The window the page asks for unless the viewer picks another. */
@@ -38,6 +42,7 @@ export const clusterTopologyPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
@@ -46,6 +51,7 @@ export const clusterTopologyPlugin = createBackendPlugin({
       async init({
         httpRouter,
         httpAuth,
+        config,
         logger,
         scheduler,
         catalog,
@@ -73,8 +79,26 @@ export const clusterTopologyPlugin = createBackendPlugin({
             },
           });
         }
+        let healingPolicies: HealingPolicy[];
+        try {
+          healingPolicies = readHealingPolicies(
+            config.getOptional('healing.policies'),
+          );
+        } catch (error) {
+          // The healing backend reports bad policies; maturity scores without them.
+          logger.warn(
+            `healing.policies unreadable, maturity scores healing as absent: ${error}`,
+          );
+          healingPolicies = [];
+        }
         httpRouter.use(
-          await createRouter({ clusterState, catalog, httpAuth, traffic }),
+          await createRouter({
+            clusterState,
+            catalog,
+            httpAuth,
+            traffic,
+            healingPolicies,
+          }),
         );
       },
     });

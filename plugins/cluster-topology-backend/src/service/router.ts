@@ -21,7 +21,10 @@ import {
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { HealingPolicy } from '@cloud-native-platform/plugin-healing-common';
 import { objectDetails } from './objectDetails';
+import { MaturityAssessor } from './MaturityAssessor';
+import { addMaturityRoutes } from './maturityRoutes';
 
 function countWorkloads(cluster: ClusterHandle): number {
   let count = 0;
@@ -79,6 +82,8 @@ export interface RouterOptions {
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   traffic: TrafficCollector;
+  /** Healing policies (`healing.policies`), read for the maturity score. */
+  healingPolicies?: HealingPolicy[];
 }
 
 /**
@@ -92,6 +97,15 @@ export async function createRouter(
   const { clusterState, catalog, httpAuth, traffic } = options;
   const router = Router();
   router.use(express.json());
+  addMaturityRoutes(router, {
+    catalog,
+    httpAuth,
+    assessor: new MaturityAssessor({
+      clusterState,
+      catalog,
+      policies: options.healingPolicies ?? [],
+    }),
+  });
 
   router.get('/clusters', async (_req, res) => {
     const items = clusterState.clusters().map(cluster => {

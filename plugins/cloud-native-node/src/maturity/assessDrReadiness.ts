@@ -1,0 +1,228 @@
+import { parseDuration } from '@cloud-native-platform/plugin-cloud-native-common';
+import { summarizePods, workloadHealth } from '../state/podHealth';
+import { podCpuRequest } from './clusterCapacity';
+import {
+  DrCluster,
+  DrObjective,
+  DrReadiness,
+  DrReadinessInput,
+  DrWorkloadReadiness,
+} from './drTypes';
+import { autoscalerOf } from './scalingSignals';
+import { MaturityWorkload } from './types';
+
+function podSpecOf(w: MaturityWorkload): any {
+  const spec = w.workload.spec;
+  return spec?.template?.spec ?? spec?.jobTemplate?.spec?.template?.spec;
+}
+
+/** container name → image, as the pod template declares it. */
+function imagesOf(w: MaturityWorkload): Map<string, string> {
+  return new Map(
+    (podSpecOf(w)?.containers ?? []).map((c: any) => [c.name, c.image]),
+  );
+}
+
+/** container name → image digest, as the running pods report it. */
+function digestsOf(w: MaturityWorkload): Map<string, string> {
+  const digests = new Map<string, string>();
+  for (const pod of w.pods) {
+    for (const status of pod.status?.containerStatuses ?? []) {
+      const digest = String(status.imageID ?? '').split('@')[1];
+      if (digest) digests.set(status.name, digest);
+    }
+  }
+  return digests;
+}
+
+function sameWorkload(a: MaturityWorkload, b: MaturityWorkload): boolean {
+  return (
+    a.workload.kind === b.workload.kind &&
+    a.workload.metadata.name === b.workload.metadata.name &&
+    a.workload.metadata.namespace === b.workload.metadata.namespace
+  );
+}
+
+/** Replicas a failover has to carry: the production HPA minimum, else its replicas. */
+function requiredReplicas(w: MaturityWorkload): number {
+  return autoscalerOf(w)?.spec?.minReplicas ?? w.workload.spec?.replicas ?? 1;
+}
+
+function compareImages(prod: MaturityWorkload, dr: MaturityWorkload): string[] {
+  const findings: string[] = [];
+  const drImages = imagesOf(dr);
+  const prodDigests = digestsOf(prod);
+  const drDigests = digestsOf(dr);
+  for (const [container, image] of imagesOf(prod)) {
+    const drImage = drImages.get(container);
+    if (drImage === undefined) {
+      findings.push(`container ${container} is missing in ${dr.cluster}`);
+    } else if (drImage !== image) {
+      findings.push(
+        `container ${container} runs ${drImage} in ${dr.cluster} but ${image} in ${prod.cluster}`,
+      );
+    } else if (
+      prodDigests.get(container) &&
+      drDigests.get(container) &&
+      prodDigests.get(container) !== drDigests.get(container)
+    ) {
+      findings.push(
+        `container ${container}: tag ${image} points at different digests in ${prod.cluster} and ${dr.cluster}`,
+      );
+    }
+  }
+  return findings;
+}
+
+function compareCapacity(
+  prod: MaturityWorkload,
+  dr: MaturityWorkload,
+  cluster: DrCluster | undefined,
+): string[] {
+  const required = requiredReplicas(prod);
+  const replicas = dr.workload.spec?.replicas ?? 0;
+  if (replicas >= required) return [];
+  const findings = [
+    `${dr.cluster} runs ${replicas} replica(s) where ${prod.cluster} needs at least ${required}`,
+  ];
+  const needed = (required - replicas) * podCpuRequest(podSpecOf(dr));
+  if (cluster?.freeCpuMillis !== undefined && needed > cluster.freeCpuMillis) {
+    findings.push(
+      `${dr.cluster} lacks CPU to scale up: ${needed}m more requested, ${cluster.freeCpuMillis}m free on Ready nodes`,
+    );
+  }
+  return findings;
+}
+
+/** A workload that takes a share of traffic on purpose and needs no DR copy. */
+function isCanary(w: MaturityWorkload): boolean {
+  return w.workload.metadata.labels?.track === 'canary';
+}
+
+function objective(
+  declared: string | undefined,
+  measuredMs: number | undefined,
+  what: string,
+): DrObjective {
+  if (declared === undefined) {
+    return { note: `No ${what} is declared on the entity.` };
+  }
+  const target = parseDuration(declared);
+  if (measuredMs === undefined || target === undefined) {
+    return { declared, note: `${what} ${declared} declared; not measured.` };
+  }
+  const met = measuredMs <= target;
+  return {
+    declared,
+    measured: `${Math.round(measuredMs / 1000)}s`,
+    met,
+    note: `${what} ${declared} declared; healing recovered in ${Math.round(
+      measuredMs / 1000,
+    )}s (median)${met ? '' : ', slower than the target'}.`,
+  };
+}
+
+/**
+ * Whether each production workload of an entity can fail over: a same-kind,
+ * same-name workload in the DR cluster with the same images, enough
+ * replicas or room to scale, healthy; replication healthy; RTO/RPO known.
+ *
+ * @public
+ */
+export function assessDrReadiness(input: DrReadinessInput): DrReadiness {
+  const roles = new Map(input.clusters.map(c => [c.name, c.role]));
+  const drClusters = input.drCluster
+    ? [input.drCluster]
+    : input.clusters
+        .filter(c => c.role === 'disaster-recovery')
+        .map(c => c.name);
+  const production = input.workloads.filter(
+    w => roles.get(w.cluster) === 'production' && !isCanary(w),
+  );
+  const rto = objective(input.rto, input.measuredMttrMs, 'RTO');
+  const rpo = objective(input.rpo, undefined, 'RPO');
+  if (production.length === 0) {
+    return {
+      status: 'not-applicable',
+      workloads: [],
+      replication: input.replication,
+      rto,
+      rpo,
+      findings: [],
+    };
+  }
+  const results: DrWorkloadReadiness[] = production.map(prod => {
+    const candidates = input.workloads.filter(
+      w => drClusters.includes(w.cluster) && sameWorkload(w, prod),
+    );
+    const base = {
+      cluster: prod.cluster,
+      kind: prod.workload.kind,
+      namespace: prod.workload.metadata.namespace,
+      name: prod.workload.metadata.name,
+    };
+    const dr = candidates[0];
+    if (!dr) {
+      return {
+        ...base,
+        ready: false,
+        findings: [
+          drClusters.length === 0
+            ? 'no disaster-recovery cluster is configured or named in the dr-cluster annotation'
+            : `no ${base.kind} ${base.namespace}/${
+                base.name
+              } runs in ${drClusters.join(' or ')}`,
+        ],
+      };
+    }
+    const health = workloadHealth(summarizePods(dr.pods));
+    const findings = [
+      ...compareImages(prod, dr),
+      ...compareCapacity(
+        prod,
+        dr,
+        input.clusters.find(c => c.name === dr.cluster),
+      ),
+      ...(health === 'healthy'
+        ? []
+        : [
+            `the copy in ${dr.cluster} is ${
+              health === 'idle' ? 'stopped (cold standby)' : health
+            }`,
+          ]),
+    ];
+    return {
+      ...base,
+      drCluster: dr.cluster,
+      ready: findings.length === 0,
+      findings,
+    };
+  });
+  const findings = results.flatMap(r =>
+    r.findings.map(
+      f => `${r.kind} ${r.namespace}/${r.name} (${r.cluster}): ${f}.`,
+    ),
+  );
+  for (const r of input.replication.filter(c => !c.healthy)) {
+    findings.push(
+      `Replication component ${r.entityRef} is not healthy: ${r.detail}.`,
+    );
+  }
+  if (rto.declared === undefined)
+    findings.push('No RTO is declared on the entity.');
+  if (rpo.declared === undefined)
+    findings.push('No RPO is declared on the entity.');
+  if (rto.met === false) findings.push(rto.note);
+  const anyMissing = results.some(r => !r.drCluster);
+  let status: DrReadiness['status'] = 'ready';
+  if (anyMissing) status = 'not-ready';
+  else if (findings.length > 0) status = 'at-risk';
+  return {
+    status,
+    workloads: results,
+    replication: input.replication,
+    rto,
+    rpo,
+    findings,
+  };
+}

@@ -1,0 +1,115 @@
+import {
+  automationOfConfig,
+  ComponentSignals,
+  describeWorkload,
+  finding,
+  hostNames,
+  matchLabelsSelect,
+  namespaceOf,
+  ofKind,
+  podLabels,
+  round,
+  servicesOf,
+} from './componentSignals';
+import { INTEGRATION_SHARES, MaturityWorkload } from './types';
+import { KubeObject } from '../state/KubeObject';
+
+const SLO_ALERT = /slo|burn|error.?budget/i;
+
+function watchesNamespace(monitor: KubeObject, namespace?: string): boolean {
+  const selector = monitor.spec?.namespaceSelector;
+  if (selector?.any) return true;
+  if (Array.isArray(selector?.matchNames)) {
+    return selector.matchNames.includes(namespace);
+  }
+  return monitor.metadata.namespace === namespace;
+}
+
+function alertRulesOf(rule: KubeObject): any[] {
+  return (rule.spec?.groups ?? []).flatMap((g: any) =>
+    (g.rules ?? []).filter((r: any) => typeof r.alert === 'string'),
+  );
+}
+
+/** ServiceMonitor or PodMonitor scraping the workload, PrometheusRule alerts, SLO alerts. */
+export function monitoringSignals(w: MaturityWorkload): ComponentSignals {
+  const shares = INTEGRATION_SHARES.monitoring;
+  const where = describeWorkload(w);
+  const ns = namespaceOf(w);
+  const labels = podLabels(w);
+  const services = servicesOf(w);
+  const result: ComponentSignals = {
+    integration: 0,
+    automation: 'none',
+    signals: [],
+    findings: [],
+  };
+  const monitors = [
+    ...ofKind(w, 'ServiceMonitor').filter(
+      m =>
+        watchesNamespace(m, ns) &&
+        services.some(s =>
+          matchLabelsSelect(
+            m.spec?.selector?.matchLabels,
+            s.metadata.labels ?? {},
+          ),
+        ),
+    ),
+    ...ofKind(w, 'PodMonitor').filter(
+      m =>
+        watchesNamespace(m, ns) &&
+        matchLabelsSelect(m.spec?.selector?.matchLabels, labels),
+    ),
+  ];
+  if (monitors.length > 0) {
+    result.integration += shares.scrapeTarget;
+    result.signals.push([...new Set(monitors.map(m => m.kind))].join(' and '));
+  } else {
+    result.findings.push(
+      finding(
+        'monitoring',
+        `${where} is not scraped: no ServiceMonitor or PodMonitor selects it.`,
+        'Add a ServiceMonitor for its metrics port.',
+      ),
+    );
+  }
+  const names = hostNames(w);
+  const mentions = (rule: any) =>
+    [...names].some(
+      name =>
+        String(rule.expr ?? '').includes(name) ||
+        Object.values(rule.labels ?? {}).includes(name),
+    );
+  const rules = ofKind(w, 'PrometheusRule', ns).filter(r =>
+    alertRulesOf(r).some(mentions),
+  );
+  const alerts = rules.flatMap(r => alertRulesOf(r).filter(mentions));
+  if (alerts.length > 0) {
+    result.integration += shares.alertRules;
+    result.signals.push(`${alerts.length} alert rule(s)`);
+  }
+  const slo = alerts.filter(
+    a => SLO_ALERT.test(a.alert) || a.labels?.slo !== undefined,
+  );
+  if (slo.length > 0) {
+    result.integration += shares.sloAlerts;
+    result.signals.push('SLO alerts');
+  } else {
+    result.findings.push(
+      finding(
+        'monitoring',
+        alerts.length > 0
+          ? `${where} has alert rules but none on an SLO (burn rate or error budget).`
+          : `${where} has no PrometheusRule alerting on it.`,
+        "Add SLO burn-rate alerts from the entity's slo-* annotations.",
+      ),
+    );
+  }
+  result.integration = round(result.integration);
+  result.automation = automationOfConfig(
+    result.integration,
+    [...monitors, ...rules],
+    w.workload,
+  );
+  return result;
+}

@@ -1,0 +1,169 @@
+import { KubeObject } from '../state/KubeObject';
+
+/**
+ * The platform components whose integration the maturity score measures;
+ * security is scored from the posture score instead.
+ *
+ * @public
+ */
+export type MaturityComponent = 'mesh' | 'monitoring' | 'scaling' | 'healing';
+
+/**
+ * How far a component runs without people, weakest first.
+ *
+ * @public
+ */
+export type AutomationLevel =
+  | 'none'
+  | 'manual'
+  | 'dry-run'
+  | 'approval'
+  | 'enforced';
+
+/**
+ * Points each component can earn; with {@link SECURITY_WEIGHT} they sum to 100.
+ *
+ * @public
+ */
+export const COMPONENT_WEIGHTS: Readonly<Record<MaturityComponent, number>> = {
+  mesh: 20,
+  monitoring: 20,
+  scaling: 20,
+  healing: 20,
+};
+
+/**
+ * Points the posture score can earn: posture (0–100) × SECURITY_WEIGHT / 100.
+ *
+ * @public
+ */
+export const SECURITY_WEIGHT = 20;
+
+/**
+ * The factor each automation level multiplies a component's integration by.
+ * Dry-run and observe both record what would be done without doing it.
+ *
+ * @public
+ */
+export const AUTOMATION_FACTORS: Readonly<Record<AutomationLevel, number>> = {
+  none: 0,
+  manual: 0.5,
+  'dry-run': 0.7,
+  approval: 0.85,
+  enforced: 1,
+};
+
+/**
+ * Shares of a component's integration (each component's sum to 1).
+ *
+ * @public
+ */
+export const INTEGRATION_SHARES = {
+  mesh: { dataPlane: 0.4, trafficRules: 0.3, strictMtls: 0.3 },
+  monitoring: { scrapeTarget: 0.5, alertRules: 0.25, sloAlerts: 0.25 },
+  scaling: { autoscaler: 0.4, behavior: 0.3, disruptionBudget: 0.3 },
+  healing: { policy: 1 },
+} as const;
+
+/**
+ * Labels that say a GitOps controller (Argo CD or Flux) manages an object;
+ * such config counts as enforced, since drift is reverted without people.
+ *
+ * @public
+ */
+export const GITOPS_LABELS: readonly string[] = [
+  'argocd.argoproj.io/instance',
+  'kustomize.toolkit.fluxcd.io/name',
+  'helm.toolkit.fluxcd.io/name',
+];
+
+/**
+ * Scaffolder templates that add a missing piece, by the name under
+ * `/create/templates/default/`.
+ *
+ * @public
+ */
+export const MATURITY_TEMPLATES = {
+  wireExisting: 'wire-existing-service',
+  newService: 'cloud-native-service',
+} as const;
+
+/**
+ * A workload of an entity in one cluster, with the objects of its namespace
+ * (and mesh-wide Istio policies) that the maturity signals read.
+ *
+ * @public
+ */
+export interface MaturityWorkload {
+  cluster: string;
+  clusterRole?: string;
+  workload: KubeObject;
+  pods: KubeObject[];
+  /** Objects of the workload's namespace, plus those of the mesh root namespace. */
+  related: KubeObject[];
+}
+
+/**
+ * What {@link assessMaturity} is computed from.
+ *
+ * @public
+ */
+export interface MaturityInput {
+  workloads: MaturityWorkload[];
+  /** Posture score 0–100 of the entity's workloads; undefined when not scored. */
+  postureScore?: number;
+  /**
+   * Healing policies that cover the entity, with their modes; the
+   * `healing-mode` annotation caps the mode (`disabled` turns healing off).
+   */
+  healing?: {
+    policies: Array<{ name: string; mode: string }>;
+    annotationMode?: string;
+  };
+}
+
+/**
+ * Something missing from a component, and what to do about it.
+ *
+ * @public
+ */
+export interface MaturityFinding {
+  component: MaturityComponent | 'security';
+  message: string;
+  /** What to do next, in a sentence. */
+  next: string;
+  /** Scaffolder template that adds the missing piece. */
+  template?: string;
+}
+
+/**
+ * One term of the score.
+ *
+ * @public
+ */
+export interface MaturityTerm {
+  component: MaturityComponent | 'security';
+  status: 'assessed' | 'not-deployed';
+  /** 0–1. */
+  integration: number;
+  automation: AutomationLevel;
+  automationFactor: number;
+  weight: number;
+  /** weight × integration × automationFactor, rounded to one decimal. */
+  points: number;
+  /** What is in place, in short phrases. */
+  signals: string[];
+}
+
+/**
+ * An entity's maturity score with its terms.
+ *
+ * @public
+ */
+export interface MaturityAssessment {
+  /** 0–100. */
+  score: number;
+  deployed: boolean;
+  terms: MaturityTerm[];
+  findings: MaturityFinding[];
+}

@@ -1,0 +1,204 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_DR_CLUSTER,
+  ANNOTATION_HEALING_MODE,
+  ANNOTATION_RPO,
+  ANNOTATION_RTO,
+} from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  assessDrReadiness,
+  assessMaturity,
+  ClusterStateService,
+  DrReadiness,
+  DrReplicationComponent,
+  EntityWorkload,
+  freeCpuMillis,
+  MaturityAssessment,
+  resolveEntityWorkloads,
+  summarizePods,
+  toMaturityWorkloads,
+  workloadHealth,
+} from '@cloud-native-platform/plugin-cloud-native-node';
+import {
+  HealingPolicy,
+  matchPolicy,
+} from '@cloud-native-platform/plugin-healing-common';
+import { ClusterFindingsCache, entityPostureScore } from './entityPosture';
+
+/** Kinds that run continuously; a CronJob between runs is not unhealthy. */
+const LONG_RUNNING = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'Rollout',
+]);
+/** Names and descriptions that say a component replicates data across sites. */
+const REPLICATION_HINT = /replicat|mirror/i;
+
+/**
+ * An entity's maturity and DR readiness, as the API serves them.
+ *
+ * @public
+ */
+export interface EntityMaturity {
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  maturity: MaturityAssessment;
+  dr: DrReadiness;
+}
+
+function replicationDetail(
+  found: EntityWorkload[],
+  unhealthy: EntityWorkload[],
+): string {
+  if (found.length === 0) return 'no workload found in any cluster';
+  if (unhealthy.length > 0) {
+    return unhealthy
+      .map(
+        w =>
+          `${w.workload.kind} ${w.workload.metadata.name} not healthy in ${w.cluster}`,
+      )
+      .join('; ');
+  }
+  const clusters = [...new Set(found.map(w => w.cluster))].join(', ');
+  return `${found.length} workload(s) healthy in ${clusters}`;
+}
+
+/** Computes maturity and DR readiness of catalog entities from the cluster state. */
+export class MaturityAssessor {
+  private readonly findings = new ClusterFindingsCache();
+
+  constructor(
+    private readonly options: {
+      clusterState: ClusterStateService;
+      catalog: CatalogService;
+      policies: HealingPolicy[];
+    },
+  ) {}
+
+  async assess(
+    entity: Entity,
+    credentials: BackstageCredentials,
+  ): Promise<EntityMaturity> {
+    const clusters = this.options.clusterState.clusters();
+    const entityRef = stringifyEntityRef(entity);
+    const annotations = entity.metadata.annotations ?? {};
+    const resolved = resolveEntityWorkloads(entity, clusters);
+    const workloads = toMaturityWorkloads(resolved, clusters);
+    const covering = this.options.policies.filter(policy =>
+      workloads.some(w =>
+        // A policy covers the service when nothing but the alert narrows it.
+        matchPolicy(
+          [policy],
+          {
+            name: policy.match.alertname ?? '',
+            labels: policy.match.labels ?? {},
+          },
+          {
+            cluster: w.cluster,
+            namespace: w.workload.metadata.namespace ?? '',
+            entityRef,
+          },
+        ),
+      ),
+    );
+    const maturity = assessMaturity({
+      workloads,
+      postureScore: entityPostureScore(
+        entity,
+        resolved.workloads,
+        clusters,
+        this.findings,
+      ),
+      healing: {
+        policies: covering.map(p => ({ name: p.name, mode: p.mode })),
+        annotationMode: annotations[ANNOTATION_HEALING_MODE],
+      },
+    });
+    const drCluster = annotations[ANNOTATION_DR_CLUSTER];
+    const dr = assessDrReadiness({
+      workloads,
+      clusters: clusters.map(c => ({
+        name: c.definition.name,
+        role: c.definition.role,
+        freeCpuMillis: freeCpuMillis(c.store),
+      })),
+      drCluster,
+      rto: annotations[ANNOTATION_RTO],
+      rpo: annotations[ANNOTATION_RPO],
+      replication: await this.replication(entity, drCluster, credentials),
+    });
+    return {
+      entityRef,
+      title: entity.metadata.title,
+      owner: (entity.spec as any)?.owner,
+      system: (entity.spec as any)?.system,
+      maturity,
+      dr,
+    };
+  }
+
+  /**
+   * Replication components: those of the entity's system whose name, tags or
+   * description hint at replication, and fleet-wide ones tagged
+   * `replication` that run in the entity's DR cluster (MirrorMaker).
+   */
+  private async replication(
+    entity: Entity,
+    drCluster: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<DrReplicationComponent[]> {
+    const system = (entity.spec as any)?.system;
+    const filter: Record<string, string>[] = [
+      { 'metadata.tags': 'replication' },
+    ];
+    if (system) filter.push({ 'spec.system': system });
+    const { items } = await this.options.catalog.getEntities(
+      { filter },
+      { credentials },
+    );
+    const self = stringifyEntityRef(entity);
+    const clusters = this.options.clusterState.clusters();
+    const result: DrReplicationComponent[] = [];
+    for (const candidate of items) {
+      const ref = stringifyEntityRef(candidate);
+      if (ref === self) continue;
+      const tagged = (candidate.metadata.tags ?? []).includes('replication');
+      const hinted =
+        tagged ||
+        REPLICATION_HINT.test(candidate.metadata.name) ||
+        REPLICATION_HINT.test(candidate.metadata.description ?? '');
+      if (!hinted) continue;
+      const roles = new Map(
+        clusters.map(c => [c.definition.name, c.definition.role]),
+      );
+      const found = resolveEntityWorkloads(
+        candidate,
+        clusters,
+      ).workloads.filter(
+        w =>
+          LONG_RUNNING.has(w.workload.kind) &&
+          ['production', 'disaster-recovery'].includes(
+            roles.get(w.cluster) ?? '',
+          ),
+      );
+      const sameSystem = system && (candidate.spec as any)?.system === system;
+      if (!sameSystem && !found.some(w => w.cluster === drCluster)) continue;
+      const unhealthy = found.filter(
+        w =>
+          workloadHealth(summarizePods(w.pods)) !== 'healthy' &&
+          w.workload.spec?.replicas !== 0,
+      );
+      result.push({
+        entityRef: ref,
+        healthy: found.length > 0 && unhealthy.length === 0,
+        detail: replicationDetail(found, unhealthy),
+      });
+    }
+    return result;
+  }
+}
