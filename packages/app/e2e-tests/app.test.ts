@@ -136,3 +136,28 @@ test('the scaffolder offers the cloud-native templates', async ({ page }) => {
     page.getByText('Wire an existing service into the platform').first(),
   ).toBeVisible();
 });
+
+test('the healing history shows the replayed demo incidents', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Healing history' }).click();
+  await expect(page).toHaveURL(/\/healing/);
+
+  const attempts = page.getByRole('table', { name: 'Healing attempts' });
+  // The crash-looping risk-service pod was restarted and recovered.
+  const restart = attempts
+    .getByRole('row')
+    .filter({ hasText: 'trading/risk-service' })
+    .filter({ hasText: 'succeeded' });
+  await expect(restart.first()).toBeVisible();
+  // The flash-sale surge waits for someone allowed to approve the scale-up.
+  await expect(
+    page.getByRole('button', { name: /approve/i }).first(),
+  ).toBeVisible();
+
+  await restart.first().getByRole('button').first().click();
+  await expect(page).toHaveURL(/\/healing\/attempts\//);
+  await expect(page.getByText(/root cause/i).first()).toBeVisible();
+});

@@ -12,7 +12,12 @@ import {
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { ClusterTopologyClient, clusterTopologyApiRef } from './api';
 import { isClusterTopologyAvailable } from './isClusterTopologyAvailable';
-import { entityContentRouteRef, rootRouteRef } from './routes';
+import {
+  drReadinessRouteRef,
+  entityContentRouteRef,
+  platformMaturityRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const clusterTopologyApi = ApiBlueprint.make({
   params: defineParams =>
@@ -64,9 +69,51 @@ const entityClusterWorkloadsCard = EntityCardBlueprint.make({
   },
 });
 
+const platformMaturityPage = PageBlueprint.make({
+  name: 'platform-maturity',
+  params: {
+    path: '/platform-maturity',
+    title: 'Platform maturity',
+    icon: <AccountTreeIcon fontSize="inherit" />,
+    routeRef: platformMaturityRouteRef,
+    loader: () =>
+      import('./components/PlatformMaturityPage').then(m => (
+        <m.PlatformMaturityContent />
+      )),
+  },
+});
+
+const entityDrReadinessContent = EntityContentBlueprint.make({
+  name: 'dr-readiness',
+  params: {
+    path: '/dr-readiness',
+    title: 'DR readiness',
+    group: 'deployment',
+    routeRef: drReadinessRouteRef,
+    filter: isClusterTopologyAvailable,
+    loader: () =>
+      import('./components/EntityDrReadinessContent').then(m => (
+        <m.EntityDrReadinessContent />
+      )),
+  },
+});
+
+const entityPlatformMaturityCard = EntityCardBlueprint.make({
+  name: 'platform-maturity',
+  params: {
+    filter: isClusterTopologyAvailable,
+    loader: () =>
+      import('./components/EntityPlatformMaturityCard').then(m => (
+        <m.EntityPlatformMaturityCard />
+      )),
+  },
+});
+
 /**
- * The cluster topology plugin for the new frontend system: the page, the
- * entity "Topology" tab and the "Cluster workloads" overview card.
+ * The cluster topology plugin for the new frontend system: the pages
+ * "Cluster topology" and "Platform maturity", the entity tabs "Topology" and
+ * "DR readiness", and the overview cards "Cluster workloads" and "Platform
+ * maturity".
  *
  * @public
  */
@@ -78,11 +125,16 @@ export default createFrontendPlugin({
   routes: {
     root: rootRouteRef,
     entityContent: entityContentRouteRef,
+    drReadiness: drReadinessRouteRef,
+    platformMaturity: platformMaturityRouteRef,
   },
   extensions: [
     clusterTopologyApi,
     clusterTopologyPage,
     entityTopologyContent,
     entityClusterWorkloadsCard,
+    platformMaturityPage,
+    entityDrReadinessContent,
+    entityPlatformMaturityCard,
   ],
 });

@@ -2,6 +2,9 @@ import plugin, {
   ClusterTopologyPage,
   EntityClusterTopologyContent,
   EntityClusterWorkloadsCard,
+  EntityDrReadinessContent,
+  EntityPlatformMaturityCard,
+  PlatformMaturityPage,
   clusterTopologyPlugin,
 } from './index';
 import alphaPlugin from './alpha';
@@ -18,6 +21,15 @@ describe('cluster-topology plugin', () => {
     expect(
       plugin.getExtension('entity-card:cluster-topology/cluster-workloads'),
     ).toBeDefined();
+    expect(
+      plugin.getExtension('page:cluster-topology/platform-maturity'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-content:cluster-topology/dr-readiness'),
+    ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-card:cluster-topology/platform-maturity'),
+    ).toBeDefined();
     expect(plugin.getExtension('api:cluster-topology')).toBeDefined();
   });
 
@@ -26,5 +38,8 @@ describe('cluster-topology plugin', () => {
     expect(ClusterTopologyPage).toBeDefined();
     expect(EntityClusterTopologyContent).toBeDefined();
     expect(EntityClusterWorkloadsCard).toBeDefined();
+    expect(EntityPlatformMaturityCard).toBeDefined();
+    expect(EntityDrReadinessContent).toBeDefined();
+    expect(PlatformMaturityPage).toBeDefined();
   });
 });

@@ -7,6 +7,11 @@ import type {
   EntityWorkloadsResponse,
   TopologyGraphQuery,
 } from './types';
+import type {
+  EntityMaturityResponse,
+  MaturityLeaderboard,
+  TeamMaturityResponse,
+} from './maturityTypes';
 
 /**
  * Reads the fleet, its graph, the workloads of catalog entities and single
@@ -23,6 +28,12 @@ export interface ClusterTopologyApi {
   getEntityWorkloads(entityRef: string): Promise<EntityWorkloadsResponse>;
   /** One object of a cluster with its recent events and its YAML. */
   getObject(query: ClusterObjectQuery): Promise<ClusterObjectDetails>;
+  /** The maturity score and DR readiness of an entity. */
+  getMaturity(query: { entityRef: string }): Promise<EntityMaturityResponse>;
+  /** The maturity score of a team and its components. */
+  getMaturity(query: { team: string }): Promise<TeamMaturityResponse>;
+  /** Teams, systems and components ranked by maturity score. */
+  getMaturityLeaderboard(): Promise<MaturityLeaderboard>;
 }
 
 /**

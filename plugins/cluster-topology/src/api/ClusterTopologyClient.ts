@@ -9,6 +9,12 @@ import type {
   EntityWorkloadsResponse,
   TopologyGraphQuery,
 } from './types';
+import type {
+  EntityMaturityResponse,
+  MaturityLeaderboard,
+  MaturityQuery,
+  TeamMaturityResponse,
+} from './maturityTypes';
 
 /**
  * Default {@link ClusterTopologyApi} implementation, calling the
@@ -67,6 +73,22 @@ export class ClusterTopologyClient implements ClusterTopologyApi {
     }
     params.set('name', query.name);
     return this.get('/object', params);
+  }
+
+  getMaturity(query: { entityRef: string }): Promise<EntityMaturityResponse>;
+  getMaturity(query: { team: string }): Promise<TeamMaturityResponse>;
+  async getMaturity(
+    query: MaturityQuery,
+  ): Promise<EntityMaturityResponse | TeamMaturityResponse> {
+    const params =
+      'entityRef' in query
+        ? new URLSearchParams({ entityRef: query.entityRef })
+        : new URLSearchParams({ team: query.team });
+    return this.get('/maturity', params);
+  }
+
+  async getMaturityLeaderboard(): Promise<MaturityLeaderboard> {
+    return this.get('/maturity/leaderboard');
   }
 
   private async get<T>(path: string, params?: URLSearchParams): Promise<T> {

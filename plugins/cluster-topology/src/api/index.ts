@@ -14,3 +14,20 @@ export type {
   TopologyLayer,
   WorkloadHealth,
 } from './types';
+export type {
+  AutomationLevel,
+  DrObjective,
+  DrReadiness,
+  DrReplicationComponent,
+  DrStatus,
+  DrWorkloadReadiness,
+  EntityMaturityResponse,
+  MaturityComponent,
+  MaturityFinding,
+  MaturityFormula,
+  MaturityGroupScore,
+  MaturityLeaderboard,
+  MaturityQuery,
+  MaturityTerm,
+  TeamMaturityResponse,
+} from './maturityTypes';

@@ -1,0 +1,212 @@
+import useAsync from 'react-use/esm/useAsync';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Grid from '@material-ui/core/Grid';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemText from '@material-ui/core/ListItemText';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import {
+  clusterTopologyApiRef,
+  DrObjective,
+  DrReadiness,
+  DrWorkloadReadiness,
+} from '../../api';
+import { healthColors } from '../../lib/health';
+import { HealthChip } from '../HealthChip';
+import {
+  DrCheck,
+  drChecks,
+  drStatusColors,
+  drStatusText,
+  findingsOf,
+} from './drChecks';
+
+function CheckCell(props: { workload: DrWorkloadReadiness; check: DrCheck }) {
+  const { workload } = props;
+  if (!workload.drCluster) return <TableCell>–</TableCell>;
+  const failed = findingsOf(workload, props.check);
+  return (
+    <TableCell title={failed.join('\n') || undefined}>
+      <HealthChip
+        label={failed.length === 0 ? 'ok' : 'failed'}
+        color={
+          failed.length === 0 ? healthColors.healthy : healthColors.failing
+        }
+      />
+    </TableCell>
+  );
+}
+
+function WorkloadsTable({ dr }: { dr: DrReadiness }) {
+  if (dr.workloads.length === 0) {
+    return (
+      <Typography color="textSecondary">
+        No production workload to fail over.
+      </Typography>
+    );
+  }
+  return (
+    <Table size="small" aria-label="DR workloads">
+      <TableHead>
+        <TableRow>
+          <TableCell>Production workload</TableCell>
+          <TableCell>DR copy</TableCell>
+          {drChecks.map(c => (
+            <TableCell key={c}>{c}</TableCell>
+          ))}
+          <TableCell>Ready</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {dr.workloads.map(w => (
+          <TableRow key={`${w.cluster}/${w.kind}/${w.namespace}/${w.name}`}>
+            <TableCell>
+              <Typography variant="body2">
+                {w.kind} {w.namespace}/{w.name}
+              </Typography>
+              <Typography variant="caption" color="textSecondary">
+                {w.cluster}
+              </Typography>
+            </TableCell>
+            <TableCell>{w.drCluster ?? 'missing'}</TableCell>
+            {drChecks.map(c => (
+              <CheckCell key={c} workload={w} check={c} />
+            ))}
+            <TableCell>
+              <HealthChip
+                label={w.ready ? 'ready' : 'not ready'}
+                color={w.ready ? healthColors.healthy : healthColors.failing}
+              />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function ObjectiveRow(props: { name: string; objective: DrObjective }) {
+  const { objective } = props;
+  return (
+    <TableRow>
+      <TableCell>{props.name}</TableCell>
+      <TableCell>{objective.declared ?? 'not declared'}</TableCell>
+      <TableCell>{objective.measured ?? 'not measured'}</TableCell>
+      <TableCell>{objective.note}</TableCell>
+    </TableRow>
+  );
+}
+
+function DrReadinessView({ dr }: { dr: DrReadiness }) {
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <InfoCard title="DR readiness">
+          <HealthChip
+            label={dr.status}
+            color={drStatusColors[dr.status]}
+            size="medium"
+          />
+          <Typography component="span">
+            &nbsp;{drStatusText[dr.status]}
+          </Typography>
+          <List dense aria-label="DR findings">
+            {dr.findings.map(f => (
+              <ListItem key={f} disableGutters>
+                <ListItemText primary={f} />
+              </ListItem>
+            ))}
+          </List>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Production workloads and their DR copies">
+          <WorkloadsTable dr={dr} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Replication">
+          {dr.replication.length === 0 ? (
+            <Typography color="textSecondary">
+              No replication component in this entity's system.
+            </Typography>
+          ) : (
+            <Table size="small" aria-label="Replication components">
+              <TableBody>
+                {dr.replication.map(r => (
+                  <TableRow key={r.entityRef}>
+                    <TableCell>
+                      <EntityRefLink entityRef={r.entityRef} />
+                    </TableCell>
+                    <TableCell>
+                      <HealthChip
+                        label={r.healthy ? 'healthy' : 'unhealthy'}
+                        color={
+                          r.healthy
+                            ? healthColors.healthy
+                            : healthColors.failing
+                        }
+                      />
+                    </TableCell>
+                    <TableCell>{r.detail}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Recovery objectives">
+          <Table size="small" aria-label="Recovery objectives">
+            <TableHead>
+              <TableRow>
+                <TableCell />
+                <TableCell>Declared</TableCell>
+                <TableCell>Measured</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              <ObjectiveRow name="RTO" objective={dr.rto} />
+              <ObjectiveRow name="RPO" objective={dr.rpo} />
+            </TableBody>
+          </Table>
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}
+
+/** The "DR readiness" tab: whether the entity's production workloads can fail over. */
+export function EntityDrReadinessContent() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const api = useApi(clusterTopologyApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getMaturity({ entityRef }),
+    [api, entityRef],
+  );
+  if (loading) return <Progress />;
+  if (error) {
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load the DR readiness"
+      />
+    );
+  }
+  return value ? <DrReadinessView dr={value.dr} /> : null;
+}

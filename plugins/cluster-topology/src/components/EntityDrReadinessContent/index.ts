@@ -1,0 +1,1 @@
+export { EntityDrReadinessContent } from './EntityDrReadinessContent';

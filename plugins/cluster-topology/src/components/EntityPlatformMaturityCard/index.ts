@@ -1,0 +1,1 @@
+export { EntityPlatformMaturityCard } from './EntityPlatformMaturityCard';

@@ -1,0 +1,4 @@
+export {
+  PlatformMaturityContent,
+  PlatformMaturityPage,
+} from './PlatformMaturityPage';
