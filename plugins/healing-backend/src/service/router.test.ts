@@ -201,10 +201,16 @@ describe('healing router', () => {
     const { post, list, alert } = await demoBackend(AuthorizeResult.ALLOW);
     const second = await alert('flash-sale-2', flashSale);
     expect(second.status).toBe('pending-approval');
-    const rejected = await post(`/attempts/${second.id}/reject`);
+    expect(
+      (await post(`/attempts/${second.id}/reject`, { comment: 42 })).status,
+    ).toBe(400);
+    const rejected = await post(`/attempts/${second.id}/reject`, {
+      comment: 'sale ends in ten minutes',
+    });
     expect(rejected.body).toMatchObject({
       status: 'rejected',
       decidedBy: 'user:default/mock',
+      reason: 'rejected by user:default/mock: sale ends in ten minutes',
     });
     expect((await post(`/attempts/${second.id}/reject`)).status).toBe(409);
     expect((await post(`/attempts/${second.id}/approve`)).status).toBe(409);

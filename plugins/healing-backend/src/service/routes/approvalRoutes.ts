@@ -21,6 +21,20 @@ function principalOf(credentials: BackstageCredentials): string {
   return principal.userEntityRef ?? principal.subject ?? principal.type;
 }
 
+const MAX_COMMENT_LENGTH = 500;
+
+/** The optional `{ comment }` of a rejection, trimmed. */
+function commentOf(body: unknown): string | undefined {
+  const comment = (body as { comment?: unknown } | undefined)?.comment;
+  if (comment === undefined || comment === null) return undefined;
+  if (typeof comment !== 'string' || comment.length > MAX_COMMENT_LENGTH) {
+    throw new InputError(
+      `comment must be a string of at most ${MAX_COMMENT_LENGTH} characters`,
+    );
+  }
+  return comment.trim() || undefined;
+}
+
 /** POST /attempts/:id/approve and /reject, PUT /kill-switch: all need healing.attempt.approve. */
 export function approvalRoutes(context: RouteContext): express.Router {
   const { httpAuth, permissions, store, killSwitch, logger } = context;
@@ -49,8 +63,9 @@ export function approvalRoutes(context: RouteContext): express.Router {
     res.json(attempt);
   });
 
-  router.post('/attempts/:id/reject', async (req, res) => {
+  router.post('/attempts/:id/reject', express.json(), async (req, res) => {
     const by = await authorized(req);
+    const comment = commentOf(req.body);
     const attempt = await store.getAttempt(req.params.id);
     if (!attempt)
       throw new NotFoundError(`no healing attempt ${req.params.id}`);
@@ -58,7 +73,7 @@ export function approvalRoutes(context: RouteContext): express.Router {
       !(await store.updateAttempt(attempt.id, 'pending-approval', {
         status: 'rejected',
         decidedBy: by,
-        reason: `rejected by ${by}`,
+        reason: comment ? `rejected by ${by}: ${comment}` : `rejected by ${by}`,
       }))
     ) {
       throw new ConflictError(
