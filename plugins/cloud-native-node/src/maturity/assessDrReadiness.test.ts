@@ -52,6 +52,35 @@ describe('assessDrReadiness', () => {
     });
     expect(result.status).toBe('ready');
     expect(result.findings).toEqual([]);
+    expect(result.workloads[0].checks).toEqual({
+      image: {
+        ok: true,
+        findings: [],
+        production: { pay: 'pay:1' },
+        dr: { pay: 'pay:1' },
+      },
+      replicas: { ok: true, findings: [], required: 2, actual: 2 },
+      capacity: {
+        ok: true,
+        findings: [],
+        neededCpuMillis: 0,
+        freeCpuMillis: 1000,
+      },
+      health: { ok: true, findings: [], state: 'healthy' },
+    });
+  });
+
+  it('reports an unhealthy DR copy in the health check', () => {
+    const result = assessDrReadiness({
+      ...base,
+      workloads: [workload('prod', 'pay:1', 2), workload('dr', 'pay:1', 2, 0)],
+    });
+    const checks = result.workloads[0].checks!;
+    expect(checks.health.ok).toBe(false);
+    expect(checks.health.findings).toEqual(result.workloads[0].findings);
+    expect(checks.image.ok && checks.replicas.ok && checks.capacity.ok).toBe(
+      true,
+    );
   });
 
   it('reports tag drift', () => {
@@ -63,6 +92,12 @@ describe('assessDrReadiness', () => {
     expect(result.findings).toEqual([
       'Deployment shop/pay (prod): container pay runs pay:1 in dr but pay:2 in prod.',
     ]);
+    expect(result.workloads[0].checks?.image).toEqual({
+      ok: false,
+      findings: ['container pay runs pay:1 in dr but pay:2 in prod'],
+      production: { pay: 'pay:2' },
+      dr: { pay: 'pay:1' },
+    });
   });
 
   it('reports too few replicas and too little CPU to scale up', () => {
@@ -74,6 +109,33 @@ describe('assessDrReadiness', () => {
       'Deployment shop/pay (prod): dr runs 1 replica(s) where prod needs at least 4.',
       'Deployment shop/pay (prod): dr lacks CPU to scale up: 3000m more requested, 1000m free on Ready nodes.',
     ]);
+    const checks = result.workloads[0].checks!;
+    expect(checks.replicas).toMatchObject({
+      ok: false,
+      required: 4,
+      actual: 1,
+    });
+    expect(checks.capacity).toMatchObject({
+      ok: false,
+      neededCpuMillis: 3000,
+      freeCpuMillis: 1000,
+    });
+    expect(checks.image.ok && checks.health.ok).toBe(true);
+  });
+
+  it('passes the capacity check when the DR cluster has room to scale', () => {
+    const result = assessDrReadiness({
+      ...base,
+      workloads: [workload('prod', 'pay:1', 2), workload('dr', 'pay:1', 1)],
+    });
+    const checks = result.workloads[0].checks!;
+    expect(checks.replicas.ok).toBe(false);
+    expect(checks.capacity).toEqual({
+      ok: true,
+      findings: [],
+      neededCpuMillis: 1000,
+      freeCpuMillis: 1000,
+    });
   });
 
   it('reports a missing DR workload, an unhealthy replication and undeclared objectives', () => {
@@ -89,6 +151,7 @@ describe('assessDrReadiness', () => {
       ],
     });
     expect(result.status).toBe('not-ready');
+    expect(result.workloads[0].checks).toBeUndefined();
     expect(result.findings).toEqual([
       'Deployment shop/pay (prod): no Deployment shop/pay runs in dr.',
       'Replication component component:default/mirror is not healthy: Deployment mirror not healthy in dr.',

@@ -6,6 +6,7 @@ import {
   DrObjective,
   DrReadiness,
   DrReadinessInput,
+  DrWorkloadChecks,
   DrWorkloadReadiness,
 } from './drTypes';
 import { autoscalerOf } from './scalingSignals';
@@ -48,12 +49,16 @@ function requiredReplicas(w: MaturityWorkload): number {
   return autoscalerOf(w)?.spec?.minReplicas ?? w.workload.spec?.replicas ?? 1;
 }
 
-function compareImages(prod: MaturityWorkload, dr: MaturityWorkload): string[] {
+function compareImages(
+  prod: MaturityWorkload,
+  dr: MaturityWorkload,
+): DrWorkloadChecks['image'] {
   const findings: string[] = [];
+  const prodImages = imagesOf(prod);
   const drImages = imagesOf(dr);
   const prodDigests = digestsOf(prod);
   const drDigests = digestsOf(dr);
-  for (const [container, image] of imagesOf(prod)) {
+  for (const [container, image] of prodImages) {
     const drImage = drImages.get(container);
     if (drImage === undefined) {
       findings.push(`container ${container} is missing in ${dr.cluster}`);
@@ -71,27 +76,69 @@ function compareImages(prod: MaturityWorkload, dr: MaturityWorkload): string[] {
       );
     }
   }
-  return findings;
+  return {
+    ok: findings.length === 0,
+    findings,
+    production: Object.fromEntries(prodImages),
+    dr: Object.fromEntries(drImages),
+  };
 }
 
 function compareCapacity(
   prod: MaturityWorkload,
   dr: MaturityWorkload,
   cluster: DrCluster | undefined,
-): string[] {
+): Pick<DrWorkloadChecks, 'replicas' | 'capacity'> {
   const required = requiredReplicas(prod);
-  const replicas = dr.workload.spec?.replicas ?? 0;
-  if (replicas >= required) return [];
-  const findings = [
-    `${dr.cluster} runs ${replicas} replica(s) where ${prod.cluster} needs at least ${required}`,
-  ];
-  const needed = (required - replicas) * podCpuRequest(podSpecOf(dr));
-  if (cluster?.freeCpuMillis !== undefined && needed > cluster.freeCpuMillis) {
-    findings.push(
-      `${dr.cluster} lacks CPU to scale up: ${needed}m more requested, ${cluster.freeCpuMillis}m free on Ready nodes`,
-    );
+  const actual = dr.workload.spec?.replicas ?? 0;
+  const freeCpu = cluster?.freeCpuMillis;
+  if (actual >= required) {
+    return {
+      replicas: { ok: true, findings: [], required, actual },
+      capacity: {
+        ok: true,
+        findings: [],
+        neededCpuMillis: 0,
+        freeCpuMillis: freeCpu,
+      },
+    };
   }
-  return findings;
+  const needed = (required - actual) * podCpuRequest(podSpecOf(dr));
+  const capacityFindings =
+    freeCpu !== undefined && needed > freeCpu
+      ? [
+          `${dr.cluster} lacks CPU to scale up: ${needed}m more requested, ${freeCpu}m free on Ready nodes`,
+        ]
+      : [];
+  return {
+    replicas: {
+      ok: false,
+      findings: [
+        `${dr.cluster} runs ${actual} replica(s) where ${prod.cluster} needs at least ${required}`,
+      ],
+      required,
+      actual,
+    },
+    capacity: {
+      ok: capacityFindings.length === 0,
+      findings: capacityFindings,
+      neededCpuMillis: needed,
+      freeCpuMillis: freeCpu,
+    },
+  };
+}
+
+function checkHealth(dr: MaturityWorkload): DrWorkloadChecks['health'] {
+  const state = workloadHealth(summarizePods(dr.pods));
+  const findings =
+    state === 'healthy'
+      ? []
+      : [
+          `the copy in ${dr.cluster} is ${
+            state === 'idle' ? 'stopped (cold standby)' : state
+          }`,
+        ];
+  return { ok: findings.length === 0, findings, state };
 }
 
 /** A workload that takes a share of traffic on purpose and needs no DR copy. */
@@ -175,26 +222,27 @@ export function assessDrReadiness(input: DrReadinessInput): DrReadiness {
         ],
       };
     }
-    const health = workloadHealth(summarizePods(dr.pods));
-    const findings = [
-      ...compareImages(prod, dr),
+    const checks: DrWorkloadChecks = {
+      image: compareImages(prod, dr),
       ...compareCapacity(
         prod,
         dr,
         input.clusters.find(c => c.name === dr.cluster),
       ),
-      ...(health === 'healthy'
-        ? []
-        : [
-            `the copy in ${dr.cluster} is ${
-              health === 'idle' ? 'stopped (cold standby)' : health
-            }`,
-          ]),
+      health: checkHealth(dr),
+    };
+    // The sentences stay, in check order, for readers that want one list.
+    const findings = [
+      ...checks.image.findings,
+      ...checks.replicas.findings,
+      ...checks.capacity.findings,
+      ...checks.health.findings,
     ];
     return {
       ...base,
       drCluster: dr.cluster,
       ready: findings.length === 0,
+      checks,
       findings,
     };
   });

@@ -45,6 +45,43 @@ export interface DrReadinessInput {
 }
 
 /**
+ * The outcome of one check of a DR copy. `findings` are the sentences of
+ * {@link DrWorkloadReadiness.findings} this check produced, so a UI can show
+ * them next to the check without matching their wording.
+ *
+ * @public
+ */
+export interface DrCheckResult {
+  ok: boolean;
+  findings: string[];
+}
+
+/**
+ * The checks of a DR copy against its production workload, as data.
+ *
+ * @public
+ */
+export interface DrWorkloadChecks {
+  /** Same image (and digest, where both pods report one) per container. */
+  image: DrCheckResult & {
+    /** container name → image, as the pod templates declare them. */
+    production: Record<string, string>;
+    dr: Record<string, string>;
+  };
+  /** The DR copy runs at least the replicas production needs. */
+  replicas: DrCheckResult & { required: number; actual: number };
+  /**
+   * The DR cluster has the CPU to scale the copy up to the required
+   * replicas. `neededCpuMillis` is 0 when no scale-up is needed;
+   * `freeCpuMillis` is absent when the cluster's capacity is unknown, and
+   * the check then passes for want of evidence.
+   */
+  capacity: DrCheckResult & { neededCpuMillis: number; freeCpuMillis?: number };
+  /** The DR copy's pods are healthy; `state` is its workload health. */
+  health: DrCheckResult & { state: string };
+}
+
+/**
  * One production workload and its counterpart in a DR cluster.
  *
  * @public
@@ -56,6 +93,8 @@ export interface DrWorkloadReadiness {
   name: string;
   drCluster?: string;
   ready: boolean;
+  /** Absent when no DR copy was found: there is nothing to check. */
+  checks?: DrWorkloadChecks;
   findings: string[];
 }
 

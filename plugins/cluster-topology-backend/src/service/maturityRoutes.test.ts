@@ -161,6 +161,24 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
     expect(body.dr.findings).toContain(
       'Deployment trading/trading-engine (prod-east-b): dr-west runs 2 replica(s) where prod-east-b needs at least 6.',
     );
+    const checksOf = (cluster: string) =>
+      body.dr.workloads.find(
+        (w: any) => w.name === 'trading-engine' && w.cluster === cluster,
+      ).checks;
+    expect(checksOf('prod-east-a').image).toMatchObject({
+      ok: false,
+      production: {
+        'trading-engine': 'registry.example.com/trading/trading-engine:2.4.1',
+      },
+      dr: {
+        'trading-engine': 'registry.example.com/trading/trading-engine:2.3.0',
+      },
+    });
+    expect(checksOf('prod-east-b').replicas).toMatchObject({
+      ok: false,
+      required: 6,
+      actual: 2,
+    });
     expect(
       body.dr.replication.map((r: any) => [r.entityRef, r.healthy]),
     ).toEqual([

@@ -80,6 +80,31 @@ export interface DrReplicationComponent {
 }
 
 /**
+ * One check of a DR copy; `findings` are the sentences it produced.
+ *
+ * @public
+ */
+export interface DrCheckResult {
+  ok: boolean;
+  findings: string[];
+}
+
+/**
+ * The checks of a DR copy against its production workload.
+ *
+ * @public
+ */
+export interface DrWorkloadChecks {
+  image: DrCheckResult & {
+    production: Record<string, string>;
+    dr: Record<string, string>;
+  };
+  replicas: DrCheckResult & { required: number; actual: number };
+  capacity: DrCheckResult & { neededCpuMillis: number; freeCpuMillis?: number };
+  health: DrCheckResult & { state: string };
+}
+
+/**
  * A production workload and its counterpart in the DR cluster.
  *
  * @public
@@ -92,6 +117,8 @@ export interface DrWorkloadReadiness {
   /** Absent when no copy runs in a DR cluster. */
   drCluster?: string;
   ready: boolean;
+  /** Absent when no copy runs in a DR cluster. */
+  checks?: DrWorkloadChecks;
   findings: string[];
 }
 

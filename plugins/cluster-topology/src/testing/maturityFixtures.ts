@@ -93,6 +93,30 @@ export const tradingEngineMaturity: EntityMaturityResponse = {
         name: 'trading-engine',
         drCluster: 'dr-west',
         ready: false,
+        checks: {
+          image: {
+            ok: false,
+            findings: [
+              'container trading-engine runs registry.example.com/trading/trading-engine:2.3.0 in dr-west but registry.example.com/trading/trading-engine:2.4.1 in prod-east-a',
+            ],
+            production: {
+              'trading-engine':
+                'registry.example.com/trading/trading-engine:2.4.1',
+            },
+            dr: {
+              'trading-engine':
+                'registry.example.com/trading/trading-engine:2.3.0',
+            },
+          },
+          replicas: { ok: true, findings: [], required: 2, actual: 2 },
+          capacity: {
+            ok: true,
+            findings: [],
+            neededCpuMillis: 0,
+            freeCpuMillis: 1500,
+          },
+          health: { ok: true, findings: [], state: 'healthy' },
+        },
         findings: [
           'container trading-engine runs registry.example.com/trading/trading-engine:2.3.0 in dr-west but registry.example.com/trading/trading-engine:2.4.1 in prod-east-a',
         ],
@@ -104,6 +128,37 @@ export const tradingEngineMaturity: EntityMaturityResponse = {
         name: 'trading-engine',
         drCluster: 'dr-west',
         ready: false,
+        checks: {
+          image: {
+            ok: true,
+            findings: [],
+            production: {
+              'trading-engine':
+                'registry.example.com/trading/trading-engine:2.3.0',
+            },
+            dr: {
+              'trading-engine':
+                'registry.example.com/trading/trading-engine:2.3.0',
+            },
+          },
+          replicas: {
+            ok: false,
+            findings: [
+              'dr-west runs 2 replica(s) where prod-east-b needs at least 6',
+            ],
+            required: 6,
+            actual: 2,
+          },
+          capacity: {
+            ok: false,
+            findings: [
+              'dr-west lacks CPU to scale up: 2000m more requested, 1500m free on Ready nodes',
+            ],
+            neededCpuMillis: 2000,
+            freeCpuMillis: 1500,
+          },
+          health: { ok: true, findings: [], state: 'healthy' },
+        },
         findings: [
           'dr-west runs 2 replica(s) where prod-east-b needs at least 6',
           'dr-west lacks CPU to scale up: 2000m more requested, 1500m free on Ready nodes',

@@ -25,25 +25,16 @@ import {
 } from '../../api';
 import { healthColors } from '../../lib/health';
 import { HealthChip } from '../HealthChip';
-import {
-  DrCheck,
-  drChecks,
-  drStatusColors,
-  drStatusText,
-  findingsOf,
-} from './drChecks';
+import { DrCheck, drChecks, drStatusColors, drStatusText } from './drChecks';
 
 function CheckCell(props: { workload: DrWorkloadReadiness; check: DrCheck }) {
-  const { workload } = props;
-  if (!workload.drCluster) return <TableCell>–</TableCell>;
-  const failed = findingsOf(workload, props.check);
+  const result = props.workload.checks?.[props.check];
+  if (!result) return <TableCell>–</TableCell>;
   return (
-    <TableCell title={failed.join('\n') || undefined}>
+    <TableCell title={result.findings.join('\n') || undefined}>
       <HealthChip
-        label={failed.length === 0 ? 'ok' : 'failed'}
-        color={
-          failed.length === 0 ? healthColors.healthy : healthColors.failing
-        }
+        label={result.ok ? 'ok' : 'failed'}
+        color={result.ok ? healthColors.healthy : healthColors.failing}
       />
     </TableCell>
   );
