@@ -2,6 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import type { HealingStatsBucket } from '@cloud-native-platform/plugin-healing-common';
 import { formatDay, formatDuration } from '../../lib/format';
 import { useChartStyles } from './chartStyles';
+import { DayAxis } from './DayAxis';
 import { ChartBox, mttrOf, niceCeiling, placeBars } from './chartGeometry';
 
 /** Props of {@link MttrChart}. */
@@ -93,24 +94,7 @@ export function MttrChart(props: MttrChartProps) {
           )} over ${bar.bucket.attempts} attempts`}</title>
         </rect>
       ))}
-      <text
-        className={classes.axis}
-        x={box.left}
-        y={box.height - 4}
-        textAnchor="start"
-      >
-        {formatDay(buckets[0].bucket)}
-      </text>
-      {buckets.length > 1 && (
-        <text
-          className={classes.axis}
-          x={box.width - box.right}
-          y={box.height - 4}
-          textAnchor="end"
-        >
-          {formatDay(buckets[buckets.length - 1].bucket)}
-        </text>
-      )}
+      <DayAxis buckets={buckets} box={box} />
     </svg>
   );
 }

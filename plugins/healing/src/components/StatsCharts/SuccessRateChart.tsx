@@ -2,6 +2,7 @@ import Typography from '@material-ui/core/Typography';
 import type { HealingStatsBucket } from '@cloud-native-platform/plugin-healing-common';
 import { formatDay, formatPercent } from '../../lib/format';
 import { useChartStyles } from './chartStyles';
+import { DayAxis } from './DayAxis';
 import {
   ChartBox,
   PlacedPoint,
@@ -98,24 +99,7 @@ export function SuccessRateChart(props: SuccessRateChartProps) {
           } verified`}</title>
         </circle>
       ))}
-      <text
-        className={classes.axis}
-        x={box.left}
-        y={box.height - 4}
-        textAnchor="start"
-      >
-        {formatDay(buckets[0].bucket)}
-      </text>
-      {buckets.length > 1 && (
-        <text
-          className={classes.axis}
-          x={box.width - box.right}
-          y={box.height - 4}
-          textAnchor="end"
-        >
-          {formatDay(buckets[buckets.length - 1].bucket)}
-        </text>
-      )}
+      <DayAxis buckets={buckets} box={box} />
     </svg>
   );
 }
