@@ -96,6 +96,7 @@ export interface HealingStep {
     | 'detection'
     | 'root-cause'
     | 'decision'
+    | 'approval'
     | 'action'
     | 'verification';
   /** ISO date-time. */

@@ -13,28 +13,39 @@ const HOUR_MS = 3_600_000;
  * the cluster as it is now and every safety rail runs again, since time
  * has passed since the decision. The status moves pending-approval →
  * approved first, so a second approver gets a conflict, not a second action.
+ * The approval, with the reviewer's comment, is recorded as a step.
  */
 export async function approveAttempt(
   context: RouteContext,
   id: string,
   by: string,
+  comment?: string,
 ): Promise<HealingAttempt> {
   const { store, config, clusterState, executor, killSwitch } = context;
   const attempt = await store.getAttempt(id);
   if (!attempt) throw new NotFoundError(`no healing attempt ${id}`);
   const now = new Date();
+  const steps: HealingStep[] = [
+    ...attempt.steps,
+    {
+      name: 'approval',
+      at: now.toISOString(),
+      status: 'ok',
+      summary: comment ? `approved by ${by}: ${comment}` : `approved by ${by}`,
+    },
+  ];
   if (
     !(await store.updateAttempt(id, 'pending-approval', {
       status: 'approved',
       decidedBy: by,
       updatedAt: now.toISOString(),
+      steps,
     }))
   ) {
     throw new ConflictError(
       `healing attempt ${id} is ${attempt.status}, not pending-approval`,
     );
   }
-  const steps: HealingStep[] = [...attempt.steps];
   const finish = async (
     status: HealingAttempt['status'],
     reason: string,

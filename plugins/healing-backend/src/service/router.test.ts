@@ -212,6 +212,11 @@ describe('healing router', () => {
       decidedBy: 'user:default/mock',
       reason: 'rejected by user:default/mock: sale ends in ten minutes',
     });
+    expect(rejected.body.steps.at(-1)).toMatchObject({
+      name: 'approval',
+      status: 'failed',
+      summary: 'rejected by user:default/mock: sale ends in ten minutes',
+    });
     expect((await post(`/attempts/${second.id}/reject`)).status).toBe(409);
     expect((await post(`/attempts/${second.id}/approve`)).status).toBe(409);
     expect((await post('/attempts/nope/approve')).status).toBe(404);
@@ -219,8 +224,20 @@ describe('healing router', () => {
     const [pending] = (await list('status=pending-approval')).filter(
       a => a.policy === 'flash-sale-surge',
     );
-    const approved = await post(`/attempts/${pending.id}/approve`);
+    expect(
+      (await post(`/attempts/${pending.id}/approve`, { comment: ['x'] }))
+        .status,
+    ).toBe(400);
+    const approved = await post(`/attempts/${pending.id}/approve`, {
+      comment: 'capacity checked with the DBA',
+    });
     expect(approved.status).toBe(200);
+    expect(
+      approved.body.steps.find((step: any) => step.name === 'approval'),
+    ).toMatchObject({
+      status: 'ok',
+      summary: 'approved by user:default/mock: capacity checked with the DBA',
+    });
     expect(approved.body).toMatchObject({
       status: 'applied',
       decidedBy: 'user:default/mock',
@@ -241,10 +258,14 @@ describe('healing router', () => {
     const { get, put, alert } = await demoBackend(AuthorizeResult.ALLOW);
     expect((await put('/kill-switch', { on: true })).status).toBe(400);
     const on = await put('/kill-switch', { enabled: true });
+    // The whole engine status, as GET /status answers it.
     expect(on.body).toEqual({
+      ...(await get('/status')).body,
       killSwitch: true,
       killSwitchBy: 'user:default/mock',
     });
+    expect(on.body.policies.length).toBeGreaterThan(0);
+    expect(typeof on.body.pendingApprovals).toBe('number');
     expect((await get('/status')).body.killSwitch).toBe(true);
     const refused = await alert('crash-2', {
       alertname: 'KubePodCrashLooping',

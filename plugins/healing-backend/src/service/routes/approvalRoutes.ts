@@ -10,6 +10,7 @@ import { healingAttemptApprovePermission } from '@cloud-native-platform/plugin-c
 import express from 'express';
 import Router from 'express-promise-router';
 import { approveAttempt } from '../approveAttempt';
+import { engineStatus } from '../engineStatus';
 import { RouteContext } from '../RouteContext';
 
 function principalOf(credentials: BackstageCredentials): string {
@@ -23,7 +24,7 @@ function principalOf(credentials: BackstageCredentials): string {
 
 const MAX_COMMENT_LENGTH = 500;
 
-/** The optional `{ comment }` of a rejection, trimmed. */
+/** The optional `{ comment }` of an approval or rejection, trimmed. */
 function commentOf(body: unknown): string | undefined {
   const comment = (body as { comment?: unknown } | undefined)?.comment;
   if (comment === undefined || comment === null) return undefined;
@@ -54,9 +55,10 @@ export function approvalRoutes(context: RouteContext): express.Router {
     return principalOf(credentials);
   }
 
-  router.post('/attempts/:id/approve', async (req, res) => {
+  router.post('/attempts/:id/approve', express.json(), async (req, res) => {
     const by = await authorized(req);
-    const attempt = await approveAttempt(context, req.params.id, by);
+    const comment = commentOf(req.body);
+    const attempt = await approveAttempt(context, req.params.id, by, comment);
     logger.info(
       `healing attempt ${attempt.id} approved by ${by}: ${attempt.status}`,
     );
@@ -69,11 +71,23 @@ export function approvalRoutes(context: RouteContext): express.Router {
     const attempt = await store.getAttempt(req.params.id);
     if (!attempt)
       throw new NotFoundError(`no healing attempt ${req.params.id}`);
+    const reason = comment
+      ? `rejected by ${by}: ${comment}`
+      : `rejected by ${by}`;
     if (
       !(await store.updateAttempt(attempt.id, 'pending-approval', {
         status: 'rejected',
         decidedBy: by,
-        reason: comment ? `rejected by ${by}: ${comment}` : `rejected by ${by}`,
+        reason,
+        steps: [
+          ...attempt.steps,
+          {
+            name: 'approval',
+            at: new Date().toISOString(),
+            status: 'failed',
+            summary: reason,
+          },
+        ],
       }))
     ) {
       throw new ConflictError(
@@ -98,8 +112,7 @@ export function approvalRoutes(context: RouteContext): express.Router {
     logger.info(
       `healing kill switch ${req.body.enabled ? 'on' : 'off'}, set by ${by}`,
     );
-    const state = await killSwitch.state();
-    res.json({ killSwitch: state.enabled, killSwitchBy: state.by });
+    res.json(await engineStatus(context));
   });
   return router;
 }

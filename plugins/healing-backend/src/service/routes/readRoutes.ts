@@ -1,7 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   HealingAttempt,
-  HealingEngineStatus,
   HealingStats,
   HealingStatsBucket,
 } from '@cloud-native-platform/plugin-healing-common';
@@ -16,6 +15,7 @@ import {
   Query,
   single,
 } from '../queryParams';
+import { engineStatus } from '../engineStatus';
 import { RouteContext } from '../RouteContext';
 
 const FILTERS = [
@@ -99,7 +99,7 @@ export function healingStats(
 
 /** GET /attempts, /attempts/:id, /stats and /status. */
 export function readRoutes(context: RouteContext): express.Router {
-  const { store, catalog, httpAuth, config, killSwitch } = context;
+  const { store, catalog, httpAuth } = context;
   const router = Router();
 
   async function filterOf(req: Request, query: Query): Promise<AttemptFilter> {
@@ -156,18 +156,7 @@ export function readRoutes(context: RouteContext): express.Router {
   });
 
   router.get('/status', async (_req, res) => {
-    const state = await killSwitch.state();
-    const status: HealingEngineStatus = {
-      killSwitch: state.enabled,
-      killSwitchBy: state.by,
-      policies: config.policies.map(p => ({
-        name: p.name,
-        mode: p.mode,
-        action: p.action,
-      })),
-      pendingApprovals: await store.countPending(),
-    };
-    res.json(status);
+    res.json(await engineStatus(context));
   });
   return router;
 }

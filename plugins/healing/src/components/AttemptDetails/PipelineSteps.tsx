@@ -44,6 +44,7 @@ const STEP_TITLES: Record<HealingStep['name'], string> = {
   detection: 'Anomaly detection',
   'root-cause': 'Root cause',
   decision: 'Decision',
+  approval: 'Review',
   action: 'Action',
   verification: 'Verification',
 };
