@@ -14,6 +14,11 @@ import {
   HealingPolicy,
   readHealingPolicies,
 } from '@cloud-native-platform/plugin-healing-common';
+import { readMaturityConfig } from './config';
+import { KnexMaturityStore } from './database/KnexMaturityStore';
+import { MaturityAssessor } from './service/MaturityAssessor';
+import { takeMaturitySnapshots } from './service/MaturitySnapshotTask';
+import { HttpPlatformSignals } from './service/PlatformSignals';
 import { createRouter } from './service/router';
 
 /** The window the page asks for unless the viewer picks another. */
@@ -45,6 +50,9 @@ export const clusterTopologyPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        database: coreServices.database,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
         catalog: catalogServiceRef,
         clusterState: clusterStateServiceRef,
       },
@@ -54,9 +62,13 @@ export const clusterTopologyPlugin = createBackendPlugin({
         config,
         logger,
         scheduler,
+        database,
+        auth,
+        discovery,
         catalog,
         clusterState,
       }) {
+        const maturityConfig = readMaturityConfig(config);
         for (const [type, factory] of sourceFactories) {
           clusterState.addSourceFactory(type, factory);
         }
@@ -91,6 +103,30 @@ export const clusterTopologyPlugin = createBackendPlugin({
           );
           healingPolicies = [];
         }
+        const maturityAssessor = new MaturityAssessor({
+          clusterState,
+          catalog,
+          policies: healingPolicies,
+          signals: new HttpPlatformSignals({ discovery, auth, logger }),
+        });
+        const maturityStore = await KnexMaturityStore.create(database);
+        await scheduler.scheduleTask({
+          id: 'platform-maturity-snapshots',
+          scope: 'global',
+          frequency: maturityConfig.snapshotFrequency,
+          timeout: { minutes: 5 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await takeMaturitySnapshots({
+              catalog,
+              assessor: maturityAssessor,
+              store: maturityStore,
+              auth,
+              logger,
+              retentionDays: maturityConfig.historyRetentionDays,
+            });
+          },
+        });
         httpRouter.use(
           await createRouter({
             clusterState,
@@ -98,6 +134,8 @@ export const clusterTopologyPlugin = createBackendPlugin({
             httpAuth,
             traffic,
             healingPolicies,
+            maturityAssessor,
+            maturityStore,
           }),
         );
       },

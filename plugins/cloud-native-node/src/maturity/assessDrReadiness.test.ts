@@ -17,7 +17,11 @@ function workload(
       template: {
         spec: {
           containers: [
-            { name: 'pay', image, resources: { requests: { cpu: '1' } } },
+            {
+              name: 'pay',
+              image,
+              resources: { requests: { cpu: '1', memory: '1Gi' } },
+            },
           ],
         },
       },
@@ -38,10 +42,45 @@ function workload(
   return { cluster, workload: deployment, pods, related: [] };
 }
 
-const clusters = [
-  { name: 'prod', role: 'production' },
-  { name: 'dr', role: 'disaster-recovery', freeCpuMillis: 1000 },
-];
+const GiB = 2 ** 30;
+
+/** Gives the workload's pods scheduled → Ready times of the given seconds. */
+function withStartup(w: MaturityWorkload, seconds: number[]): MaturityWorkload {
+  const scheduled = Date.parse('2026-11-04T11:02:00Z');
+  w.pods.forEach((pod, i) => {
+    pod.status!.conditions = [
+      {
+        type: 'PodScheduled',
+        status: 'True',
+        lastTransitionTime: new Date(scheduled).toISOString(),
+      },
+      {
+        type: 'Ready',
+        status: 'True',
+        lastTransitionTime: new Date(
+          scheduled + seconds[i] * 1000,
+        ).toISOString(),
+      },
+    ];
+  });
+  return w;
+}
+
+/** The production cluster and a DR cluster with the given room to scale into. */
+function clustersWithFree(free: {
+  freeCpuMillis?: number;
+  freeMemoryBytes?: number;
+}) {
+  return [
+    { name: 'prod', role: 'production' },
+    { name: 'dr', role: 'disaster-recovery', ...free },
+  ];
+}
+
+const clusters = clustersWithFree({
+  freeCpuMillis: 1000,
+  freeMemoryBytes: 4 * GiB,
+});
 const base = { clusters, rto: '15s', rpo: '0s', replication: [] };
 
 describe('assessDrReadiness', () => {
@@ -65,8 +104,11 @@ describe('assessDrReadiness', () => {
         findings: [],
         neededCpuMillis: 0,
         freeCpuMillis: 1000,
+        neededMemoryBytes: 0,
+        freeMemoryBytes: 4 * GiB,
       },
       health: { ok: true, findings: [], state: 'healthy' },
+      failover: { ok: true, findings: [], scaleUp: false },
     });
   });
 
@@ -115,12 +157,63 @@ describe('assessDrReadiness', () => {
       required: 4,
       actual: 1,
     });
-    expect(checks.capacity).toMatchObject({
+    expect(checks.capacity).toEqual({
       ok: false,
+      findings: [
+        'dr lacks CPU to scale up: 3000m more requested, 1000m free on Ready nodes',
+      ],
       neededCpuMillis: 3000,
       freeCpuMillis: 1000,
+      neededMemoryBytes: 3 * GiB,
+      freeMemoryBytes: 4 * GiB,
     });
     expect(checks.image.ok && checks.health.ok).toBe(true);
+  });
+
+  it('reports too little memory to scale up while the CPU suffices', () => {
+    const result = assessDrReadiness({
+      ...base,
+      clusters: clustersWithFree({
+        freeCpuMillis: 4000,
+        freeMemoryBytes: 1.5 * GiB,
+      }),
+      workloads: [workload('prod', 'pay:1', 4), workload('dr', 'pay:1', 1)],
+    });
+    expect(result.findings).toEqual([
+      'Deployment shop/pay (prod): dr runs 1 replica(s) where prod needs at least 4.',
+      'Deployment shop/pay (prod): dr lacks memory to scale up: 3.0 GiB more requested, 1.5 GiB free on Ready nodes.',
+    ]);
+    expect(result.workloads[0].checks!.capacity).toEqual({
+      ok: false,
+      findings: [
+        'dr lacks memory to scale up: 3.0 GiB more requested, 1.5 GiB free on Ready nodes',
+      ],
+      neededCpuMillis: 3000,
+      freeCpuMillis: 4000,
+      neededMemoryBytes: 3 * GiB,
+      freeMemoryBytes: 1.5 * GiB,
+    });
+  });
+
+  it('reports both resources, CPU first, when both are short', () => {
+    const result = assessDrReadiness({
+      ...base,
+      clusters: clustersWithFree({
+        freeCpuMillis: 1000,
+        freeMemoryBytes: 512 * 2 ** 20,
+      }),
+      workloads: [workload('prod', 'pay:1', 4), workload('dr', 'pay:1', 1)],
+    });
+    const capacity = result.workloads[0].checks!.capacity;
+    expect(capacity.ok).toBe(false);
+    expect(capacity.findings).toEqual([
+      'dr lacks CPU to scale up: 3000m more requested, 1000m free on Ready nodes',
+      'dr lacks memory to scale up: 3.0 GiB more requested, 512.0 MiB free on Ready nodes',
+    ]);
+    expect(result.workloads[0].findings).toEqual([
+      'dr runs 1 replica(s) where prod needs at least 4',
+      ...capacity.findings,
+    ]);
   });
 
   it('passes the capacity check when the DR cluster has room to scale', () => {
@@ -135,7 +228,24 @@ describe('assessDrReadiness', () => {
       findings: [],
       neededCpuMillis: 1000,
       freeCpuMillis: 1000,
+      neededMemoryBytes: GiB,
+      freeMemoryBytes: 4 * GiB,
     });
+  });
+
+  it('passes a resource whose free amount is unknown', () => {
+    const result = assessDrReadiness({
+      ...base,
+      clusters: clustersWithFree({ freeCpuMillis: 4000 }),
+      workloads: [workload('prod', 'pay:1', 4), workload('dr', 'pay:1', 1)],
+    });
+    const capacity = result.workloads[0].checks!.capacity;
+    expect(capacity).toMatchObject({
+      ok: true,
+      findings: [],
+      neededMemoryBytes: 3 * GiB,
+    });
+    expect(capacity.freeMemoryBytes).toBeUndefined();
   });
 
   it('reports a missing DR workload, an unhealthy replication and undeclared objectives', () => {
@@ -158,6 +268,97 @@ describe('assessDrReadiness', () => {
       'No RTO is declared on the entity.',
       'No RPO is declared on the entity.',
     ]);
+  });
+
+  it('fails over slower than the RTO when the copy must scale up and its pods start slowly', () => {
+    const result = assessDrReadiness({
+      ...base,
+      clusters: clustersWithFree({
+        freeCpuMillis: 10_000,
+        freeMemoryBytes: 64 * GiB,
+      }),
+      workloads: [
+        withStartup(workload('prod', 'pay:1', 4), [5, 5, 5, 5]),
+        withStartup(workload('dr', 'pay:1', 2), [18, 22]),
+      ],
+    });
+    const failover = result.workloads[0].checks!.failover;
+    expect(failover).toEqual({
+      ok: false,
+      findings: [
+        'failing over means scaling the copy in dr up, and a new pod takes 20s to become ready (median in dr), longer than the 15s RTO',
+      ],
+      scaleUp: true,
+      startupSeconds: 20,
+    });
+    expect(result.rto.failoverSeconds).toBe(20);
+    expect(result.rto.note).toBe(
+      'RTO 15s declared; not measured. A failover has to scale a DR copy up first: about 20s of pod start-up.',
+    );
+    expect(result.findings).toContain(
+      'Deployment shop/pay (prod): failing over means scaling the copy in dr up, and a new pod takes 20s to become ready (median in dr), longer than the 15s RTO.',
+    );
+  });
+
+  it('measures start-up on production when the copy has no ready pod, and passes a fast one', () => {
+    const result = assessDrReadiness({
+      ...base,
+      clusters: clustersWithFree({ freeCpuMillis: 10_000 }),
+      workloads: [
+        withStartup(workload('prod', 'pay:1', 3), [4, 8, 30]),
+        workload('dr', 'pay:1', 0),
+      ],
+    });
+    expect(result.workloads[0].checks!.failover).toEqual({
+      ok: true,
+      findings: [],
+      scaleUp: true,
+      startupSeconds: 8,
+    });
+    expect(result.rto.failoverSeconds).toBe(8);
+  });
+
+  it('compares the RTO with the measured MTTR, or says why it is not measured', () => {
+    const ready = [workload('prod', 'pay:1', 1), workload('dr', 'pay:1', 1)];
+    expect(
+      assessDrReadiness({ ...base, workloads: ready, measuredMttrMs: 9_400 })
+        .rto,
+    ).toEqual({
+      declared: '15s',
+      measured: '9s',
+      met: true,
+      note: 'RTO 15s declared; healing recovered in 9s (median).',
+    });
+    const slow = assessDrReadiness({
+      ...base,
+      workloads: ready,
+      measuredMttrMs: 240_000,
+    });
+    expect(slow.rto.met).toBe(false);
+    expect(slow.status).toBe('at-risk');
+    expect(slow.findings).toContain(
+      'RTO 15s declared; healing recovered in 240s (median), slower than the target.',
+    );
+    expect(
+      assessDrReadiness({
+        ...base,
+        workloads: ready,
+        mttrUnavailable: 'nothing healed in the last 30 days',
+      }).rto.note,
+    ).toBe(
+      'RTO 15s declared; not measured: nothing healed in the last 30 days.',
+    );
+    expect(
+      assessDrReadiness({
+        ...base,
+        rto: undefined,
+        workloads: ready,
+        measuredMttrMs: 60_000,
+      }).rto,
+    ).toEqual({
+      measured: '60s',
+      note: 'No RTO is declared on the entity. Healing recovered in 60s (median).',
+    });
   });
 
   it('does not apply to entities without production workloads', () => {

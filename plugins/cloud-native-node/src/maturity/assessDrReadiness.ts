@@ -1,14 +1,15 @@
-import { parseDuration } from '@cloud-native-platform/plugin-cloud-native-common';
-import { summarizePods, workloadHealth } from '../state/podHealth';
-import { podCpuRequest } from './clusterCapacity';
 import {
-  DrCluster,
   DrObjective,
   DrReadiness,
-  DrReadinessInput,
+  DrStatus,
   DrWorkloadChecks,
   DrWorkloadReadiness,
-} from './drTypes';
+  formatBytes,
+  parseDuration,
+} from '@cloud-native-platform/plugin-cloud-native-common';
+import { summarizePods, workloadHealth } from '../state/podHealth';
+import { podCpuRequest, podMemoryRequest } from './clusterCapacity';
+import { DrCluster, DrReadinessInput } from './drTypes';
 import { autoscalerOf } from './scalingSignals';
 import { MaturityWorkload } from './types';
 
@@ -92,6 +93,7 @@ function compareCapacity(
   const required = requiredReplicas(prod);
   const actual = dr.workload.spec?.replicas ?? 0;
   const freeCpu = cluster?.freeCpuMillis;
+  const freeMemory = cluster?.freeMemoryBytes;
   if (actual >= required) {
     return {
       replicas: { ok: true, findings: [], required, actual },
@@ -100,16 +102,28 @@ function compareCapacity(
         findings: [],
         neededCpuMillis: 0,
         freeCpuMillis: freeCpu,
+        neededMemoryBytes: 0,
+        freeMemoryBytes: freeMemory,
       },
     };
   }
-  const needed = (required - actual) * podCpuRequest(podSpecOf(dr));
-  const capacityFindings =
-    freeCpu !== undefined && needed > freeCpu
-      ? [
-          `${dr.cluster} lacks CPU to scale up: ${needed}m more requested, ${freeCpu}m free on Ready nodes`,
-        ]
-      : [];
+  const missing = required - actual;
+  const neededCpu = missing * podCpuRequest(podSpecOf(dr));
+  const neededMemory = missing * podMemoryRequest(podSpecOf(dr));
+  // An unknown free amount is no evidence of a shortage.
+  const capacityFindings: string[] = [];
+  if (freeCpu !== undefined && neededCpu > freeCpu) {
+    capacityFindings.push(
+      `${dr.cluster} lacks CPU to scale up: ${neededCpu}m more requested, ${freeCpu}m free on Ready nodes`,
+    );
+  }
+  if (freeMemory !== undefined && neededMemory > freeMemory) {
+    capacityFindings.push(
+      `${dr.cluster} lacks memory to scale up: ${formatBytes(
+        neededMemory,
+      )} more requested, ${formatBytes(freeMemory)} free on Ready nodes`,
+    );
+  }
   return {
     replicas: {
       ok: false,
@@ -122,8 +136,10 @@ function compareCapacity(
     capacity: {
       ok: capacityFindings.length === 0,
       findings: capacityFindings,
-      neededCpuMillis: needed,
+      neededCpuMillis: neededCpu,
       freeCpuMillis: freeCpu,
+      neededMemoryBytes: neededMemory,
+      freeMemoryBytes: freeMemory,
     },
   };
 }
@@ -146,26 +162,103 @@ function isCanary(w: MaturityWorkload): boolean {
   return w.workload.metadata.labels?.track === 'canary';
 }
 
+/** Start-up times above this are a later readiness flap, not a start. */
+const MAX_STARTUP_SECONDS = 3600;
+
+/**
+ * Median seconds from scheduling to Ready over the ready pods: how long a
+ * new pod of the workload takes to start serving.
+ */
+function startupSeconds(pods: MaturityWorkload['pods']): number | undefined {
+  const times: number[] = [];
+  for (const pod of pods) {
+    const conditions: any[] = pod.status?.conditions ?? [];
+    const ready = conditions.find(c => c.type === 'Ready');
+    if (ready?.status !== 'True' || !ready.lastTransitionTime) continue;
+    const scheduled =
+      conditions.find(c => c.type === 'PodScheduled')?.lastTransitionTime ??
+      pod.metadata.creationTimestamp;
+    const seconds =
+      (Date.parse(ready.lastTransitionTime) - Date.parse(scheduled)) / 1000;
+    if (seconds >= 0 && seconds <= MAX_STARTUP_SECONDS) times.push(seconds);
+  }
+  if (times.length === 0) return undefined;
+  times.sort((a, b) => a - b);
+  const middle = Math.floor(times.length / 2);
+  return times.length % 2
+    ? times[middle]
+    : (times[middle - 1] + times[middle]) / 2;
+}
+
+function checkFailover(
+  prod: MaturityWorkload,
+  dr: MaturityWorkload,
+  scaleUp: boolean,
+  rto: { declared?: string; targetMs?: number },
+): DrWorkloadChecks['failover'] {
+  const measuredOnCopy = startupSeconds(dr.pods);
+  const startup = measuredOnCopy ?? startupSeconds(prod.pods);
+  const findings: string[] = [];
+  if (
+    scaleUp &&
+    startup !== undefined &&
+    rto.targetMs !== undefined &&
+    startup * 1000 > rto.targetMs
+  ) {
+    findings.push(
+      `failing over means scaling the copy in ${
+        dr.cluster
+      } up, and a new pod takes ${Math.round(
+        startup,
+      )}s to become ready (median in ${
+        measuredOnCopy !== undefined ? dr.cluster : prod.cluster
+      }), longer than the ${rto.declared} RTO`,
+    );
+  }
+  return {
+    ok: findings.length === 0,
+    findings,
+    scaleUp,
+    ...(startup !== undefined && { startupSeconds: Math.round(startup) }),
+  };
+}
+
 function objective(
+  what: 'RTO' | 'RPO',
   declared: string | undefined,
-  measuredMs: number | undefined,
-  what: string,
+  measured: { ms?: number; unavailable?: string; by: string },
 ): DrObjective {
+  const seconds =
+    measured.ms === undefined ? undefined : Math.round(measured.ms / 1000);
   if (declared === undefined) {
-    return { note: `No ${what} is declared on the entity.` };
+    return {
+      ...(seconds !== undefined && { measured: `${seconds}s` }),
+      note: `No ${what} is declared on the entity.${
+        seconds !== undefined
+          ? ` ${measured.by[0].toUpperCase()}${measured.by.slice(
+              1,
+            )} ${seconds}s (median).`
+          : ''
+      }`,
+    };
   }
   const target = parseDuration(declared);
-  if (measuredMs === undefined || target === undefined) {
-    return { declared, note: `${what} ${declared} declared; not measured.` };
+  if (seconds === undefined || target === undefined) {
+    return {
+      declared,
+      note: `${what} ${declared} declared; not measured${
+        measured.unavailable ? `: ${measured.unavailable}` : ''
+      }.`,
+    };
   }
-  const met = measuredMs <= target;
+  const met = measured.ms! <= target;
   return {
     declared,
-    measured: `${Math.round(measuredMs / 1000)}s`,
+    measured: `${seconds}s`,
     met,
-    note: `${what} ${declared} declared; healing recovered in ${Math.round(
-      measuredMs / 1000,
-    )}s (median)${met ? '' : ', slower than the target'}.`,
+    note: `${what} ${declared} declared; ${measured.by} ${seconds}s (median)${
+      met ? '' : ', slower than the target'
+    }.`,
   };
 }
 
@@ -186,8 +279,19 @@ export function assessDrReadiness(input: DrReadinessInput): DrReadiness {
   const production = input.workloads.filter(
     w => roles.get(w.cluster) === 'production' && !isCanary(w),
   );
-  const rto = objective(input.rto, input.measuredMttrMs, 'RTO');
-  const rpo = objective(input.rpo, undefined, 'RPO');
+  const rto = objective('RTO', input.rto, {
+    ms: input.measuredMttrMs,
+    unavailable: input.mttrUnavailable,
+    by: 'healing recovered in',
+  });
+  const rpo = objective('RPO', input.rpo, {
+    unavailable: 'replication lag is not measured',
+    by: 'replication lagged',
+  });
+  const rtoTarget = {
+    declared: input.rto,
+    targetMs: input.rto === undefined ? undefined : parseDuration(input.rto),
+  };
   if (production.length === 0) {
     return {
       status: 'not-applicable',
@@ -222,14 +326,16 @@ export function assessDrReadiness(input: DrReadinessInput): DrReadiness {
         ],
       };
     }
+    const sizing = compareCapacity(
+      prod,
+      dr,
+      input.clusters.find(c => c.name === dr.cluster),
+    );
     const checks: DrWorkloadChecks = {
       image: compareImages(prod, dr),
-      ...compareCapacity(
-        prod,
-        dr,
-        input.clusters.find(c => c.name === dr.cluster),
-      ),
+      ...sizing,
       health: checkHealth(dr),
+      failover: checkFailover(prod, dr, !sizing.replicas.ok, rtoTarget),
     };
     // The sentences stay, in check order, for readers that want one list.
     const findings = [
@@ -237,6 +343,7 @@ export function assessDrReadiness(input: DrReadinessInput): DrReadiness {
       ...checks.replicas.findings,
       ...checks.capacity.findings,
       ...checks.health.findings,
+      ...checks.failover.findings,
     ];
     return {
       ...base,
@@ -246,6 +353,14 @@ export function assessDrReadiness(input: DrReadinessInput): DrReadiness {
       findings,
     };
   });
+  const scaleUps = results
+    .map(r => r.checks?.failover)
+    .filter(f => f?.scaleUp && f.startupSeconds !== undefined)
+    .map(f => f!.startupSeconds!);
+  if (scaleUps.length > 0) {
+    rto.failoverSeconds = Math.max(...scaleUps);
+    rto.note += ` A failover has to scale a DR copy up first: about ${rto.failoverSeconds}s of pod start-up.`;
+  }
   const findings = results.flatMap(r =>
     r.findings.map(
       f => `${r.kind} ${r.namespace}/${r.name} (${r.cluster}): ${f}.`,
@@ -262,7 +377,7 @@ export function assessDrReadiness(input: DrReadinessInput): DrReadiness {
     findings.push('No RPO is declared on the entity.');
   if (rto.met === false) findings.push(rto.note);
   const anyMissing = results.some(r => !r.drCluster);
-  let status: DrReadiness['status'] = 'ready';
+  let status: DrStatus = 'ready';
   if (anyMissing) status = 'not-ready';
   else if (findings.length > 0) status = 'at-risk';
   return {

@@ -1,16 +1,18 @@
+import {
+  AutomationLevel,
+  MaturityComponent,
+  MaturityFinding,
+  MaturityTerm,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { ComponentSignals, meshSignals } from './componentSignals';
 import { monitoringSignals } from './monitoringSignals';
 import { scalingSignals } from './scalingSignals';
 import {
   AUTOMATION_FACTORS,
-  AutomationLevel,
   COMPONENT_WEIGHTS,
   MATURITY_TEMPLATES,
   MaturityAssessment,
-  MaturityComponent,
-  MaturityFinding,
   MaturityInput,
-  MaturityTerm,
   MaturityWorkload,
   SECURITY_WEIGHT,
 } from './types';

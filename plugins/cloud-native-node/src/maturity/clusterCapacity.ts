@@ -9,12 +9,67 @@ export function cpuMillis(quantity: unknown): number {
   return (Number(quantity) || 0) * 1000;
 }
 
-/** CPU requested by one pod of a pod template, summed over its containers. */
-export function podCpuRequest(podSpec: any): number {
+const MEMORY_SUFFIXES: Record<string, number> = {
+  '': 1,
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+// A number, then an exponent (`129e6`) or a suffix. The exponent is tried
+// first, so `1E3` is 1000 while a bare `1E` is one exabyte.
+const MEMORY_QUANTITY =
+  /^\+?(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?$/;
+
+/**
+ * Bytes of a Kubernetes memory quantity (`128974848`, `129e6`, `129M`,
+ * `123Mi`, `500m`); 0 when it is missing, negative or not a quantity.
+ */
+export function memoryBytes(quantity: unknown): number {
+  if (typeof quantity === 'number') {
+    return Number.isFinite(quantity) && quantity > 0 ? quantity : 0;
+  }
+  if (typeof quantity !== 'string') return 0;
+  const match = MEMORY_QUANTITY.exec(quantity.trim());
+  if (!match) return 0;
+  const [, number, exponent, suffix = ''] = match;
+  const scale =
+    exponent !== undefined ? 10 ** Number(exponent) : MEMORY_SUFFIXES[suffix];
+  const bytes = Number(number) * scale;
+  return Number.isFinite(bytes) ? bytes : 0;
+}
+
+function containerRequests(
+  podSpec: any,
+  resource: 'cpu' | 'memory',
+  amountOf: (quantity: unknown) => number,
+): number {
   return (podSpec?.containers ?? []).reduce(
-    (sum: number, c: any) => sum + cpuMillis(c.resources?.requests?.cpu),
+    (sum: number, c: any) => sum + amountOf(c.resources?.requests?.[resource]),
     0,
   );
+}
+
+/** CPU requested by one pod of a pod template, summed over its containers. */
+export function podCpuRequest(podSpec: any): number {
+  return containerRequests(podSpec, 'cpu', cpuMillis);
+}
+
+/** Memory (bytes) requested by one pod of a pod template, summed over its containers. */
+export function podMemoryRequest(podSpec: any): number {
+  return containerRequests(podSpec, 'memory', memoryBytes);
 }
 
 function isReady(node: KubeObject): boolean {
@@ -24,25 +79,55 @@ function isReady(node: KubeObject): boolean {
 }
 
 /**
- * Free CPU of a cluster in millicores: allocatable CPU of its Ready nodes
- * less what the running pods on them request. What a failover can scale into.
- *
- * @public
+ * Allocatable of the Ready nodes less what the pods placed on them request;
+ * finished pods (Succeeded, Failed) hold no resources.
  */
-export function freeCpuMillis(store: ClusterObjectStore): number {
+function freeOnReadyNodes(
+  store: ClusterObjectStore,
+  allocatableOf: (node: KubeObject) => number,
+  requestOf: (podSpec: any) => number,
+): number {
   const ready = new Set<string>();
   let allocatable = 0;
   for (const node of store.list('Node')) {
     if (!isReady(node)) continue;
     ready.add(node.metadata.name);
-    allocatable += cpuMillis(node.status?.allocatable?.cpu);
+    allocatable += allocatableOf(node);
   }
   let requested = 0;
   for (const pod of store.list('Pod')) {
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') continue;
     if (!ready.has(pod.spec?.nodeName)) continue;
-    requested += podCpuRequest(pod.spec);
+    requested += requestOf(pod.spec);
   }
   return Math.max(0, allocatable - requested);
+}
+
+/**
+ * Free CPU of a cluster in millicores: allocatable CPU of its Ready nodes
+ * less what the running pods on them request. What a failover can scale into.
+ *
+ * @public
+ */
+export function freeCpuMillis(store: ClusterObjectStore): number {
+  return freeOnReadyNodes(
+    store,
+    node => cpuMillis(node.status?.allocatable?.cpu),
+    podCpuRequest,
+  );
+}
+
+/**
+ * Free memory of a cluster in bytes: allocatable memory of its Ready nodes
+ * less what the running pods on them request. What a failover can scale into.
+ *
+ * @public
+ */
+export function freeMemoryBytes(store: ClusterObjectStore): number {
+  return freeOnReadyNodes(
+    store,
+    node => memoryBytes(node.status?.allocatable?.memory),
+    podMemoryRequest,
+  );
 }

@@ -1,10 +1,12 @@
-import { KubeObject } from '../state/KubeObject';
 import {
   AutomationLevel,
+  MaturityFinding,
+} from '@cloud-native-platform/plugin-cloud-native-common';
+import { KubeObject } from '../state/KubeObject';
+import {
   GITOPS_LABELS,
   INTEGRATION_SHARES,
   MATURITY_TEMPLATES,
-  MaturityFinding,
   MaturityWorkload,
 } from './types';
 

@@ -1,15 +1,4 @@
-/**
- * A group (team, system or the fleet) and the mean score of its entities.
- *
- * @public
- */
-export interface MaturityGroupScore {
-  name: string;
-  score: number;
-  entities: number;
-  /** Entities with no workload in any cluster; they count as 0. */
-  notDeployed: number;
-}
+import { MaturityGroupScore } from '@cloud-native-platform/plugin-cloud-native-common';
 
 /**
  * Groups entity scores by a key and averages them, best first. Entities

@@ -1,24 +1,10 @@
+import {
+  AutomationLevel,
+  MaturityComponent,
+  MaturityFinding,
+  MaturityTerm,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject } from '../state/KubeObject';
-
-/**
- * The platform components whose integration the maturity score measures;
- * security is scored from the posture score instead.
- *
- * @public
- */
-export type MaturityComponent = 'mesh' | 'monitoring' | 'scaling' | 'healing';
-
-/**
- * How far a component runs without people, weakest first.
- *
- * @public
- */
-export type AutomationLevel =
-  | 'none'
-  | 'manual'
-  | 'dry-run'
-  | 'approval'
-  | 'enforced';
 
 /**
  * Points each component can earn; with {@link SECURITY_WEIGHT} they sum to 100.
@@ -120,39 +106,6 @@ export interface MaturityInput {
     policies: Array<{ name: string; mode: string }>;
     annotationMode?: string;
   };
-}
-
-/**
- * Something missing from a component, and what to do about it.
- *
- * @public
- */
-export interface MaturityFinding {
-  component: MaturityComponent | 'security';
-  message: string;
-  /** What to do next, in a sentence. */
-  next: string;
-  /** Scaffolder template that adds the missing piece. */
-  template?: string;
-}
-
-/**
- * One term of the score.
- *
- * @public
- */
-export interface MaturityTerm {
-  component: MaturityComponent | 'security';
-  status: 'assessed' | 'not-deployed';
-  /** 0–1. */
-  integration: number;
-  automation: AutomationLevel;
-  automationFactor: number;
-  weight: number;
-  /** weight × integration × automationFactor, rounded to one decimal. */
-  points: number;
-  /** What is in place, in short phrases. */
-  signals: string[];
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   DrReplicationComponent,
   EntityWorkload,
   freeCpuMillis,
+  freeMemoryBytes,
   MaturityAssessment,
   resolveEntityWorkloads,
   summarizePods,
@@ -26,6 +27,7 @@ import {
   matchPolicy,
 } from '@cloud-native-platform/plugin-healing-common';
 import { ClusterFindingsCache, entityPostureScore } from './entityPosture';
+import { PlatformSignals } from './PlatformSignals';
 
 /** Kinds that run continuously; a CronJob between runs is not unhealthy. */
 const LONG_RUNNING = new Set([
@@ -77,8 +79,38 @@ export class MaturityAssessor {
       clusterState: ClusterStateService;
       catalog: CatalogService;
       policies: HealingPolicy[];
+      /** Posture score and MTTR from the other backends; local posture without. */
+      signals?: PlatformSignals;
     },
   ) {}
+
+  /**
+   * The posture score of the entity's Security tab when the security-posture
+   * backend answers; else scored here from the cluster checks, with the
+   * entity's own exceptions only.
+   */
+  private async posture(
+    entity: Entity,
+    entityRef: string,
+    workloads: EntityWorkload[],
+    credentials: BackstageCredentials,
+  ): Promise<{ score?: number; source: string }> {
+    if (workloads.length === 0) return { score: undefined, source: '' };
+    const remote = await this.options.signals?.postureScore(
+      entityRef,
+      credentials,
+    );
+    if (remote?.value !== undefined) {
+      return { score: remote.value, source: 'as the Security tab reports it' };
+    }
+    const clusters = this.options.clusterState.clusters();
+    return {
+      score: entityPostureScore(entity, workloads, clusters, this.findings),
+      source: `scored from the cluster checks here: ${
+        remote?.unavailable ?? 'no security-posture backend is configured'
+      }`,
+    };
+  }
 
   async assess(
     entity: Entity,
@@ -106,19 +138,25 @@ export class MaturityAssessor {
         ),
       ),
     );
+    const [posture, mttr] = await Promise.all([
+      this.posture(entity, entityRef, resolved.workloads, credentials),
+      workloads.length > 0
+        ? this.options.signals?.medianMttrMs(entityRef, credentials)
+        : undefined,
+    ]);
     const maturity = assessMaturity({
       workloads,
-      postureScore: entityPostureScore(
-        entity,
-        resolved.workloads,
-        clusters,
-        this.findings,
-      ),
+      postureScore: posture.score,
       healing: {
         policies: covering.map(p => ({ name: p.name, mode: p.mode })),
         annotationMode: annotations[ANNOTATION_HEALING_MODE],
       },
     });
+    if (posture.score !== undefined) {
+      maturity.terms
+        .find(t => t.component === 'security')
+        ?.signals.push(posture.source);
+    }
     const drCluster = annotations[ANNOTATION_DR_CLUSTER];
     const dr = assessDrReadiness({
       workloads,
@@ -126,11 +164,16 @@ export class MaturityAssessor {
         name: c.definition.name,
         role: c.definition.role,
         freeCpuMillis: freeCpuMillis(c.store),
+        freeMemoryBytes: freeMemoryBytes(c.store),
       })),
       drCluster,
       rto: annotations[ANNOTATION_RTO],
       rpo: annotations[ANNOTATION_RPO],
       replication: await this.replication(entity, drCluster, credentials),
+      measuredMttrMs: mttr?.value,
+      mttrUnavailable:
+        mttr?.unavailable ??
+        (this.options.signals ? undefined : 'no healing backend is configured'),
     });
     return {
       entityRef,

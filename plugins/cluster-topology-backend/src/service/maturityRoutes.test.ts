@@ -3,50 +3,16 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
 import { clusterTopologyPlugin } from '../plugin';
+import {
+  catalogEntities,
+  demoClusters,
+  waitForClusters,
+} from './__testUtils__/demoFleet';
 
 jest.setTimeout(60_000);
-
-const EXAMPLES = path.resolve(__dirname, '../../../../examples');
-const CLUSTERS: Array<[string, string]> = [
-  ['prod-east-a', 'production'],
-  ['prod-east-b', 'production'],
-  ['dr-west', 'disaster-recovery'],
-  ['staging', 'staging'],
-];
-
-function catalogEntities(): Entity[] {
-  const entities: Entity[] = [];
-  for (const file of ['components.yaml', 'resources.yaml', 'org.yaml']) {
-    const text = fs.readFileSync(path.join(EXAMPLES, 'catalog', file), 'utf8');
-    for (const doc of parseAllDocuments(text)) {
-      const entity = doc.toJSON() as Entity;
-      if (!entity?.kind) continue;
-      const owner = (entity.spec as any)?.owner;
-      entity.metadata.namespace = 'default';
-      if (owner) {
-        entity.relations = [
-          { type: 'ownedBy', targetRef: `group:default/${owner}` },
-        ];
-      }
-      entities.push(entity);
-    }
-  }
-  entities.push({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'docs-site', namespace: 'default' },
-    spec: { type: 'website', lifecycle: 'production', owner: 'platform-team' },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/platform-team' }],
-  });
-  return entities;
-}
 
 async function startDemo() {
   const { server } = await startTestBackend({
@@ -56,11 +22,7 @@ async function startDemo() {
       mockServices.rootConfig.factory({
         data: {
           cloudNativePlatform: {
-            clusters: CLUSTERS.map(([name, role]) => ({
-              name,
-              role,
-              manifests: { path: path.join(EXAMPLES, 'clusters', name) },
-            })),
+            clusters: demoClusters(),
           },
           healing: {
             policies: [
@@ -93,43 +55,18 @@ async function startDemo() {
   return server;
 }
 
-async function get(server: any, url: string) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const res = await request(server)
-      .get(url)
-      .set('Authorization', mockCredentials.user.header());
-    // The manifests load in the background; wait until workloads are there.
-    if (
-      res.status !== 200 ||
-      res.body.deployed !== false ||
-      Date.now() > deadline
-    ) {
-      if (
-        res.status !== 200 ||
-        res.body.score !== undefined ||
-        Date.now() > deadline
-      )
-        return res;
-    }
-    if (Date.now() > deadline) return res;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
+/** The clusters are loaded before the tests start (waitForClusters). */
+function get(server: any, url: string) {
+  return request(server)
+    .get(url)
+    .set('Authorization', mockCredentials.user.header());
 }
 
 describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
   let server: any;
   beforeAll(async () => {
     server = await startDemo();
-    // Wait for the manifests of every cluster.
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const res = await request(server)
-        .get('/api/cluster-topology/clusters')
-        .set('Authorization', mockCredentials.user.header());
-      if (res.body.items?.every((c: any) => c.status === 'ready')) break;
-      await new Promise(resolve => setTimeout(resolve, 100));
-    }
+    await waitForClusters(server);
   });
 
   const score = async (name: string) => {
@@ -185,10 +122,30 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
       ['component:default/kafka-mirrormaker', true],
       ['resource:default/ledger-db', true],
     ]);
+    // No healing backend here: the MTTR is not measured, and says why.
     expect(body.dr.rto).toEqual({
       declared: '15s',
-      note: 'RTO 15s declared; not measured.',
+      failoverSeconds: 16,
+      note: 'RTO 15s declared; not measured: the healing backend answered HTTP 404. A failover has to scale a DR copy up first: about 16s of pod start-up.',
     });
+    expect(checksOf('prod-east-b').failover).toEqual({
+      ok: false,
+      findings: [
+        'failing over means scaling the copy in dr-west up, and a new pod takes 16s to become ready (median in dr-west), longer than the 15s RTO',
+      ],
+      scaleUp: true,
+      startupSeconds: 16,
+    });
+    expect(checksOf('prod-east-a').replicas).toMatchObject({ ok: false });
+    expect(checksOf('prod-east-a').failover).toMatchObject({
+      ok: false,
+      scaleUp: true,
+    });
+    // The security term says where its score comes from.
+    const security = body.terms.find((t: any) => t.component === 'security');
+    expect(security.signals[1]).toBe(
+      'scored from the cluster checks here: the security-posture backend answered HTTP 404',
+    );
   });
 
   it('scores risk-service low and flash-sale without a DR copy', async () => {

@@ -9,8 +9,20 @@ import {
   rollUpMaturity,
   SECURITY_WEIGHT,
 } from '@cloud-native-platform/plugin-cloud-native-node';
+import {
+  MaturityHistory,
+  MaturityScopeType,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import express from 'express';
+import { MaturityStore } from '../database/MaturityStore';
+import { mapLimit } from './mapLimit';
 import { MaturityAssessor } from './MaturityAssessor';
+
+const ASSESS_CONCURRENCY = 8;
+const HISTORY_PARAMS = ['entityRef', 'team', 'system', 'days'];
+const DEFAULT_HISTORY_DAYS = 30;
+const MAX_HISTORY_DAYS = 365;
+const DAY_MS = 86_400_000;
 
 /** The formula and its weights, served with every answer so the UI can show them. */
 const FORMULA = {
@@ -51,17 +63,105 @@ export function addMaturityRoutes(
     catalog: CatalogService;
     httpAuth: HttpAuthService;
     assessor: MaturityAssessor;
+    /** Snapshots for GET /maturity/history; without, the history is empty. */
+    store?: MaturityStore;
   },
 ) {
-  const { catalog, httpAuth, assessor } = options;
+  const { catalog, httpAuth, assessor, store } = options;
 
   async function components(credentials: any, filter: Record<string, string>) {
     const { items } = await catalog.getEntities(
       { filter: { kind: 'Component', ...filter } },
       { credentials },
     );
-    return Promise.all(items.map(e => assessor.assess(e, credentials)));
+    // Each assessment asks the posture and healing backends: a few at a time.
+    return mapLimit(items, ASSESS_CONCURRENCY, e =>
+      assessor.assess(e, credentials),
+    );
   }
+
+  /** The catalog entity a history scope parameter names, or a 404. */
+  async function scopeEntity(
+    credentials: any,
+    name: string,
+    value: string,
+    defaultKind: string,
+  ): Promise<string> {
+    const ref = parseRef(value, name, defaultKind);
+    if (ref.kind.toLocaleLowerCase('en-US') !== defaultKind) {
+      throw new InputError(
+        `${name} must name a ${defaultKind} entity, got '${value}'`,
+      );
+    }
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(
+        `no ${defaultKind} ${stringifyEntityRef(ref)} in the catalog`,
+      );
+    }
+    return stringifyEntityRef(entity);
+  }
+
+  router.get('/maturity/history', async (req, res) => {
+    const unknown = Object.keys(req.query).filter(
+      k => !HISTORY_PARAMS.includes(k),
+    );
+    if (unknown.length > 0) {
+      throw new InputError(
+        `unknown query parameter ${unknown.join(
+          ', ',
+        )}; use one of entityRef, team or system, and days`,
+      );
+    }
+    const scopes = (
+      [
+        ['entityRef', 'entity', 'component'],
+        ['team', 'team', 'group'],
+        ['system', 'system', 'system'],
+      ] as Array<[string, MaturityScopeType, string]>
+    )
+      .map(([param, type, kind]) => ({
+        param,
+        type,
+        kind,
+        value: singleParam(req, param),
+      }))
+      .filter(s => s.value !== undefined);
+    if (scopes.length > 1) {
+      throw new InputError(
+        'give at most one of the query parameters entityRef, team or system; none means the fleet',
+      );
+    }
+    const daysText = singleParam(req, 'days');
+    const days =
+      daysText === undefined ? DEFAULT_HISTORY_DAYS : Number(daysText);
+    if (!Number.isInteger(days) || days < 1 || days > MAX_HISTORY_DAYS) {
+      throw new InputError(
+        `days must be a whole number from 1 to ${MAX_HISTORY_DAYS}, got '${daysText}'`,
+      );
+    }
+    const credentials = await httpAuth.credentials(req);
+    const [scope] = scopes;
+    const type: MaturityScopeType = scope?.type ?? 'fleet';
+    const key = scope
+      ? await scopeEntity(credentials, scope.param, scope.value!, scope.kind)
+      : '';
+    const since = new Date(Date.now() - days * DAY_MS);
+    const snapshots = store
+      ? await store.listSnapshots({ scopeType: type, scopeKey: key, since })
+      : [];
+    const body: MaturityHistory = {
+      scope: { type, key },
+      days,
+      points: snapshots.map(s => ({
+        takenAt: s.takenAt.toISOString(),
+        score: s.score,
+        entities: s.entities,
+        drReady: s.drReady,
+      })),
+    };
+    res.json(body);
+  });
 
   router.get('/maturity', async (req, res) => {
     const entityRef = singleParam(req, 'entityRef');

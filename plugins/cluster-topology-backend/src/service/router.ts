@@ -25,6 +25,7 @@ import { HealingPolicy } from '@cloud-native-platform/plugin-healing-common';
 import { objectDetails } from './objectDetails';
 import { MaturityAssessor } from './MaturityAssessor';
 import { addMaturityRoutes } from './maturityRoutes';
+import { MaturityStore } from '../database/MaturityStore';
 
 function countWorkloads(cluster: ClusterHandle): number {
   let count = 0;
@@ -84,6 +85,10 @@ export interface RouterOptions {
   traffic: TrafficCollector;
   /** Healing policies (`healing.policies`), read for the maturity score. */
   healingPolicies?: HealingPolicy[];
+  /** Scores maturity; one without remote signals is made when absent. */
+  maturityAssessor?: MaturityAssessor;
+  /** Maturity snapshots for the trend; the history is empty without. */
+  maturityStore?: MaturityStore;
 }
 
 /**
@@ -100,11 +105,14 @@ export async function createRouter(
   addMaturityRoutes(router, {
     catalog,
     httpAuth,
-    assessor: new MaturityAssessor({
-      clusterState,
-      catalog,
-      policies: options.healingPolicies ?? [],
-    }),
+    assessor:
+      options.maturityAssessor ??
+      new MaturityAssessor({
+        clusterState,
+        catalog,
+        policies: options.healingPolicies ?? [],
+      }),
+    store: options.maturityStore,
   });
 
   router.get('/clusters', async (_req, res) => {

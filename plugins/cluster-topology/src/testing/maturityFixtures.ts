@@ -8,6 +8,8 @@ import type {
 // Modelled on the backend's answers for the demo fleet
 // (cluster-topology-backend/src/service/maturityRoutes.test.ts).
 
+const GiB = 2 ** 30;
+
 const formula: MaturityFormula = {
   text: 'score = Σ weight × integration × automation factor (mesh, monitoring, scaling, healing) + posture score × securityWeight / 100',
   componentWeights: { mesh: 20, monitoring: 20, scaling: 20, healing: 20 },
@@ -114,8 +116,16 @@ export const tradingEngineMaturity: EntityMaturityResponse = {
             findings: [],
             neededCpuMillis: 0,
             freeCpuMillis: 1500,
+            neededMemoryBytes: 0,
+            freeMemoryBytes: 24 * GiB,
           },
           health: { ok: true, findings: [], state: 'healthy' },
+          failover: {
+            ok: true,
+            findings: [],
+            scaleUp: false,
+            startupSeconds: 16,
+          },
         },
         findings: [
           'container trading-engine runs registry.example.com/trading/trading-engine:2.3.0 in dr-west but registry.example.com/trading/trading-engine:2.4.1 in prod-east-a',
@@ -156,12 +166,23 @@ export const tradingEngineMaturity: EntityMaturityResponse = {
             ],
             neededCpuMillis: 2000,
             freeCpuMillis: 1500,
+            neededMemoryBytes: 16 * GiB,
+            freeMemoryBytes: 24 * GiB,
           },
           health: { ok: true, findings: [], state: 'healthy' },
+          failover: {
+            ok: false,
+            findings: [
+              'failing over means scaling the copy in dr-west up, and a new pod takes 16s to become ready (median in dr-west), longer than the 15s RTO',
+            ],
+            scaleUp: true,
+            startupSeconds: 16,
+          },
         },
         findings: [
           'dr-west runs 2 replica(s) where prod-east-b needs at least 6',
           'dr-west lacks CPU to scale up: 2000m more requested, 1500m free on Ready nodes',
+          'failing over means scaling the copy in dr-west up, and a new pod takes 16s to become ready (median in dr-west), longer than the 15s RTO',
         ],
       },
       {
@@ -185,7 +206,11 @@ export const tradingEngineMaturity: EntityMaturityResponse = {
         detail: '0/1 ready in dr-west',
       },
     ],
-    rto: { declared: '15s', note: 'RTO 15s declared; not measured.' },
+    rto: {
+      declared: '15s',
+      failoverSeconds: 16,
+      note: 'RTO 15s declared; not measured: nothing healed in the last 30 days. A failover has to scale a DR copy up first: about 16s of pod start-up.',
+    },
     rpo: { note: 'No RPO is declared on the entity.' },
     findings: [
       'Deployment trading/trading-engine (prod-east-a): container trading-engine runs registry.example.com/trading/trading-engine:2.3.0 in dr-west but registry.example.com/trading/trading-engine:2.4.1 in prod-east-a.',

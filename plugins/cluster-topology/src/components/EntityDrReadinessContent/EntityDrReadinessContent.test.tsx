@@ -46,11 +46,31 @@ describe('EntityDrReadinessContent', () => {
       screen.getByRole('table', { name: 'DR workloads' }),
     ).getAllByRole('row');
     expect(rows.map(r => r.textContent)).toEqual([
-      'Production workloadDR copyimagereplicascapacityhealthReady',
-      'Deployment trading/trading-engineprod-east-adr-westfailedokokoknot ready',
-      'Deployment trading/trading-engineprod-east-bdr-westokfailedfailedoknot ready',
-      'Deployment trading/order-routerprod-east-bmissing––––not ready',
+      'Production workloadDR copyimagereplicascapacityhealthfailoverReady',
+      'Deployment trading/trading-engineprod-east-adr-westfailedok' +
+        'okCPU 1500m freememory 24.0 GiB free' +
+        'ok' +
+        'oktraffic shift only' +
+        'not ready',
+      'Deployment trading/trading-engineprod-east-bdr-westokfailed' +
+        'failedCPU 2000m needed, 1500m freememory 16.0 GiB needed, 24.0 GiB free' +
+        'ok' +
+        'failedscale-up first; pods start in 16s' +
+        'not ready',
+      'Deployment trading/order-routerprod-east-bmissing–––––not ready',
     ]);
+    // The capacity cell words memory in binary units beside the CPU figures.
+    const capacity = within(rows[2]).getAllByRole('cell')[4];
+    expect(
+      within(capacity).getByText('CPU 2000m needed, 1500m free'),
+    ).toBeInTheDocument();
+    expect(
+      within(capacity).getByText('memory 16.0 GiB needed, 24.0 GiB free'),
+    ).toBeInTheDocument();
+    expect(capacity).toHaveAttribute(
+      'title',
+      'dr-west lacks CPU to scale up: 2000m more requested, 1500m free on Ready nodes',
+    );
 
     const replication = within(
       screen.getByRole('table', { name: 'Replication components' }),
@@ -65,7 +85,7 @@ describe('EntityDrReadinessContent', () => {
     ).getAllByRole('row');
     expect(objectives.map(r => r.textContent)).toEqual([
       'DeclaredMeasured',
-      'RTO15snot measuredRTO 15s declared; not measured.',
+      `RTO15snot measuredfailover scale-up 16s${tradingEngineMaturity.dr.rto.note}`,
       'RPOnot declarednot measuredNo RPO is declared on the entity.',
     ]);
   });

@@ -25,10 +25,18 @@ import {
 } from '../../api';
 import { healthColors } from '../../lib/health';
 import { HealthChip } from '../HealthChip';
-import { DrCheck, drChecks, drStatusColors, drStatusText } from './drChecks';
+import {
+  capacityFigures,
+  DrCheck,
+  drChecks,
+  drStatusColors,
+  drStatusText,
+  failoverFigure,
+} from './drChecks';
 
 function CheckCell(props: { workload: DrWorkloadReadiness; check: DrCheck }) {
-  const result = props.workload.checks?.[props.check];
+  const checks = props.workload.checks;
+  const result = checks?.[props.check];
   if (!result) return <TableCell>–</TableCell>;
   return (
     <TableCell title={result.findings.join('\n') || undefined}>
@@ -36,6 +44,23 @@ function CheckCell(props: { workload: DrWorkloadReadiness; check: DrCheck }) {
         label={result.ok ? 'ok' : 'failed'}
         color={result.ok ? healthColors.healthy : healthColors.failing}
       />
+      {props.check === 'capacity' &&
+        checks &&
+        capacityFigures(checks.capacity).map(line => (
+          <Typography
+            key={line}
+            variant="caption"
+            color="textSecondary"
+            display="block"
+          >
+            {line}
+          </Typography>
+        ))}
+      {props.check === 'failover' && checks?.failover && (
+        <Typography variant="caption" color="textSecondary" display="block">
+          {failoverFigure(checks.failover)}
+        </Typography>
+      )}
     </TableCell>
   );
 }
@@ -94,7 +119,14 @@ function ObjectiveRow(props: { name: string; objective: DrObjective }) {
     <TableRow>
       <TableCell>{props.name}</TableCell>
       <TableCell>{objective.declared ?? 'not declared'}</TableCell>
-      <TableCell>{objective.measured ?? 'not measured'}</TableCell>
+      <TableCell>
+        {objective.measured ?? 'not measured'}
+        {objective.failoverSeconds !== undefined && (
+          <Typography variant="caption" color="textSecondary" display="block">
+            failover scale-up {objective.failoverSeconds}s
+          </Typography>
+        )}
+      </TableCell>
       <TableCell>{objective.note}</TableCell>
     </TableRow>
   );

@@ -1,10 +1,32 @@
+import {
+  DrWorkloadChecks,
+  formatBytes,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import type { DrStatus } from '../../api';
 import { healthColors } from '../../lib/health';
 
 /** The checks a DR copy must pass (keys of `checks`), in table order. */
-export type DrCheck = 'image' | 'replicas' | 'capacity' | 'health';
+export type DrCheck = 'image' | 'replicas' | 'capacity' | 'health' | 'failover';
 
-export const drChecks: DrCheck[] = ['image', 'replicas', 'capacity', 'health'];
+export const drChecks: DrCheck[] = [
+  'image',
+  'replicas',
+  'capacity',
+  'health',
+  'failover',
+];
+
+/**
+ * What a failover of the copy involves: a scale-up and how long its pods
+ * take to start, or nothing but moving traffic.
+ */
+export function failoverFigure(failover: DrWorkloadChecks['failover']): string {
+  const startup =
+    failover.startupSeconds === undefined
+      ? 'pod start-up not measured'
+      : `pods start in ${failover.startupSeconds}s`;
+  return failover.scaleUp ? `scale-up first; ${startup}` : 'traffic shift only';
+}
 
 export const drStatusColors: Record<DrStatus, string> = {
   ready: healthColors.healthy,
@@ -20,3 +42,33 @@ export const drStatusText: Record<DrStatus, string> = {
   'not-ready': 'At least one production workload has no copy in a DR cluster.',
   'not-applicable': 'This entity runs no workload in a production cluster.',
 };
+
+function neededAndFree(
+  needed: number,
+  free: number | undefined,
+  format: (amount: number) => string,
+): string {
+  const freeText = free === undefined ? 'free unknown' : `${format(free)} free`;
+  return needed > 0 ? `${format(needed)} needed, ${freeText}` : freeText;
+}
+
+/**
+ * The figures of the capacity check, one line per resource: what scaling
+ * the copy up needs (when it needs to) and what the DR cluster has free.
+ */
+export function capacityFigures(
+  capacity: DrWorkloadChecks['capacity'],
+): string[] {
+  return [
+    `CPU ${neededAndFree(
+      capacity.neededCpuMillis,
+      capacity.freeCpuMillis,
+      millis => `${millis}m`,
+    )}`,
+    `memory ${neededAndFree(
+      capacity.neededMemoryBytes,
+      capacity.freeMemoryBytes,
+      formatBytes,
+    )}`,
+  ];
+}

@@ -1,0 +1,196 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The test assembles the suite's backends as a portal does, to check what
+// the maturity score reads from them over HTTP.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import healingPlugin from '@cloud-native-platform/plugin-healing-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import securityPosturePlugin from '@cloud-native-platform/plugin-security-posture-backend';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import YAML from 'yaml';
+import { clusterTopologyPlugin } from '../plugin';
+import {
+  catalogEntities,
+  demoClusters,
+  EXAMPLES,
+  waitForClusters,
+} from './__testUtils__/demoFleet';
+
+jest.setTimeout(90_000);
+
+/** The demo's healing block (policies, replay of the incidents) from app-config.yaml. */
+function demoHealing() {
+  const app = YAML.parse(
+    fs.readFileSync(path.join(EXAMPLES, '..', 'app-config.yaml'), 'utf8'),
+  );
+  return app.healing;
+}
+
+/**
+ * The maturity score with the whole suite in one backend: the security term
+ * is the Security tab's score, the RTO is compared with healing's MTTR, and
+ * the snapshot task fills the trend.
+ */
+describe('maturity with the security-posture and healing backends', () => {
+  let server: any;
+  const scheduler = mockServices.scheduler.mock();
+  const get = (url: string) =>
+    request(server)
+      .get(url)
+      .set('Authorization', mockCredentials.user.header());
+
+  beforeAll(async () => {
+    ({ server } = await startTestBackend({
+      features: [
+        clusterTopologyPlugin,
+        securityPosturePlugin,
+        healingPlugin,
+        scheduler.factory,
+        catalogServiceMock.factory({ entities: catalogEntities() }),
+        mockServices.rootConfig.factory({
+          data: {
+            cloudNativePlatform: { clusters: demoClusters() },
+            healing: demoHealing(),
+          },
+        }),
+      ],
+    }));
+    await waitForClusters(server);
+    // The healing demo replay runs after start-up; wait for its restart.
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const res = await get(
+        '/api/healing/stats?entityRef=component:default/risk-service',
+      );
+      if (res.body.medianMttrSeconds !== undefined) break;
+      await new Promise(resolve => setTimeout(resolve, 200));
+    }
+  });
+
+  it('takes the security term from the Security tab', async () => {
+    for (const name of ['trading-engine', 'risk-service']) {
+      const ref = `component:default/${name}`;
+      const posture = await get(
+        `/api/security-posture/report?entityRef=${ref}`,
+      );
+      expect(posture.status).toBe(200);
+      const maturity = await get(
+        `/api/cluster-topology/maturity?entityRef=${ref}`,
+      );
+      expect(maturity.status).toBe(200);
+      const security = maturity.body.terms.find(
+        (t: any) => t.component === 'security',
+      );
+      expect(security.integration).toBeCloseTo(posture.body.score / 100, 5);
+      expect(security.signals).toEqual([
+        `posture score ${posture.body.score}`,
+        'as the Security tab reports it',
+      ]);
+    }
+  });
+
+  it('compares the declared RTO with the MTTR healing measured', async () => {
+    const stats = await get(
+      '/api/healing/stats?entityRef=component:default/risk-service&days=30',
+    );
+    expect(stats.body.medianMttrSeconds).toBe(240);
+    const res = await get(
+      '/api/cluster-topology/maturity?entityRef=component:default/risk-service',
+    );
+    expect(res.body.dr.rto).toEqual({
+      declared: '2m',
+      measured: '240s',
+      met: false,
+      failoverSeconds: 16,
+      note: 'RTO 2m declared; healing recovered in 240s (median), slower than the target. A failover has to scale a DR copy up first: about 16s of pod start-up.',
+    });
+    expect(res.body.dr.findings).toContain(res.body.dr.rto.note);
+    // Nothing healed trading-engine: its 15 s RTO stays unmeasured, and says why.
+    const engine = await get(
+      '/api/cluster-topology/maturity?entityRef=component:default/trading-engine',
+    );
+    expect(engine.body.dr.rto.measured).toBeUndefined();
+    expect(engine.body.dr.rto.note).toMatch(
+      /^RTO 15s declared; not measured: nothing healed in the last 30 days\./,
+    );
+  });
+
+  it('stores snapshots the history serves per scope', async () => {
+    const task = scheduler.scheduleTask.mock.calls
+      .map(([t]) => t)
+      .find(t => t.id === 'platform-maturity-snapshots');
+    expect(task).toMatchObject({
+      scope: 'global',
+      frequency: { hours: 1 },
+    });
+    expect(
+      (await get('/api/cluster-topology/maturity/history')).body.points,
+    ).toEqual([]);
+    await task!.fn(new AbortController().signal);
+    await task!.fn(new AbortController().signal);
+
+    const board = await get('/api/cluster-topology/maturity/leaderboard');
+    const fleet = await get('/api/cluster-topology/maturity/history');
+    expect(fleet.status).toBe(200);
+    expect(fleet.body.scope).toEqual({ type: 'fleet', key: '' });
+    expect(fleet.body.days).toBe(30);
+    expect(fleet.body.points).toHaveLength(2);
+    expect(fleet.body.points[1]).toMatchObject({
+      score: board.body.fleet.score,
+      entities: board.body.fleet.entities,
+    });
+    const ready = board.body.entities.filter((e: any) => e.dr === 'ready');
+    expect(fleet.body.points[1].drReady).toBe(ready.length);
+
+    const team = await get(
+      '/api/cluster-topology/maturity/history?team=trading-team&days=7',
+    );
+    expect(team.body.scope).toEqual({
+      type: 'team',
+      key: 'group:default/trading-team',
+    });
+    expect(team.body.points[0].score).toBe(
+      board.body.teams.find((t: any) => t.name === 'trading-team').score,
+    );
+    const system = await get(
+      '/api/cluster-topology/maturity/history?system=core-trading',
+    );
+    expect(system.body.points).toHaveLength(2);
+    const entity = await get(
+      '/api/cluster-topology/maturity/history?entityRef=trading-engine',
+    );
+    expect(entity.body.scope.key).toBe('component:default/trading-engine');
+    expect(entity.body.points[0]).toMatchObject({ entities: 1 });
+    expect(entity.body.points[0].score).toBe(
+      board.body.entities.find(
+        (e: any) => e.entityRef === 'component:default/trading-engine',
+      ).score,
+    );
+  });
+
+  it('answers 400 and 404 for bad history scopes', async () => {
+    const cases: Array<[string, number, RegExp]> = [
+      ['team=a&system=b', 400, /at most one of/],
+      ['days=0', 400, /^days must be a whole number from 1 to 365/],
+      ['days=1.5', 400, /days/],
+      ['days=366', 400, /days/],
+      ['since=2026-01-01', 400, /unknown query parameter since/],
+      ['entityRef=group:default/trading-team', 400, /must name a component/],
+      ['entityRef=component:', 400, /^entityRef/],
+      ['team=nobody', 404, /no group group:default\/nobody/],
+      ['system=nowhere', 404, /no system system:default\/nowhere/],
+      ['entityRef=nothing', 404, /no component component:default\/nothing/],
+    ];
+    for (const [query, status, message] of cases) {
+      const res = await get(`/api/cluster-topology/maturity/history?${query}`);
+      expect([query, res.status]).toEqual([query, status]);
+      expect(res.body.error.message).toMatch(message);
+    }
+  });
+});
