@@ -108,7 +108,11 @@ export interface AuditReport extends Omit<PostureReport, 'scope' | 'clusters'> {
 export interface ScoredGroup {
   /** Cluster name, `cluster/namespace`, or a group entity reference. */
   name: string;
-  score: number;
+  /**
+   * 0–100; absent for a cluster that could not be read, or that the caller
+   * may not read, with `error` saying which.
+   */
+  score?: number;
   /** Resources scored in the group. */
   resources: number;
   counts: SeverityCounts;

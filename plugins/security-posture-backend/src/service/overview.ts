@@ -29,9 +29,9 @@ interface Group {
 
 /** Rankings of an overview: clusters, namespaces and teams, each scored from its resources. */
 export interface OverviewGroups {
-  clusters: Map<string, ScoredGroup>;
-  namespaces: Map<string, ScoredGroup>;
-  teams: Map<string, ScoredGroup>;
+  clusters: Map<string, ScoredGroup & { score: number }>;
+  namespaces: Map<string, ScoredGroup & { score: number }>;
+  teams: Map<string, ScoredGroup & { score: number }>;
 }
 
 /**
@@ -108,8 +108,9 @@ export function groupResources(options: {
   };
 }
 
+/** Unscored rows (clusters that could not be read) sort last. */
 const worstFirst = (a: ScoredGroup, b: ScoredGroup) =>
-  a.score - b.score || a.name.localeCompare(b.name);
+  (a.score ?? Infinity) - (b.score ?? Infinity) || a.name.localeCompare(b.name);
 
 /** The fleet page from every finding of the permitted clusters. */
 export function buildOverview(options: {
@@ -134,9 +135,10 @@ export function buildOverview(options: {
     const name = cluster.definition.name;
     const error = clusterError(cluster);
     return {
+      // A cluster with nothing to score is clean, unless it could not be read.
       ...(groups.clusters.get(name) ?? {
         name,
-        score: 100,
+        ...(!error && { score: 100 }),
         resources: 0,
         counts: zeroCounts(),
       }),
@@ -148,7 +150,6 @@ export function buildOverview(options: {
   for (const name of denied) {
     clusterRows.push({
       name,
-      score: 0,
       resources: 0,
       counts: zeroCounts(),
       error: NOT_PERMITTED,

@@ -272,9 +272,12 @@ describe('security-posture router', () => {
     ).toBe(false);
 
     const overview = await get('/overview');
-    expect(
-      overview.body.clusters.find((c: any) => c.name === 'dr'),
-    ).toMatchObject({ error: 'not permitted', resources: 0 });
+    expect(overview.body.clusters.find((c: any) => c.name === 'dr')).toEqual({
+      name: 'dr',
+      error: 'not permitted',
+      resources: 0,
+      counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
+    });
     expect(
       overview.body.namespaces.some((n: any) => n.name.startsWith('dr/')),
     ).toBe(false);

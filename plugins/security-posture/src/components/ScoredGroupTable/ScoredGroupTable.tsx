@@ -101,10 +101,10 @@ export function ScoredGroupTable(props: ScoredGroupTableProps) {
           >
             <TableCell>{renderName(group)}</TableCell>
             {props.showRole && <TableCell>{group.role ?? '—'}</TableCell>}
-            {group.error ? (
+            {group.error || group.score === undefined ? (
               <TableCell colSpan={3}>
                 <Typography variant="body2" color="error">
-                  {group.error}
+                  {group.error ?? 'not scored'}
                 </Typography>
               </TableCell>
             ) : (

@@ -57,7 +57,7 @@ export function usePageSelection(): [
  */
 export function selectionScope(
   selection: PageSelection,
-  clusters: ReadonlyArray<{ name: string; score: number; error?: string }>,
+  clusters: ReadonlyArray<{ name: string; score?: number; error?: string }>,
 ): PostureScope | undefined {
   if (selection.team) {
     return { team: selection.team };
@@ -68,7 +68,10 @@ export function selectionScope(
       : { cluster: selection.cluster };
   }
   const worst = clusters
-    .filter(c => !c.error)
+    .filter(
+      (c): c is typeof c & { score: number } =>
+        !c.error && c.score !== undefined,
+    )
     .sort((a, b) => a.score - b.score)[0];
   return worst ? { cluster: worst.name } : undefined;
 }
