@@ -136,6 +136,11 @@ export interface PostureOverview {
   namespaces: ScoredGroup[];
   /** Owners of catalog components mapped to workloads, worst first. */
   teams: ScoredGroup[];
+  /**
+   * Falco alerts within retention that name no configured cluster, so no
+   * workload: falcosidekick needs `?cluster=` or a `cluster:` tag.
+   */
+  unattributedFalcoAlerts: number;
   /** The checks failing on the most resources, most first. */
   topChecks: Array<{
     checkId: string;

@@ -148,6 +148,26 @@ describe.each(databases.eachSupportedId())('KnexPostureStore on %s', id => {
     expect(Number(count)).toBe(3);
   });
 
+  it('counts alerts of no cluster or of one not in the fleet', async () => {
+    const { store } = await createStore(id);
+    await store.addFalcoAlert(alert());
+    await store.addFalcoAlert(alert({ cluster: undefined }));
+    await store.addFalcoAlert(alert({ cluster: 'elsewhere' }));
+    await store.addFalcoAlert(
+      alert({ cluster: undefined, receivedAt: new Date('2026-11-01T00:00Z') }),
+    );
+    const since = new Date('2026-11-20T00:00:00Z');
+    expect(
+      await store.countUnattributedFalcoAlerts({
+        since,
+        known: ['prod-east-a', 'dr-west'],
+      }),
+    ).toBe(2);
+    expect(await store.countUnattributedFalcoAlerts({ since, known: [] })).toBe(
+      3,
+    );
+  });
+
   it('groups alerts by rule and pod with the newest output', async () => {
     const { store } = await createStore(id);
     await store.addFalcoAlert(alert({ output: 'first' }));

@@ -170,6 +170,26 @@ export class KnexPostureStore implements PostureStore {
     });
   }
 
+  async countUnattributedFalcoAlerts(options: {
+    since: Date;
+    known: string[];
+  }): Promise<number> {
+    const query = this.knex('falco_alerts')
+      .where('received_at', '>=', options.since)
+      .andWhere(q => {
+        q.whereNull('cluster');
+        // Cluster names are few (the configured fleet): one bound list.
+        if (options.known.length > 0) {
+          q.orWhereNotIn('cluster', options.known);
+        } else {
+          q.orWhereNotNull('cluster');
+        }
+      })
+      .count({ count: '*' });
+    const [row] = await query;
+    return Number(row.count);
+  }
+
   async prune(options: {
     snapshotsBefore: Date;
     falcoAlertsBefore: Date;

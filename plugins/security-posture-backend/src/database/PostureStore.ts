@@ -90,6 +90,14 @@ export interface PostureStore {
     since: Date;
     clusters?: string[];
   }): Promise<FalcoAlertGroup[]>;
+  /**
+   * Alerts received at or after `since` that name no cluster, or one that is
+   * not among `known`: they can be attributed to no workload.
+   */
+  countUnattributedFalcoAlerts(options: {
+    since: Date;
+    known: string[];
+  }): Promise<number>;
   /** Deletes what is older than the retention of each table. */
   prune(options: {
     snapshotsBefore: Date;

@@ -120,6 +120,7 @@ export function buildOverview(options: {
   denied: string[];
   components: ComponentSnapshot;
   now: Date;
+  unattributedFalcoAlerts: number;
 }): PostureOverview {
   const { findings, resources, permitted, denied, components, now } = options;
   const summary = summarizeFindings(findings, resources);
@@ -181,6 +182,7 @@ export function buildOverview(options: {
     score: summary.score,
     counts: summary.counts,
     exceptedCount: summary.exceptedCount,
+    unattributedFalcoAlerts: options.unattributedFalcoAlerts,
     clusters: clusterRows,
     namespaces: [...groups.namespaces.values()].sort(worstFirst),
     teams: [...groups.teams.values()].sort(worstFirst),

@@ -150,6 +150,7 @@ export const fleetOverview: PostureOverview = {
   score: 76,
   counts: counts(1, 5, 7, 3, 2),
   exceptedCount: 2,
+  unattributedFalcoAlerts: 3,
   clusters: [
     {
       name: 'prod-east-a',

@@ -132,6 +132,8 @@ describe('POST /api/security-posture/falco', () => {
     expect(unknown.body).toEqual({ duplicate: false });
     expect(runtime((await get('/report?cluster=dr')).body)).toHaveLength(1);
     expect(runtime((await get('/report?cluster=prod')).body)).toEqual([]);
+    // The overview counts the alert no cluster took.
+    expect((await get('/overview')).body.unattributedFalcoAlerts).toBe(1);
   });
 
   it.each([

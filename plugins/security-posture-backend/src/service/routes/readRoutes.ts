@@ -27,7 +27,8 @@ const DAY_MS = 86_400_000;
 
 /** GET /report, /overview, /history and /checks. */
 export function readRoutes(context: RouteContext): express.Router {
-  const { clusterState, httpAuth, permissions, reporter, store } = context;
+  const { clusterState, httpAuth, permissions, reporter, store, config } =
+    context;
   const router = Router();
 
   router.get('/report', async (req, res) => {
@@ -117,7 +118,19 @@ export function readRoutes(context: RouteContext): express.Router {
       clusterState.clusters(),
     );
     const fleet = await reporter.fleetFindings(permitted, now);
-    res.json(buildOverview({ ...fleet, permitted, denied, now }));
+    const unattributedFalcoAlerts = await store.countUnattributedFalcoAlerts({
+      since: new Date(now.getTime() - config.falcoRetentionDays * DAY_MS),
+      known: clusterState.clusters().map(c => c.definition.name),
+    });
+    res.json(
+      buildOverview({
+        ...fleet,
+        permitted,
+        denied,
+        now,
+        unattributedFalcoAlerts,
+      }),
+    );
   });
 
   router.get('/history', async (req, res) => {

@@ -63,6 +63,9 @@ describe('SecurityPostureContent', () => {
       screen.getByText(/Not included, could not be read: dr-west$/),
     ).toBeInTheDocument();
     expect(
+      screen.getByText(/3 Falco alerts named no known cluster$/),
+    ).toBeInTheDocument();
+    expect(
       within(screen.getByRole('table', { name: 'Namespaces' })).getByText(
         'prod-east-b/trading',
       ),

@@ -5,6 +5,7 @@ import {
   InfoCard,
   Page,
   Progress,
+  WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
@@ -79,6 +80,22 @@ function FleetOverview(props: { overview: PostureOverview }) {
               error: c.error,
             }))}
           />
+        </Grid>
+      )}
+      {overview.unattributedFalcoAlerts > 0 && (
+        <Grid item xs={12}>
+          <WarningPanel
+            severity="info"
+            title={`${overview.unattributedFalcoAlerts} Falco alert${
+              overview.unattributedFalcoAlerts === 1 ? '' : 's'
+            } named no known cluster`}
+          >
+            They count for no workload. Post them with{' '}
+            <code>?cluster=&lt;name&gt;</code> on the webhook URL, a{' '}
+            <code>cluster:&lt;name&gt;</code> tag or the{' '}
+            <code>k8s.cluster.name</code> output field, naming a cluster of{' '}
+            <code>cloudNativePlatform.clusters</code>.
+          </WarningPanel>
         </Grid>
       )}
       <Grid item xs={12} md={5}>
