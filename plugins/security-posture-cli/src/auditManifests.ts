@@ -2,6 +2,7 @@ import {
   applyExceptions,
   AuditReport,
   FindingResource,
+  isCheckedWorkload,
   KubeObject,
   parseExceptionsAnnotation,
   PostureException,
@@ -14,22 +15,6 @@ import { SourcedObject } from './manifestFiles';
 const ANNOTATION_POSTURE_EXCEPTIONS =
   'cloud-native-platform.io/posture-exceptions';
 
-// The kinds runChecks evaluates, and when: owned copies of a controller's
-// template are not evaluated (they would repeat the owner's findings), so
-// they must not count as clean resources either.
-const WORKLOAD_KINDS = new Set([
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'CronJob',
-  'Rollout',
-]);
-const UNLESS_OWNED = new Set([
-  'Pod',
-  'ReplicaSet',
-  'ReplicationController',
-  'Job',
-]);
 const RBAC_KINDS = new Set([
   'Role',
   'ClusterRole',
@@ -37,13 +22,9 @@ const RBAC_KINDS = new Set([
   'ClusterRoleBinding',
 ]);
 
+/** Workloads as runChecks evaluates them, and RBAC objects, count as scored resources. */
 function isChecked(object: KubeObject): boolean {
-  if (RBAC_KINDS.has(object.kind)) return true;
-  if (WORKLOAD_KINDS.has(object.kind)) return true;
-  return (
-    UNLESS_OWNED.has(object.kind) &&
-    (object.metadata.ownerReferences?.length ?? 0) === 0
-  );
+  return RBAC_KINDS.has(object.kind) || isCheckedWorkload(object);
 }
 
 /** Identifies an object for mapping findings back to their file. */

@@ -18,6 +18,7 @@ export type {
 } from './types';
 export { SEVERITIES } from './types';
 export type { KubeObject } from './kube';
+export { isCheckedWorkload } from './kube';
 export { CHECKS, runChecks } from './runChecks';
 export type { RunChecksOptions } from './runChecks';
 export { imageTag } from './checks/hardening';

@@ -72,6 +72,26 @@ const TEMPLATE_KINDS = new Set([
   'Rollout',
 ]);
 
+/**
+ * True for the objects runChecks evaluates as workloads (a workload kind,
+ * not an owned copy): they score even when clean, so they count as resources.
+ *
+ * @public
+ */
+export function isCheckedWorkload(object: KubeObject): boolean {
+  if (
+    OWNED_COPIES.has(object.kind) &&
+    (object.metadata.ownerReferences?.length ?? 0) > 0
+  ) {
+    return false;
+  }
+  return (
+    object.kind === 'Pod' ||
+    object.kind === 'CronJob' ||
+    TEMPLATE_KINDS.has(object.kind)
+  );
+}
+
 function podTemplateOf(
   object: KubeObject,
 ): { metadata?: any; spec?: any } | undefined {

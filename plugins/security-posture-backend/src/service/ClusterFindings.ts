@@ -7,6 +7,7 @@ import {
   checkDefinition,
   Finding,
   FindingResource,
+  isCheckedWorkload,
   runChecks,
   ScoredResource,
 } from '@cloud-native-platform/plugin-security-posture-common';
@@ -43,23 +44,6 @@ const POLICY_CATEGORIES = new Set(['mesh', 'network']);
 /** Objects no check reads and that churn the most. */
 const UNCHECKED_KINDS = new Set(['Event', 'EndpointSlice']);
 /** Kinds runChecks evaluates as workloads, and those it skips when owned. */
-const WORKLOAD_KINDS = new Set([
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'CronJob',
-  'Job',
-  'Rollout',
-  'ReplicaSet',
-  'ReplicationController',
-  'Pod',
-]);
-const OWNED_COPIES = new Set([
-  'Pod',
-  'ReplicaSet',
-  'ReplicationController',
-  'Job',
-]);
 
 /** The key of a resource, container left out: what findings are grouped by. */
 export function resourceKey(resource: FindingResource): string {
@@ -124,18 +108,6 @@ export function policySelector(object: KubeObject): LabelRequirement[] {
       // PeerAuthentication, AuthorizationPolicy, RequestAuthentication…
       return requirementsOf(object.spec?.selector);
   }
-}
-
-/** True for the objects runChecks evaluates as workloads: a clean one still scores. */
-export function isCheckedWorkload(object: KubeObject): boolean {
-  if (!WORKLOAD_KINDS.has(object.kind)) return false;
-  if (
-    OWNED_COPIES.has(object.kind) &&
-    (object.metadata.ownerReferences?.length ?? 0) > 0
-  ) {
-    return false;
-  }
-  return true;
 }
 
 /** Runs every check over a cluster's cached objects and indexes the findings. */

@@ -4,6 +4,7 @@ import { isClusterRole } from '@cloud-native-platform/plugin-cloud-native-common
 import {
   AuditReport,
   findingsToSarif,
+  isCheckedWorkload,
   ManifestError,
   parseManifests,
   runChecks,
@@ -12,7 +13,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import fs from 'node:fs';
-import { isCheckedWorkload, resourceKey } from '../ClusterFindings';
+import { resourceKey } from '../ClusterFindings';
 import {
   applyScopedExceptions,
   exceptionsOfAnnotation,
