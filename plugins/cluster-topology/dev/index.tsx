@@ -10,6 +10,7 @@ import {
   ClusterTopologyPage,
   EntityClusterTopologyContent,
   EntityClusterWorkloadsCard,
+  PlatformMaturityPage,
   clusterTopologyPlugin,
 } from '../src/plugin';
 
@@ -31,6 +32,11 @@ createDevApp()
     element: <ClusterTopologyPage />,
     title: 'Cluster topology',
     path: '/cluster-topology',
+  })
+  .addPage({
+    element: <PlatformMaturityPage />,
+    title: 'Platform maturity',
+    path: '/platform-maturity',
   })
   .addPage({
     element: (

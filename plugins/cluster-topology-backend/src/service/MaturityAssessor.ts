@@ -27,6 +27,7 @@ import {
   matchPolicy,
 } from '@cloud-native-platform/plugin-healing-common';
 import { ClusterFindingsCache, entityPostureScore } from './entityPosture';
+import { systemRefOf, teamRefOf } from './maturityScopes';
 import { PlatformSignals } from './PlatformSignals';
 
 /** Kinds that run continuously; a CronJob between runs is not unhealthy. */
@@ -47,7 +48,9 @@ const REPLICATION_HINT = /replicat|mirror/i;
 export interface EntityMaturity {
   entityRef: string;
   title?: string;
+  /** Entity reference of the owner (a group, or a user). */
   owner?: string;
+  /** Entity reference of the system. */
   system?: string;
   maturity: MaturityAssessment;
   dr: DrReadiness;
@@ -178,8 +181,8 @@ export class MaturityAssessor {
     return {
       entityRef,
       title: entity.metadata.title,
-      owner: (entity.spec as any)?.owner,
-      system: (entity.spec as any)?.system,
+      owner: teamRefOf(entity),
+      system: systemRefOf(entity),
       maturity,
       dr,
     };

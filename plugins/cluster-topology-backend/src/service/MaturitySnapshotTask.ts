@@ -4,7 +4,6 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { rollUpMaturity } from '@cloud-native-platform/plugin-cloud-native-node';
 import { MaturitySnapshot, MaturityStore } from '../database/MaturityStore';
 import { EntityMaturity, MaturityAssessor } from './MaturityAssessor';
-import { systemRefOf, teamRefOf } from './maturityScopes';
 import { mapLimit } from './mapLimit';
 
 const DAY_MS = 86_400_000;
@@ -48,8 +47,8 @@ export async function takeMaturitySnapshots(options: {
     }));
   const scored: Scored[] = assessed.map(({ entity, result }) => ({
     entityRef: stringifyEntityRef(entity),
-    team: teamRefOf(entity),
-    system: systemRefOf(entity),
+    team: result.owner,
+    system: result.system,
     score: result.maturity.score,
     deployed: result.maturity.deployed,
     drReady: result.dr.status === 'ready',

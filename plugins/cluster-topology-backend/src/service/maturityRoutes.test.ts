@@ -190,14 +190,22 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
     expect(board.status).toBe(200);
     expect(board.body.teams.map((t: any) => t.name)).toEqual(
       expect.arrayContaining([
-        'trading-team',
-        'commerce-team',
-        'platform-team',
+        'group:default/trading-team',
+        'group:default/commerce-team',
+        'group:default/platform-team',
       ]),
     );
     expect(board.body.systems.map((t: any) => t.name)).toContain(
-      'core-trading',
+      'system:default/core-trading',
     );
+    expect(
+      board.body.entities.find(
+        (e: any) => e.entityRef === 'component:default/trading-engine',
+      ),
+    ).toMatchObject({
+      owner: 'group:default/trading-team',
+      system: 'system:default/core-trading',
+    });
     expect(board.body.entities[0].score).toBeGreaterThanOrEqual(
       board.body.entities[1].score,
     );

@@ -88,15 +88,19 @@ export function addMaturityRoutes(
     defaultKind: string,
   ): Promise<string> {
     const ref = parseRef(value, name, defaultKind);
-    if (ref.kind.toLocaleLowerCase('en-US') !== defaultKind) {
+    const kind = ref.kind.toLocaleLowerCase('en-US');
+    // A component may be owned by a user as well as by a group.
+    if (kind !== defaultKind && !(defaultKind === 'group' && kind === 'user')) {
       throw new InputError(
-        `${name} must name a ${defaultKind} entity, got '${value}'`,
+        `${name} must name a ${
+          defaultKind === 'group' ? 'group or user' : defaultKind
+        } entity, got '${value}'`,
       );
     }
     const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(
-        `no ${defaultKind} ${stringifyEntityRef(ref)} in the catalog`,
+        `no ${kind} ${stringifyEntityRef(ref)} in the catalog`,
       );
     }
     return stringifyEntityRef(entity);

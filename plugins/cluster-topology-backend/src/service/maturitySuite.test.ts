@@ -156,7 +156,8 @@ describe('maturity with the security-posture and healing backends', () => {
       key: 'group:default/trading-team',
     });
     expect(team.body.points[0].score).toBe(
-      board.body.teams.find((t: any) => t.name === 'trading-team').score,
+      board.body.teams.find((t: any) => t.name === 'group:default/trading-team')
+        .score,
     );
     const system = await get(
       '/api/cluster-topology/maturity/history?system=core-trading',
@@ -184,6 +185,8 @@ describe('maturity with the security-posture and healing backends', () => {
       ['entityRef=group:default/trading-team', 400, /must name a component/],
       ['entityRef=component:', 400, /^entityRef/],
       ['team=nobody', 404, /no group group:default\/nobody/],
+      ['team=user:default/nobody', 404, /no user user:default\/nobody/],
+      ['team=system:default/core-trading', 400, /must name a group or user/],
       ['system=nowhere', 404, /no system system:default\/nowhere/],
       ['entityRef=nothing', 404, /no component component:default\/nothing/],
     ];

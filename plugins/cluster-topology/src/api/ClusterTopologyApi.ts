@@ -1,5 +1,8 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import type { TopologyGraph } from '@cloud-native-platform/plugin-cloud-native-common';
+import type {
+  MaturityHistory,
+  TopologyGraph,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import type {
   ClusterObjectDetails,
   ClusterObjectQuery,
@@ -34,6 +37,15 @@ export interface ClusterTopologyApi {
   getMaturity(query: { team: string }): Promise<TeamMaturityResponse>;
   /** Teams, systems and components ranked by maturity score. */
   getMaturityLeaderboard(): Promise<MaturityLeaderboard>;
+  /**
+   * The hourly maturity snapshots of a component, a team (group reference)
+   * or a system, or of the fleet without a query; oldest first, over the
+   * last `days` (30 unless given).
+   */
+  getMaturityHistory(
+    query?: { entityRef: string } | { team: string } | { system: string },
+    options?: { days?: number },
+  ): Promise<MaturityHistory>;
 }
 
 /**

@@ -78,6 +78,79 @@ describe('ClusterTopologyClient', () => {
     ).resolves.toEqual(tradingEngineWorkloads);
   });
 
+  it('asks for the maturity history of the fleet, a team, a system or a component', async () => {
+    const requests: URLSearchParams[] = [];
+    const history = {
+      scope: { type: 'fleet', key: '' },
+      days: 30,
+      points: [
+        {
+          takenAt: '2026-11-26T09:00:00.000Z',
+          score: 51,
+          entities: 4,
+          drReady: 1,
+        },
+        {
+          takenAt: '2026-11-26T10:00:00.000Z',
+          score: 52.5,
+          entities: 4,
+          drReady: 1,
+        },
+      ],
+    };
+    server.use(
+      http.get(`${baseUrl}/maturity/history`, ({ request }) => {
+        requests.push(new URL(request.url).searchParams);
+        return HttpResponse.json(history);
+      }),
+    );
+
+    await expect(client.getMaturityHistory()).resolves.toEqual(history);
+    await client.getMaturityHistory(
+      { team: 'group:default/trading-team' },
+      { days: 7 },
+    );
+    await client.getMaturityHistory({ system: 'system:default/core-trading' });
+    await client.getMaturityHistory(
+      { entityRef: 'component:default/trading-engine' },
+      { days: 365 },
+    );
+    await client.getMaturityHistory(undefined, { days: 1 });
+
+    expect(requests.map(r => Object.fromEntries(r))).toEqual([
+      {},
+      { team: 'group:default/trading-team', days: '7' },
+      { system: 'system:default/core-trading' },
+      { entityRef: 'component:default/trading-engine', days: '365' },
+      { days: '1' },
+    ]);
+  });
+
+  it('throws a ResponseError when the history scope is unknown', async () => {
+    server.use(
+      http.get(`${baseUrl}/maturity/history`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotFoundError',
+              message: 'no team group:default/nope in the catalog',
+            },
+            request: { method: 'GET', url: '/maturity/history' },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
+      ),
+    );
+    await expect(
+      client.getMaturityHistory({ team: 'group:default/nope' }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 404,
+      body: { error: { name: 'NotFoundError' } },
+    });
+  });
+
   it('throws a ResponseError when the backend fails', async () => {
     server.use(
       http.get(`${baseUrl}/workloads`, () =>

@@ -1,6 +1,9 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { TopologyGraph } from '@cloud-native-platform/plugin-cloud-native-common';
+import type {
+  MaturityHistory,
+  TopologyGraph,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import type { ClusterTopologyApi } from './ClusterTopologyApi';
 import type {
   ClusterObjectDetails,
@@ -89,6 +92,24 @@ export class ClusterTopologyClient implements ClusterTopologyApi {
 
   async getMaturityLeaderboard(): Promise<MaturityLeaderboard> {
     return this.get('/maturity/leaderboard');
+  }
+
+  async getMaturityHistory(
+    query?: { entityRef: string } | { team: string } | { system: string },
+    options?: { days?: number },
+  ): Promise<MaturityHistory> {
+    const params = new URLSearchParams();
+    if (query && 'entityRef' in query) {
+      params.set('entityRef', query.entityRef);
+    } else if (query && 'team' in query) {
+      params.set('team', query.team);
+    } else if (query && 'system' in query) {
+      params.set('system', query.system);
+    }
+    if (options?.days !== undefined) {
+      params.set('days', String(options.days));
+    }
+    return this.get('/maturity/history', params);
   }
 
   private async get<T>(path: string, params?: URLSearchParams): Promise<T> {

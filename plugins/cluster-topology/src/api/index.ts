@@ -31,3 +31,8 @@ export type {
   MaturityTerm,
   TeamMaturityResponse,
 } from './maturityTypes';
+export type {
+  MaturityHistory,
+  MaturityHistoryPoint,
+  MaturityScopeType,
+} from '@cloud-native-platform/plugin-cloud-native-common';

@@ -52,8 +52,8 @@ function term(
 /** trading-engine: 93, scaling weakest; DR at risk. */
 export const tradingEngineMaturity: EntityMaturityResponse = {
   entityRef: 'component:default/trading-engine',
-  owner: 'trading-team',
-  system: 'core-trading',
+  owner: 'group:default/trading-team',
+  system: 'system:default/core-trading',
   score: 93,
   deployed: true,
   terms: [
@@ -240,7 +240,7 @@ const notDeployedTerm = (
 /** docs-site: no Kubernetes annotations, so nothing is deployed. */
 export const docsSiteMaturity: EntityMaturityResponse = {
   entityRef: 'component:default/docs-site',
-  owner: 'platform-team',
+  owner: 'group:default/platform-team',
   score: 0,
   deployed: false,
   terms: (
@@ -270,27 +270,52 @@ export const maturityLeaderboard: MaturityLeaderboard = {
   generatedAt: '2026-11-26T10:00:00Z',
   fleet: { name: 'fleet', score: 52.5, entities: 4, notDeployed: 1 },
   teams: [
-    { name: 'commerce-team', score: 84, entities: 1, notDeployed: 0 },
-    { name: 'trading-team', score: 63, entities: 2, notDeployed: 0 },
-    { name: 'platform-team', score: 0, entities: 1, notDeployed: 1 },
+    {
+      name: 'group:default/commerce-team',
+      score: 84,
+      entities: 1,
+      notDeployed: 0,
+    },
+    {
+      name: 'group:default/trading-team',
+      score: 63,
+      entities: 2,
+      notDeployed: 0,
+    },
+    {
+      name: 'group:default/platform-team',
+      score: 0,
+      entities: 1,
+      notDeployed: 1,
+    },
   ],
   systems: [
-    { name: 'storefront', score: 84, entities: 1, notDeployed: 0 },
-    { name: 'core-trading', score: 63, entities: 2, notDeployed: 0 },
+    {
+      name: 'system:default/storefront',
+      score: 84,
+      entities: 1,
+      notDeployed: 0,
+    },
+    {
+      name: 'system:default/core-trading',
+      score: 63,
+      entities: 2,
+      notDeployed: 0,
+    },
   ],
   entities: [
     {
       entityRef: 'component:default/trading-engine',
-      owner: 'trading-team',
-      system: 'core-trading',
+      owner: 'group:default/trading-team',
+      system: 'system:default/core-trading',
       score: 93,
       deployed: true,
       dr: 'at-risk',
     },
     {
       entityRef: 'component:default/flash-sale',
-      owner: 'commerce-team',
-      system: 'storefront',
+      owner: 'group:default/commerce-team',
+      system: 'system:default/storefront',
       score: 84,
       deployed: true,
       dr: 'not-ready',

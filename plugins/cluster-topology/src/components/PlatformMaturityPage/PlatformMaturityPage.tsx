@@ -2,94 +2,165 @@ import useAsync from 'react-use/esm/useAsync';
 import {
   Content,
   Header,
-  InfoCard,
   Page,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { clusterTopologyApiRef, MaturityGroupScore } from '../../api';
+import { clusterTopologyApiRef, MaturityLeaderboard } from '../../api';
+import { ComponentsTable } from './ComponentsTable';
+import { GroupTable } from './GroupTable';
+import { MaturityTrendCard } from './MaturityTrendCard';
+import {
+  MaturityScope,
+  scopeName,
+  scopeRef,
+  scopeSubject,
+} from './maturityScope';
+import { TeamComponentsCard } from './TeamComponentsCard';
+import { useMaturityScope } from './useMaturityScope';
 
-function GroupTable(props: { title: string; rows: MaturityGroupScore[] }) {
+function FleetSummary(props: { value: MaturityLeaderboard }) {
+  const { fleet } = props.value;
   return (
-    <InfoCard title={props.title}>
-      {props.rows.length === 0 ? (
-        <Typography color="textSecondary">Nothing to rank yet.</Typography>
-      ) : (
-        <Table size="small" aria-label={props.title}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Name</TableCell>
-              <TableCell align="right">Score</TableCell>
-              <TableCell align="right">Components</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {props.rows.map(r => (
-              <TableRow key={r.name}>
-                <TableCell>{r.name}</TableCell>
-                <TableCell align="right">{r.score}</TableCell>
-                <TableCell align="right">
-                  {r.entities}
-                  {r.notDeployed > 0 && ` (${r.notDeployed} not deployed)`}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-    </InfoCard>
+    <Typography>
+      Fleet score {fleet.score} over {fleet.entities} components
+      {fleet.notDeployed > 0 && `, ${fleet.notDeployed} of them not deployed`}.
+      Scores are computed from the live cluster state; a snapshot is stored
+      every hour for the trend.
+    </Typography>
   );
 }
 
-function Leaderboard() {
+function ScopeBar(props: {
+  scope: MaturityScope;
+  onSelect(scope: MaturityScope): void;
+}) {
+  const { scope, onSelect } = props;
+  const fleet = scope.type === 'fleet';
+  return (
+    <Box display="flex" alignItems="center" gridGap={16}>
+      <Button
+        size="small"
+        color="primary"
+        variant={fleet ? 'contained' : 'outlined'}
+        aria-pressed={fleet}
+        onClick={() => onSelect({ type: 'fleet' })}
+      >
+        Fleet
+      </Button>
+      <Typography color="textSecondary">
+        {fleet
+          ? 'Pick a team or a system below to see its trend and components.'
+          : `Showing ${scopeSubject(scope)}.`}
+      </Typography>
+    </Box>
+  );
+}
+
+function PlatformMaturityView() {
   const api = useApi(clusterTopologyApiRef);
+  const [scope, select] = useMaturityScope();
   const { value, loading, error } = useAsync(
     () => api.getMaturityLeaderboard(),
     [api],
   );
-  if (loading) return <Progress />;
-  if (error) {
-    return (
-      <ResponseErrorPanel
-        error={error}
-        title="Could not load the maturity leaderboard"
+
+  let details;
+  if (scope.type === 'team') {
+    details = (
+      <TeamComponentsCard teamRef={scope.ref} name={scopeName(scope)} />
+    );
+  } else if (value) {
+    const rows =
+      scope.type === 'system'
+        ? value.entities.filter(
+            e => e.system && scopeRef('system', e.system) === scope.ref,
+          )
+        : value.entities;
+    details = (
+      <ComponentsTable
+        title={
+          scope.type === 'system'
+            ? `Components of system ${scopeName(scope)}`
+            : 'Components'
+        }
+        rows={rows}
       />
     );
   }
-  if (!value) return null;
+
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Typography>
-          Fleet score {value.fleet.score} over {value.fleet.entities}{' '}
-          components. Scores are computed from the live cluster state; no
-          history is kept, so there is no trend.
-        </Typography>
+        {value && <FleetSummary value={value} />}
+        <ScopeBar scope={scope} onSelect={select} />
       </Grid>
-      <Grid item xs={12} md={6}>
-        <GroupTable title="By team" rows={value.teams} />
+      {loading && (
+        <Grid item xs={12}>
+          <Progress />
+        </Grid>
+      )}
+      {error && (
+        <Grid item xs={12}>
+          <ResponseErrorPanel
+            error={error}
+            title="Could not load the maturity leaderboard"
+          />
+        </Grid>
+      )}
+      {value && (
+        <>
+          <Grid item xs={12} md={6}>
+            <GroupTable
+              title="By team"
+              type="team"
+              rows={value.teams}
+              selected={scope}
+              onSelect={select}
+            />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <GroupTable
+              title="By system"
+              type="system"
+              rows={value.systems}
+              selected={scope}
+              onSelect={select}
+            />
+          </Grid>
+        </>
+      )}
+      {/* The trend loads on its own, so neither call's failure hides the other. */}
+      <Grid item xs={12}>
+        <MaturityTrendCard scope={scope} subject={scopeSubject(scope)} />
       </Grid>
-      <Grid item xs={12} md={6}>
-        <GroupTable title="By system" rows={value.systems} />
-      </Grid>
+      {details && (
+        <Grid item xs={12}>
+          {details}
+        </Grid>
+      )}
     </Grid>
   );
 }
 
+// The selected team or system lives in the query string through React
+// Router; the adapter scopes a router to the page in the new frontend system
+// and renders its children untouched in the legacy one.
+
 /** The leaderboard without the page header, which the new frontend system draws. */
 export function PlatformMaturityContent() {
   return (
-    <Content>
-      <Leaderboard />
-    </Content>
+    <ReactRouterV6PageRouter>
+      <Content>
+        <PlatformMaturityView />
+      </Content>
+    </ReactRouterV6PageRouter>
   );
 }
 
