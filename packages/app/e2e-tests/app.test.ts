@@ -126,6 +126,57 @@ test('a component shows its security findings', async ({ page }) => {
   ).toBeVisible();
 });
 
+test('a component shows its platform maturity and DR readiness', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/trading-engine');
+  const terms = page.getByRole('table', { name: 'Maturity terms' });
+  await expect(terms).toBeVisible();
+  for (const term of ['mesh', 'monitoring', 'scaling', 'healing']) {
+    await expect(terms.getByText(term, { exact: true })).toBeVisible();
+  }
+
+  await page.goto('/catalog/default/component/trading-engine/dr-readiness');
+  const findings = page.getByRole('list', { name: 'DR findings' });
+  // dr-west runs an older image and too few replicas, and scaling it up
+  // takes longer than the 15 s RTO.
+  await expect(findings.getByText(/2\.3\.0 in dr-west/).first()).toBeVisible();
+  await expect(
+    findings.getByText(/longer than the 15s RTO/).first(),
+  ).toBeVisible();
+
+  // risk-service's 2 m RTO against the 240 s the replayed restart took.
+  await page.goto('/catalog/default/component/risk-service/dr-readiness');
+  await expect(
+    page
+      .getByRole('table', { name: 'Recovery objectives' })
+      .getByText(
+        /healing recovered in 240s \(median\), slower than the target/,
+      ),
+  ).toBeVisible();
+});
+
+test('the platform maturity page ranks teams and opens one', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Platform maturity' }).click();
+  await expect(page).toHaveURL(/\/platform-maturity/);
+
+  const teams = page.getByRole('table', { name: 'By team' });
+  await teams.getByRole('button', { name: 'trading-team' }).click();
+  await expect(page).toHaveURL(/team=group%3Adefault%2Ftrading-team/);
+  const components = page.getByRole('table', {
+    name: 'Components of team trading-team',
+  });
+  await expect(
+    components.getByRole('link', { name: /trading[- ]engine/i }).first(),
+  ).toBeVisible();
+  await expect(page.getByText(/Could not load/)).toHaveCount(0);
+});
+
 test('the scaffolder offers the cloud-native templates', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto('/create');
