@@ -117,9 +117,11 @@ function ObjectiveRow(props: { name: string; objective: DrObjective }) {
   const { objective } = props;
   return (
     <TableRow>
-      <TableCell>{props.name}</TableCell>
-      <TableCell>{objective.declared ?? 'not declared'}</TableCell>
-      <TableCell>
+      <TableCell style={{ whiteSpace: 'nowrap' }}>{props.name}</TableCell>
+      <TableCell style={{ whiteSpace: 'nowrap' }}>
+        {objective.declared ?? 'not declared'}
+      </TableCell>
+      <TableCell style={{ whiteSpace: 'nowrap' }}>
         {objective.measured ?? 'not measured'}
         {objective.failoverSeconds !== undefined && (
           <Typography variant="caption" color="textSecondary" display="block">

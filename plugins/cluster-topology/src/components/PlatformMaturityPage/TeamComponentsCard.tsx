@@ -47,10 +47,10 @@ function TeamComponents(props: { value: TeamMaturityResponse; title: string }) {
           const { shown, more } = firstFindings(e, value.findings);
           return (
             <TableRow key={e.entityRef}>
-              <TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
                 <EntityRefLink entityRef={e.entityRef} />
               </TableCell>
-              <TableCell align="right">
+              <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
                 {e.score}
                 {!e.deployed && (
                   <Typography
@@ -63,7 +63,7 @@ function TeamComponents(props: { value: TeamMaturityResponse; title: string }) {
                   </Typography>
                 )}
               </TableCell>
-              <TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
                 <DrStatusLabel status={e.dr} />
               </TableCell>
               <TableCell>
@@ -85,6 +85,8 @@ function TeamComponents(props: { value: TeamMaturityResponse; title: string }) {
                             secondary={
                               <>
                                 {f.message}
+                                {f.repeats > 0 &&
+                                  ` (and ${f.repeats} more like it)`}
                                 {link && (
                                   <>
                                     {' '}

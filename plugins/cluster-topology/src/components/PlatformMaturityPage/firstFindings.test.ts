@@ -52,4 +52,19 @@ describe('firstFindings', () => {
     expect(shown[3].component).toBe('security');
     expect(more).toBe(0);
   });
+
+  it('shows the same advice once, counting its repeats', () => {
+    const repeated = [
+      finding('component:default/a', 'monitoring'),
+      { ...finding('component:default/a', 'monitoring'), message: 'other' },
+      { ...finding('component:default/a', 'monitoring'), message: 'third' },
+      finding('component:default/a', 'mesh'),
+    ];
+    const { shown, more } = firstFindings(component, repeated);
+    expect(shown.map(f => [f.component, f.message, f.repeats])).toEqual([
+      ['monitoring', 'monitoring of component:default/a', 2],
+      ['mesh', 'mesh of component:default/a', 0],
+    ]);
+    expect(more).toBe(0);
+  });
 });
