@@ -199,8 +199,8 @@ function DrReadinessView({ dr }: { dr: DrReadiness }) {
             <TableHead>
               <TableRow>
                 <TableCell />
-                <TableCell>Declared</TableCell>
-                <TableCell>Measured</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>Declared</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>Measured</TableCell>
                 <TableCell />
               </TableRow>
             </TableHead>

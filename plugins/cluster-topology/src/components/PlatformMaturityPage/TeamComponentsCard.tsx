@@ -37,7 +37,9 @@ function TeamComponents(props: { value: TeamMaturityResponse; title: string }) {
       <TableHead>
         <TableRow>
           <TableCell>Component</TableCell>
-          <TableCell align="right">Score</TableCell>
+          <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+            Score
+          </TableCell>
           <TableCell>DR</TableCell>
           <TableCell>What to do next</TableCell>
         </TableRow>
@@ -81,6 +83,8 @@ function TeamComponents(props: { value: TeamMaturityResponse; title: string }) {
                           disableGutters
                         >
                           <ListItemText
+                            // The theme keeps list text on one line; advice wraps.
+                            style={{ whiteSpace: 'normal' }}
                             primary={`${f.component}: ${f.next}`}
                             secondary={
                               <>
