@@ -1,12 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { ClusterDefinition } from '../clusters/ClusterDefinition';
 import { PrometheusClient } from '../prometheus/PrometheusClient';
 import { ClusterObjectStore } from '../state/ClusterObjectStore';
+import {
+  backfillRange,
+  describeWithTestPrometheus,
+  startTestPrometheus,
+  TestPrometheus,
+  TestPrometheusSeries,
+} from '../testUtils';
 import { istioWorkloadIdResolver } from './resolveIstioWorkload';
 import {
   toTopologyEdges,
@@ -14,10 +16,6 @@ import {
   TrafficSnapshot,
 } from './TrafficCollector';
 
-const PROMETHEUS = '/usr/bin/prometheus';
-const PROMTOOL = '/usr/bin/promtool';
-const INSTALL_HINT =
-  "install Debian's prometheus package (apt-get install -y prometheus), which provides /usr/bin/prometheus and /usr/bin/promtool";
 const STEP_SECONDS = 15;
 const WINDOW_MS = 300_000;
 
@@ -131,62 +129,40 @@ const buckets: Array<[string, number]> = [
 
 const tcp: CounterSeries[] = [{ labels: engineToPostgres, perSecond: 2048 }];
 
-function labelText(labels: Record<string, string>): string {
-  return Object.entries(labels)
-    .map(([k, v]) => `${k}="${v}"`)
-    .join(',');
-}
-
-/** An OpenMetrics exposition of every series, one sample per step. */
-function openMetrics(startSeconds: number, endSeconds: number): string {
-  const lines: string[] = [];
-  const counter = (name: string, series: CounterSeries[]) => {
-    for (const { labels, perSecond } of series) {
-      for (let t = startSeconds; t <= endSeconds; t += STEP_SECONDS) {
-        const value = (t - startSeconds) * perSecond;
-        lines.push(`${name}{${labelText(labels)}} ${value} ${t}`);
-      }
-    }
-  };
-  lines.push('# TYPE istio_requests counter');
-  counter('istio_requests_total', requests);
-  lines.push('# TYPE istio_tcp_sent_bytes counter');
-  counter('istio_tcp_sent_bytes_total', tcp);
-  lines.push('# TYPE istio_request_duration_milliseconds histogram');
+/** Every series, each counter growing from zero at the first sample. */
+function backfilled(startSeconds: number): TestPrometheusSeries[] {
+  const growing = (perSecond: number) => (t: number) =>
+    (t - startSeconds) * perSecond;
+  const counter = (name: string, series: CounterSeries[]) =>
+    series.map(({ labels, perSecond }) => ({
+      name,
+      labels,
+      value: growing(perSecond),
+    }));
   const histogramLabels = {
     ...gatewayToEngine,
     response_code: '200',
     connection_security_policy: 'mutual_tls',
   };
-  for (let t = startSeconds; t <= endSeconds; t += STEP_SECONDS) {
-    const elapsed = t - startSeconds;
-    for (const [le, perSecond] of buckets) {
-      lines.push(
-        `istio_request_duration_milliseconds_bucket{${labelText({
-          ...histogramLabels,
-          le,
-        })}} ${elapsed * perSecond} ${t}`,
-      );
-    }
-    lines.push(
-      `istio_request_duration_milliseconds_count{${labelText(
-        histogramLabels,
-      )}} ${elapsed * 10} ${t}`,
-      `istio_request_duration_milliseconds_sum{${labelText(histogramLabels)}} ${
-        elapsed * 10 * 40
-      } ${t}`,
-    );
-  }
-  lines.push('# EOF');
-  return `${lines.join('\n')}\n`;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
+  return [
+    ...counter('istio_requests_total', requests),
+    ...counter('istio_tcp_sent_bytes_total', tcp),
+    ...buckets.map(([le, perSecond]) => ({
+      name: 'istio_request_duration_milliseconds_bucket',
+      labels: { ...histogramLabels, le },
+      value: growing(perSecond),
+    })),
+    {
+      name: 'istio_request_duration_milliseconds_count',
+      labels: histogramLabels,
+      value: growing(10),
+    },
+    {
+      name: 'istio_request_duration_milliseconds_sum',
+      labels: histogramLabels,
+      value: growing(10 * 40),
+    },
+  ];
 }
 
 function definition(name: string, url: string): ClusterDefinition {
@@ -200,101 +176,22 @@ function definition(name: string, url: string): ClusterDefinition {
   };
 }
 
-const installed = fs.existsSync(PROMETHEUS) && fs.existsSync(PROMTOOL);
-
-if (!installed && !process.env.CI) {
-  process.stderr.write(
-    `TrafficCollector against a real Prometheus skipped: ${PROMETHEUS} is missing; ${INSTALL_HINT}\n`,
-  );
-}
-
-describe('TrafficCollector against a real Prometheus', () => {
-  if (!installed) {
-    if (process.env.CI) {
-      it('needs Prometheus', () => {
-        expect(`${PROMETHEUS} is missing: ${INSTALL_HINT}`).toBe(
-          `${PROMETHEUS} is installed`,
-        );
-      });
-    } else {
-      // Outside CI a missing package must not fail the run, only say so.
-      // eslint-disable-next-line jest/no-disabled-tests
-      it.skip(`measures traffic (skipped: ${INSTALL_HINT})`, () => {
-        expect(installed).toBe(true);
-      });
-    }
-    return;
-  }
-
-  let dir: string;
-  let child: ChildProcess | undefined;
-  let output = '';
+describeWithTestPrometheus('TrafficCollector against a real Prometheus', () => {
+  let prometheus: TestPrometheus | undefined;
   let url: string;
   let lastSample: Date;
   let snapshot: TrafficSnapshot;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'traffic-prometheus-'));
-    // Backfilled blocks must end clear of the head block Prometheus opens
-    // at start-up, so the samples stop ten minutes ago and the queries are
-    // evaluated at the last sample rather than now.
-    const end =
-      Math.floor(Date.now() / 1000 / STEP_SECONDS) * STEP_SECONDS - 600;
-    const start = end - 1800;
-    lastSample = new Date(end * 1000);
-    const input = path.join(dir, 'istio.om.txt');
-    const data = path.join(dir, 'data');
-    fs.writeFileSync(input, openMetrics(start, end));
-    const backfill = spawnSync(
-      PROMTOOL,
-      ['tsdb', 'create-blocks-from', 'openmetrics', input, data],
-      { encoding: 'utf8' },
-    );
-    if (backfill.status !== 0) {
-      throw new Error(
-        `promtool backfill failed (${backfill.status}): ${backfill.stderr}`,
-      );
-    }
-    const config = path.join(dir, 'prometheus.yml');
-    fs.writeFileSync(config, 'global:\n  scrape_interval: 1h\n');
-
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    const started = spawn(
-      PROMETHEUS,
-      [
-        `--config.file=${config}`,
-        `--storage.tsdb.path=${data}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-        '--storage.tsdb.retention.time=30d',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child = started;
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-    };
-    started.stdout!.on('data', keep);
-    started.stderr!.on('data', keep);
-
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (started.exitCode !== null) {
-        throw new Error(
-          `prometheus exited with ${started.exitCode}: ${output}`,
-        );
-      }
-      try {
-        const res = await fetch(`${url}/-/ready`);
-        if (res.ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`prometheus was not ready within 30 s: ${output}`);
-      }
-      await new Promise(resolve => setTimeout(resolve, 200));
-    }
+    const { startSeconds, endSeconds } = backfillRange(1800, STEP_SECONDS);
+    lastSample = new Date(endSeconds * 1000);
+    prometheus = await startTestPrometheus({
+      series: backfilled(startSeconds),
+      startSeconds,
+      endSeconds,
+      stepSeconds: STEP_SECONDS,
+    });
+    url = prometheus.url;
 
     const collector = new TrafficCollector({
       clusters: () => [
@@ -314,14 +211,7 @@ describe('TrafficCollector against a real Prometheus', () => {
   }, 60_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise(resolve => child!.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child!.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await prometheus?.stop();
   }, 15_000);
 
   function find(source: string, destination: string) {
