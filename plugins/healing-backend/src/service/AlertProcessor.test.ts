@@ -159,4 +159,83 @@ describe.each(databases.eachSupportedId())('AlertProcessor on %s', id => {
       ],
     ).toBeDefined();
   });
+
+  /** A processor whose store refuses `failures.left` records of applied attempts. */
+  async function flakyStore() {
+    const knex = await databases.init(id);
+    await KnexHealingStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const clusterState = await testClusterState();
+    const store = new KnexHealingStore(knex);
+    const logger = mockServices.logger.mock();
+    const executor = new ActionExecutor(logger);
+    const apply = jest.spyOn(executor, 'apply');
+    const failures = { left: 0 };
+    const failingStore = Object.create(store, {
+      completeAlerts: {
+        value: async (owner: string, items: any[], at: Date) => {
+          if (
+            items.some(i => i.attempt.status === 'applied') &&
+            failures.left > 0
+          ) {
+            failures.left--;
+            throw new Error('database unavailable');
+          }
+          return store.completeAlerts(owner, items, at);
+        },
+      },
+    });
+    const clock = { now: new Date() };
+    const processor = new AlertProcessor({
+      store: failingStore,
+      clusterState,
+      config,
+      logger,
+      killSwitch: new KillSwitch(store, false),
+      executor,
+      instanceId: 'a',
+      clock: () => clock.now,
+    });
+    await store.addAlerts(
+      parseAlertmanagerPayload(alertmanagerPayload([{ fingerprint: 'x' }])),
+      clock.now,
+    );
+    return { store, logger, apply, failures, clock, processor };
+  }
+
+  it('keeps the record of an action when storing it fails, and never acts twice', async () => {
+    const { store, logger, apply, failures, clock, processor } =
+      await flakyStore();
+    // The restart is applied, then the store refuses its record three times.
+    failures.left = 3;
+    await processor.processPending();
+    expect(apply).toHaveBeenCalledTimes(1);
+    expect((await store.listAttempts({}, 10)).items).toEqual([]);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /was applied on the cluster but could not be stored/,
+      ),
+    );
+    // The claim is not given back for another run straight away…
+    await processor.processPending();
+    expect(apply).toHaveBeenCalledTimes(1);
+    // …and once it is stale, the kept record is stored instead of acting again.
+    clock.now = new Date(clock.now.getTime() + 6 * 60_000);
+    await processor.processPending();
+    expect(apply).toHaveBeenCalledTimes(1);
+    const { items } = await store.listAttempts({}, 10);
+    expect(items.map(i => i.status)).toEqual(['applied']);
+  });
+
+  it('retries storing an applied attempt at once', async () => {
+    const { store, logger, apply, failures, processor } = await flakyStore();
+    failures.left = 1;
+    await processor.processPending();
+    expect(apply).toHaveBeenCalledTimes(1);
+    expect((await store.listAttempts({}, 10)).items.map(i => i.status)).toEqual(
+      ['applied'],
+    );
+    expect(logger.error).not.toHaveBeenCalled();
+  });
 });

@@ -25,6 +25,16 @@ import { TopologyNeighbours } from './topologyNeighbours';
 const BATCH = 200;
 /** A claim older than this is taken to be from an instance that died. */
 const STALE_CLAIM_MS = 5 * 60_000;
+/** Attempts whose action reached a cluster. */
+const ACTED = new Set<HealingAttempt['status']>(['applied', 'failed']);
+const RECORD_TRIES = 3;
+const RECORD_RETRY_MS = 200;
+
+interface ProcessedAlert {
+  alertId: number;
+  attempt: HealingAttempt;
+  extras?: AttemptExtras;
+}
 const HOUR_MS = 3_600_000;
 
 /** The id of the attempt of one alert occurrence: the same on every instance. */
@@ -73,6 +83,8 @@ export class AlertProcessor {
   private running: Promise<number> | undefined;
   private again = false;
   private readonly neighbours = new TopologyNeighbours();
+  /** Acted-on attempts the store has not taken yet, by attempt id. */
+  private readonly unrecorded = new Map<string, ProcessedAlert>();
 
   private readonly featureSeries: NonNullable<
     AlertProcessorOptions['featureSeries']
@@ -130,24 +142,66 @@ export class AlertProcessor {
       staleBefore: new Date(now.getTime() - STALE_CLAIM_MS),
     });
     if (claimed.length === 0) return 0;
+    // Alerts whose outcome is recorded, or whose action touched a cluster:
+    // neither may be given back for another run.
+    const settled = new Set<number>();
     try {
       const history = await store.railHistory(
         new Date(now.getTime() - this.historyMs()),
       );
       const killSwitch = await this.options.killSwitch.enabled();
-      const items = [];
+      const items: ProcessedAlert[] = [];
       for (const alert of claimed) {
-        items.push(await this.process(alert, history, killSwitch));
+        const item = await this.process(alert, history, killSwitch);
+        if (ACTED.has(item.attempt.status)) {
+          // Recorded at once: a later failure in the batch must not lose
+          // the record of a change made to a cluster, nor repeat it.
+          settled.add(alert.id);
+          await this.recordActed(item);
+        } else {
+          items.push(item);
+        }
       }
       await store.completeAlerts(instanceId, items, this.now());
     } catch (error) {
       await store.releaseAlerts(
         instanceId,
-        claimed.map(c => c.id),
+        claimed.map(c => c.id).filter(id => !settled.has(id)),
       );
       throw error;
     }
     return claimed.length;
+  }
+
+  /**
+   * Stores an attempt whose action was carried out, retrying; if the store
+   * keeps failing, the attempt is kept in memory, so the alert is not acted
+   * on again when it comes back, and logged whole, so it is not lost.
+   */
+  private async recordActed(item: ProcessedAlert): Promise<void> {
+    const { store, instanceId, logger } = this.options;
+    for (let tries = 1; ; tries++) {
+      try {
+        await store.completeAlerts(instanceId, [item], this.now());
+        this.unrecorded.delete(item.attempt.id);
+        return;
+      } catch (error) {
+        if (tries >= RECORD_TRIES) {
+          this.unrecorded.set(item.attempt.id, item);
+          logger.error(
+            `healing attempt ${item.attempt.id} was ${
+              item.attempt.status
+            } on the cluster but could not be stored (${error}); it is kept until the store answers: ${JSON.stringify(
+              item.attempt,
+            )}`,
+          );
+          return;
+        }
+        await new Promise(resolve =>
+          setTimeout(resolve, RECORD_RETRY_MS * tries),
+        );
+      }
+    }
   }
 
   private historyMs(): number {
@@ -159,13 +213,15 @@ export class AlertProcessor {
     claimed: ClaimedAlert,
     history: RailHistoryEntry[],
     killSwitch: boolean,
-  ): Promise<{
-    alertId: number;
-    attempt: HealingAttempt;
-    extras?: AttemptExtras;
-  }> {
+  ): Promise<ProcessedAlert> {
     const { clusterState, config, executor, logger } = this.options;
     const { alert } = claimed;
+    // Acted on before, and its record could not be stored then: store it
+    // now instead of acting again.
+    const pending = this.unrecorded.get(
+      attemptIdOf(alert.fingerprint, alert.startsAt),
+    );
+    if (pending) return { ...pending, alertId: claimed.id };
     const resolved = resolveAlertTarget(
       alert,
       clusterState,
