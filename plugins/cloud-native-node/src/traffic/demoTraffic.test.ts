@@ -1,13 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import fs from 'node:fs';
 import path from 'node:path';
 import { ClusterDefinition } from '../clusters/ClusterDefinition';
 import { PrometheusClient } from '../prometheus/PrometheusClient';
+import { describeWithTestPrometheus } from '../testUtils';
 import { TrafficCollector, TrafficSnapshot } from './TrafficCollector';
 
-const PROMETHEUS = '/usr/bin/prometheus';
-const INSTALL_HINT =
-  "install Debian's prometheus package (apt-get install -y prometheus), which provides /usr/bin/prometheus";
 const ROOT = path.resolve(__dirname, '../../../..');
 const WINDOW_MS = 60_000;
 const CLUSTERS = ['prod-east-a', 'prod-east-b', 'dr-west', 'staging'];
@@ -27,14 +24,6 @@ interface ModelEdge {
 // The demo's simulator and Prometheus launcher, plain CommonJS of the root scripts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const demoTraffic = require(path.join(ROOT, 'scripts/services/demoTraffic.js'));
-
-const installed = fs.existsSync(PROMETHEUS);
-
-if (!installed && !process.env.CI) {
-  process.stderr.write(
-    `demo traffic against a real Prometheus skipped: ${PROMETHEUS} is missing; ${INSTALL_HINT}\n`,
-  );
-}
 
 function definition(name: string, url: string): ClusterDefinition {
   return {
@@ -56,24 +45,8 @@ async function scalar(url: string, expr: string): Promise<number> {
   return value === undefined ? 0 : Number(value);
 }
 
-describe('demo traffic through a real Prometheus', () => {
-  if (!installed) {
-    if (process.env.CI) {
-      it('needs Prometheus', () => {
-        expect(`${PROMETHEUS} is missing: ${INSTALL_HINT}`).toBe(
-          `${PROMETHEUS} is installed`,
-        );
-      });
-    } else {
-      // Outside CI a missing package must not fail the run, only say so.
-      // eslint-disable-next-line jest/no-disabled-tests
-      it.skip(`serves the demo's traffic (skipped: ${INSTALL_HINT})`, () => {
-        expect(installed).toBe(true);
-      });
-    }
-    return;
-  }
-
+// Skipped outside CI without Debian's prometheus package; fails under CI.
+describeWithTestPrometheus('demo traffic through a real Prometheus', () => {
   let demo: DemoPrometheus | undefined;
   let snapshot: TrafficSnapshot;
   const model: { edges: ModelEdge[] } = demoTraffic.loadModel();
