@@ -2,7 +2,6 @@ import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -10,8 +9,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -20,7 +17,8 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { clusterTopologyApiRef, EntityMaturityResponse } from '../../api';
-import { formulaLine, nextSteps, templateLink } from './maturityNextSteps';
+import { formulaLine, nextSteps } from './maturityNextSteps';
+import { NextStepItem } from './NextStepItem';
 
 const useStyles = makeStyles(theme => ({
   score: {
@@ -87,31 +85,13 @@ function MaturityDetails({ value }: { value: EntityMaturityResponse }) {
         <Box className={classes.section}>
           <Typography variant="subtitle2">What to do next</Typography>
           <List dense aria-label="What to do next">
-            {steps.map(f => {
-              const link = templateLink(f, value.deployed);
-              return (
-                <ListItem key={`${f.component}:${f.message}`} disableGutters>
-                  <ListItemText
-                    primary={`${f.component}: ${f.next}`}
-                    secondary={
-                      <>
-                        {f.message}
-                        {link && (
-                          <>
-                            {' '}
-                            <Link to={link}>
-                              {value.deployed
-                                ? 'Wire the missing piece'
-                                : 'Create a cloud-native service'}
-                            </Link>
-                          </>
-                        )}
-                      </>
-                    }
-                  />
-                </ListItem>
-              );
-            })}
+            {steps.map(f => (
+              <NextStepItem
+                key={`${f.component}:${f.message}`}
+                finding={f}
+                deployed={value.deployed}
+              />
+            ))}
           </List>
         </Box>
       )}

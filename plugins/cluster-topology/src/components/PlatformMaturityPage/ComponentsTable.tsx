@@ -8,6 +8,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { MaturityLeaderboard } from '../../api';
 import { DrStatusLabel } from './DrStatusLabel';
+import { ScoreCell } from './ScoreCell';
 
 /** Props of {@link ComponentsTable}. */
 export interface ComponentsTableProps {
@@ -53,19 +54,7 @@ export function ComponentsTable(props: ComponentsTableProps) {
                     '–'
                   )}
                 </TableCell>
-                <TableCell align="right">
-                  {r.score}
-                  {!r.deployed && (
-                    <Typography
-                      variant="caption"
-                      color="textSecondary"
-                      component="span"
-                    >
-                      {' '}
-                      (not deployed)
-                    </Typography>
-                  )}
-                </TableCell>
+                <ScoreCell score={r.score} deployed={r.deployed} />
                 <TableCell>
                   <DrStatusLabel status={r.dr} />
                 </TableCell>

@@ -1,7 +1,6 @@
 import useAsync from 'react-use/esm/useAsync';
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -17,9 +16,10 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { clusterTopologyApiRef, TeamMaturityResponse } from '../../api';
-import { templateLink } from '../EntityPlatformMaturityCard/maturityNextSteps';
+import { NextStepItem } from '../EntityPlatformMaturityCard/NextStepItem';
 import { DrStatusLabel } from './DrStatusLabel';
 import { firstFindings } from './firstFindings';
+import { ScoreCell } from './ScoreCell';
 
 function TeamComponents(props: { value: TeamMaturityResponse; title: string }) {
   const { value, title } = props;
@@ -52,19 +52,7 @@ function TeamComponents(props: { value: TeamMaturityResponse; title: string }) {
               <TableCell style={{ whiteSpace: 'nowrap' }}>
                 <EntityRefLink entityRef={e.entityRef} />
               </TableCell>
-              <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-                {e.score}
-                {!e.deployed && (
-                  <Typography
-                    variant="caption"
-                    color="textSecondary"
-                    component="span"
-                  >
-                    {' '}
-                    (not deployed)
-                  </Typography>
-                )}
-              </TableCell>
+              <ScoreCell score={e.score} deployed={e.deployed} />
               <TableCell style={{ whiteSpace: 'nowrap' }}>
                 <DrStatusLabel status={e.dr} />
               </TableCell>
@@ -75,38 +63,18 @@ function TeamComponents(props: { value: TeamMaturityResponse; title: string }) {
                   </Typography>
                 ) : (
                   <List dense disablePadding>
-                    {shown.map(f => {
-                      const link = templateLink(f, e.deployed);
-                      return (
-                        <ListItem
-                          key={`${f.component}:${f.message}`}
-                          disableGutters
-                        >
-                          <ListItemText
-                            // The theme keeps list text on one line; advice wraps.
-                            style={{ whiteSpace: 'normal' }}
-                            primary={`${f.component}: ${f.next}`}
-                            secondary={
-                              <>
-                                {f.message}
-                                {f.repeats > 0 &&
-                                  ` (and ${f.repeats} more like it)`}
-                                {link && (
-                                  <>
-                                    {' '}
-                                    <Link to={link}>
-                                      {e.deployed
-                                        ? 'Wire the missing piece'
-                                        : 'Create a cloud-native service'}
-                                    </Link>
-                                  </>
-                                )}
-                              </>
-                            }
-                          />
-                        </ListItem>
-                      );
-                    })}
+                    {shown.map(f => (
+                      <NextStepItem
+                        key={`${f.component}:${f.message}`}
+                        finding={f}
+                        deployed={e.deployed}
+                        note={
+                          f.repeats > 0
+                            ? `(and ${f.repeats} more like it)`
+                            : undefined
+                        }
+                      />
+                    ))}
                     {more > 0 && (
                       <ListItem disableGutters>
                         <ListItemText
