@@ -130,7 +130,7 @@ describe('ClusterTopologyContent', () => {
     render();
 
     expect(
-      await screen.findByText(/Could not load the graph/),
+      await screen.findByText(/No data for the graph/),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('region', { name: 'Cluster staging' }),

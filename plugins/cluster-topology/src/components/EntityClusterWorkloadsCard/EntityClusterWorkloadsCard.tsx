@@ -1,11 +1,7 @@
 import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  WarningPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
+import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
@@ -58,9 +54,7 @@ export function EntityClusterWorkloadsCard() {
   if (loading) {
     content = <Progress />;
   } else if (error) {
-    content = (
-      <ResponseErrorPanel error={error} title="Could not load the workloads" />
-    );
+    content = <RequestErrorPanel error={error} what="the workloads" />;
   } else if (value) {
     const groups = byCluster(value.items);
     content = (

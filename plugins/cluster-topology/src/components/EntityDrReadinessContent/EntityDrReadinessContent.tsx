@@ -1,11 +1,8 @@
 import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
@@ -226,12 +223,7 @@ export function EntityDrReadinessContent() {
   );
   if (loading) return <Progress />;
   if (error) {
-    return (
-      <ResponseErrorPanel
-        error={error}
-        title="Could not load the DR readiness"
-      />
-    );
+    return <RequestErrorPanel error={error} what="the DR readiness" />;
   }
   return value ? <DrReadinessView dr={value.dr} /> : null;
 }

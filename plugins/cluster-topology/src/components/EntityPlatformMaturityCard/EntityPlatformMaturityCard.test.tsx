@@ -100,7 +100,7 @@ describe('EntityPlatformMaturityCard', () => {
     renderWithClient(<EntityPlatformMaturityCard />, testEntity('nope'));
 
     expect(
-      await screen.findByText(/Could not load the platform maturity/),
+      await screen.findByText(/No data for the platform maturity/),
     ).toBeInTheDocument();
     expect(
       screen.getAllByText(/no entity component:default\/nope/).length,

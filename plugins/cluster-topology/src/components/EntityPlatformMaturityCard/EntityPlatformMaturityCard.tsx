@@ -1,10 +1,7 @@
 import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -121,12 +118,7 @@ export function EntityPlatformMaturityCard() {
   if (loading) {
     content = <Progress />;
   } else if (error) {
-    content = (
-      <ResponseErrorPanel
-        error={error}
-        title="Could not load the platform maturity"
-      />
-    );
+    content = <RequestErrorPanel error={error} what="the platform maturity" />;
   } else if (value) {
     content = <MaturityDetails value={value} />;
   }

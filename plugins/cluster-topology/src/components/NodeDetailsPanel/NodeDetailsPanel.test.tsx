@@ -136,7 +136,7 @@ describe('NodeDetailsPanel', () => {
     await render(nodeNamed('risk-service'));
 
     expect(
-      await screen.findByText(/Could not load Deployment risk-service/),
+      await screen.findByText(/No data for Deployment risk-service/),
     ).toBeInTheDocument();
     expect(
       screen.getAllByText(/cluster prod-east-b has no Deployment/)[0],

@@ -1,8 +1,5 @@
-import {
-  CodeSnippet,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { CodeSnippet, Progress } from '@backstage/core-components';
+import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
@@ -175,10 +172,7 @@ export function NodeObjectSections(props: NodeObjectSectionsProps) {
   if (error) {
     return (
       <div className={classes.section}>
-        <ResponseErrorPanel
-          error={error}
-          title={`Could not load ${kind} ${name}`}
-        />
+        <RequestErrorPanel error={error} what={`${kind} ${name}`} />
       </div>
     );
   }

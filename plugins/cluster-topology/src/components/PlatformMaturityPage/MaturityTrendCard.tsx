@@ -1,9 +1,6 @@
 import useAsync from 'react-use/esm/useAsync';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import { clusterTopologyApiRef } from '../../api';
 import { MaturityTrendChart } from '../MaturityTrendChart';
@@ -32,12 +29,7 @@ export function MaturityTrendCard(props: MaturityTrendCardProps) {
   if (loading) {
     content = <Progress />;
   } else if (error) {
-    content = (
-      <ResponseErrorPanel
-        error={error}
-        title="Could not load the maturity trend"
-      />
-    );
+    content = <RequestErrorPanel error={error} what="the maturity trend" />;
   } else if (value) {
     content = (
       <MaturityTrendChart

@@ -1,11 +1,6 @@
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Content,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, Header, Page, Progress } from '@backstage/core-components';
+import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import { ReactRouterV6PageRouter } from '@backstage/frontend-adapter-react-router-v6';
 import Box from '@material-ui/core/Box';
@@ -108,10 +103,7 @@ function PlatformMaturityView() {
       )}
       {error && (
         <Grid item xs={12}>
-          <ResponseErrorPanel
-            error={error}
-            title="Could not load the maturity leaderboard"
-          />
+          <RequestErrorPanel error={error} what="the maturity leaderboard" />
         </Grid>
       )}
       {value && (

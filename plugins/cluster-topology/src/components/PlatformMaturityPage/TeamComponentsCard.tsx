@@ -1,9 +1,6 @@
 import useAsync from 'react-use/esm/useAsync';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
+import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import List from '@material-ui/core/List';
@@ -116,9 +113,9 @@ export function TeamComponentsCard(props: TeamComponentsCardProps) {
     content = <Progress />;
   } else if (error) {
     content = (
-      <ResponseErrorPanel
+      <RequestErrorPanel
         error={error}
-        title={`Could not load the components of team ${name}`}
+        what={`the components of team ${name}`}
       />
     );
   } else if (value) {

@@ -6,6 +6,7 @@ import {
   ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
+import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -206,9 +207,7 @@ export function TopologyExplorer(props: TopologyExplorerProps) {
 
   let body;
   if (!graph && error) {
-    body = (
-      <ResponseErrorPanel error={error} title="Could not load the graph" />
-    );
+    body = <RequestErrorPanel error={error} what="the graph" />;
   } else if (!graph) {
     body = <Progress />;
   } else {

@@ -1,7 +1,7 @@
 import { ResponseError } from '@backstage/errors';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { HealingErrorPanel } from './HealingErrorPanel';
+import { RequestErrorPanel } from './RequestErrorPanel';
 
 jest.setTimeout(30_000);
 
@@ -17,7 +17,7 @@ async function responseError(status: number, name: string, message: string) {
   );
 }
 
-describe('HealingErrorPanel', () => {
+describe('RequestErrorPanel', () => {
   it.each([
     [403, 'NotAllowedError', /You are not allowed to read the healing history/],
     [
@@ -30,7 +30,7 @@ describe('HealingErrorPanel', () => {
   ])('names the problem of a %s', async (status, name, title) => {
     const error = await responseError(status, name, 'engine store is down');
     await renderInTestApp(
-      <HealingErrorPanel error={error} what="the healing history" />,
+      <RequestErrorPanel error={error} what="the healing history" />,
     );
     expect(screen.getByText(title)).toBeInTheDocument();
     expect(screen.getAllByText(/engine store is down/).length).toBeGreaterThan(
@@ -38,9 +38,24 @@ describe('HealingErrorPanel', () => {
     );
   });
 
+  it('says what to do about a refusal', async () => {
+    const error = await responseError(403, 'NotAllowedError', 'not permitted');
+    await renderInTestApp(
+      <RequestErrorPanel
+        error={error}
+        what="the report"
+        forbiddenHint="Ask the platform team for access."
+      />,
+    );
+    expect(
+      screen.getAllByText(/not permitted\. Ask the platform team for access\./)
+        .length,
+    ).toBeGreaterThan(0);
+  });
+
   it('shows an error that is not a response', async () => {
     await renderInTestApp(
-      <HealingErrorPanel
+      <RequestErrorPanel
         error={new TypeError('Failed to fetch')}
         what="the healing history"
       />,

@@ -1,0 +1,2 @@
+export { RequestErrorPanel, reasonOf, statusOf } from './RequestErrorPanel';
+export type { RequestErrorPanelProps } from './RequestErrorPanel';

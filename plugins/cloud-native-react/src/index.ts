@@ -1,0 +1,7 @@
+/**
+ * React pieces shared by the cloud-native platform frontend plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './components/RequestErrorPanel';
