@@ -24,6 +24,30 @@ describe('EntityPlatformMaturityCard', () => {
 
   function answer(name: string, body: EntityMaturityResponse) {
     server.use(
+      http.get(`${testBaseUrl}/maturity/history`, ({ request }) =>
+        new URL(request.url).searchParams.get('entityRef') === body.entityRef
+          ? HttpResponse.json({
+              scope: { type: 'entity', key: body.entityRef },
+              days: 30,
+              points: [
+                {
+                  takenAt: '2026-11-20T10:00:00Z',
+                  score: 88,
+                  entities: 1,
+                  drReady: 0,
+                },
+                {
+                  takenAt: '2026-11-26T10:00:00Z',
+                  score: 93,
+                  entities: 1,
+                  drReady: 0,
+                },
+              ],
+            })
+          : new HttpResponse(null, { status: 400 }),
+      ),
+    );
+    server.use(
       http.get(`${testBaseUrl}/maturity`, ({ request }) =>
         new URL(request.url).searchParams.get('entityRef') ===
         `component:default/${name}`
@@ -42,6 +66,9 @@ describe('EntityPlatformMaturityCard', () => {
 
     const table = await screen.findByRole('table', { name: 'Maturity terms' });
     expect(screen.getByText('93')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Trend')).toHaveTextContent(
+      'Trend: From 88 to 93 (+5) over the last 30 days, 2 snapshots.',
+    );
     const rows = within(table).getAllByRole('row');
     expect(rows.map(r => r.textContent)).toEqual([
       'ComponentIntegrationAutomationPointsSignals',

@@ -15,6 +15,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { clusterTopologyApiRef, EntityMaturityResponse } from '../../api';
 import { formulaLine, nextSteps } from './maturityNextSteps';
+import { MaturityTrendLine } from './MaturityTrendLine';
 import { NextStepItem } from './NextStepItem';
 
 const useStyles = makeStyles(theme => ({
@@ -48,6 +49,7 @@ function MaturityDetails({ value }: { value: EntityMaturityResponse }) {
           </Typography>
         )}
       </Box>
+      <MaturityTrendLine entityRef={value.entityRef} />
       <Table size="small" aria-label="Maturity terms">
         <TableHead>
           <TableRow>
