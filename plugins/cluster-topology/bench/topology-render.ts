@@ -3,7 +3,7 @@
  * in headless Chromium.
  *
  *   npm run bench:topology-render -- [--sizes 500,2000,5000,10000]
- *     [--timeout 60] [--pan 2] [--profile]
+ *     [--timeout 60] [--pan 2] [--zoom 2] [--profile]
  *
  * --profile also times each drawing phase of the canvas renderer (layout,
  * scene, containers, edges, leaves, labels) in the page, per size: the cost
@@ -11,7 +11,9 @@
  * TopologyCanvas render, plus a small graph with every leaf kind.
  * For each size and renderer a fresh page mounts the component and times the
  * first complete picture, then drags across it for --pan seconds and takes
- * the median requestAnimationFrame interval. DependencyGraph renders get
+ * the median requestAnimationFrame interval; TopologyCanvas is then fitted
+ * again and zoomed in and out with the wheel for --zoom seconds, timed the
+ * same way. DependencyGraph renders get
  * --timeout seconds; once one times out, bigger sizes are not tried (they only
  * take longer) and are reported as timeouts too. Chromium runs without GPU,
  * so canvas and SVG are rasterised in software: a worst case.
@@ -38,6 +40,9 @@ interface Result {
   panMedianMs?: number;
   panFrames?: number;
   panP90Ms?: number;
+  zoomMedianMs?: number;
+  zoomP90Ms?: number;
+  zoomFrames?: number;
   note?: string;
 }
 
@@ -159,6 +164,52 @@ async function pan(page: Page, selector: string, seconds: number) {
   return deltas;
 }
 
+/** Wheel events per wheel-zoom direction: 32 steps of 1.046× make about 4.2×. */
+const ZOOM_STEPS = 32;
+const ZOOM_DELTA_PX = 30;
+/** A trackpad or a spun wheel sends about one event per display frame. */
+const WHEEL_INTERVAL_MS = 1000 / 60;
+
+/**
+ * Zooms in and out with the wheel over the middle of `selector` for
+ * `seconds`, returning rAF intervals. The events follow a 60 Hz clock rather
+ * than the page's frames, as real input does: a slow page gets several per
+ * frame and the zoom covers the same ground in the same time either way.
+ */
+async function zoom(page: Page, selector: string, seconds: number) {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`${selector} has no box`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.evaluate(() => window.__startFrames!());
+  const started = Date.now();
+  const end = started + seconds * 1000;
+  const inFlight: Promise<unknown>[] = [];
+  let step = 0;
+  while (Date.now() < end) {
+    const due = started + step * WHEEL_INTERVAL_MS;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise(resolve => setTimeout(resolve, wait));
+    // Negative deltas zoom in: in for ZOOM_STEPS events, then out as far.
+    const zoomingIn = step++ % (2 * ZOOM_STEPS) < ZOOM_STEPS;
+    inFlight.push(
+      page.mouse.wheel(0, zoomingIn ? -ZOOM_DELTA_PX : ZOOM_DELTA_PX),
+    );
+    if (inFlight.length >= 8) {
+      await within(inFlight.shift()!, 30_000, 'wheel').catch(() => {});
+    }
+  }
+  await within(Promise.all(inFlight), 30_000, 'wheels').catch(() => {});
+  const stamps = await within(
+    page.evaluate(() => window.__stopFrames!()),
+    30_000,
+    'frames',
+  );
+  const deltas: number[] = [];
+  for (let i = 1; i < stamps.length; i++)
+    deltas.push(stamps[i] - stamps[i - 1]);
+  return deltas;
+}
+
 const shots = option('screenshots', '');
 
 async function measure(
@@ -168,6 +219,7 @@ async function measure(
   n: number,
   timeoutMs: number,
   panSeconds: number,
+  zoomSeconds: number,
 ): Promise<Result> {
   const context = await browser.newContext({
     viewport: VIEWPORT,
@@ -220,6 +272,17 @@ async function measure(
     if (deltas.length > 0) {
       result.panMedianMs = quantile(deltas, 0.5);
       result.panP90Ms = quantile(deltas, 0.9);
+    }
+    if (renderer === 'ours' && zoomSeconds > 0) {
+      // From the fitted view, so every size zooms over the same share of its graph.
+      await page.getByRole('button', { name: 'Fit to view' }).click();
+      await page.waitForTimeout(500);
+      const zoomDeltas = await zoom(page, selector, zoomSeconds);
+      result.zoomFrames = zoomDeltas.length;
+      if (zoomDeltas.length > 0) {
+        result.zoomMedianMs = quantile(zoomDeltas, 0.5);
+        result.zoomP90Ms = quantile(zoomDeltas, 0.9);
+      }
     }
     return result;
   } finally {
@@ -311,6 +374,7 @@ async function main(): Promise<number> {
     .filter(s => s > 0);
   const timeoutMs = Number(option('timeout', '60')) * 1000;
   const panSeconds = Number(option('pan', '2'));
+  const zoomSeconds = Number(option('zoom', '2'));
   const profile = process.argv.includes('--profile');
   const started = Date.now();
 
@@ -342,11 +406,16 @@ async function main(): Promise<number> {
           n,
           limit,
           panSeconds,
+          zoomSeconds,
         );
         results.push(r);
         log(
           `  first render ${fmt(r.firstRenderMs)} ms, pan median ` +
-            `${fmt(r.panMedianMs, 1)} ms${r.note ? ` (${r.note})` : ''}`,
+            `${fmt(r.panMedianMs, 1)} ms` +
+            (r.zoomMedianMs === undefined
+              ? ''
+              : `, zoom median ${fmt(r.zoomMedianMs, 1)} ms`) +
+            (r.note ? ` (${r.note})` : ''),
         );
         if (r.firstRenderMs === undefined) {
           gaveUp = true;
@@ -364,8 +433,8 @@ async function main(): Promise<number> {
   }
 
   const rows = [
-    '| renderer | nodes | edges | first render (ms) | pan median frame (ms) | pan p90 frame (ms) | pan frames |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| renderer | nodes | edges | first render (ms) | pan median frame (ms) | pan p90 frame (ms) | pan frames | zoom median frame (ms) | zoom p90 frame (ms) | zoom frames |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       r =>
         `| ${r.renderer === 'ours' ? 'TopologyCanvas' : 'DependencyGraph'} ` +
@@ -377,7 +446,10 @@ async function main(): Promise<number> {
           r.firstRenderMs === undefined ? 'timeout' : fmt(r.panMedianMs, 1)
         } ` +
         `| ${r.firstRenderMs === undefined ? '–' : fmt(r.panP90Ms, 1)} ` +
-        `| ${r.panFrames ?? '–'} |${r.note ? ` ${r.note}` : ''}`,
+        `| ${r.panFrames ?? '–'} ` +
+        `| ${r.zoomFrames === undefined ? '–' : fmt(r.zoomMedianMs, 1)} ` +
+        `| ${r.zoomFrames === undefined ? '–' : fmt(r.zoomP90Ms, 1)} ` +
+        `| ${r.zoomFrames ?? '–'} |${r.note ? ` ${r.note}` : ''}`,
     ),
   ];
   process.stdout.write(`${rows.join('\n')}\n\n`);
@@ -398,6 +470,13 @@ async function main(): Promise<number> {
           1,
         )}`,
       );
+      // Only TopologyCanvas is zoomed: the goal is about its zoom frames.
+      if (renderer === 'ours') {
+        lines.push(
+          `ours_${n}_zoom_median_frame_ms: ${value(r?.zoomMedianMs, 1)}`,
+          `ours_${n}_zoom_p90_frame_ms: ${value(r?.zoomP90Ms, 1)}`,
+        );
+      }
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -5,9 +5,14 @@ import {
   screen,
   waitFor,
 } from '@testing-library/react';
+import { computeLayout } from './computeLayout';
 import { fakeContext } from './fakeContext';
 import { generateGraph } from './generateGraph';
 import { TopologyCanvas } from './index';
+import { toLayoutInput } from './layoutRunner';
+import { buildScene } from './scene';
+import { fitViewport, zoomAt } from './viewport';
+import { ZOOM_SETTLE_MS } from './zoomGesture';
 
 const graph = generateGraph({
   clusters: 2,
@@ -120,6 +125,79 @@ describe('TopologyCanvas', () => {
         grown.nodes.length,
       ),
     );
+  });
+
+  it('previews a wheel zoom from the layer, hit-tests the true view and redraws once settled', async () => {
+    // One fake context per canvas: the one on screen and the offscreen layer.
+    const contexts = new Map<
+      HTMLCanvasElement,
+      ReturnType<typeof fakeContext>
+    >();
+    jest
+      .spyOn(HTMLCanvasElement.prototype, 'getContext')
+      .mockImplementation(function fake(this: HTMLCanvasElement) {
+        if (!contexts.has(this)) contexts.set(this, fakeContext());
+        return contexts.get(this)!.ctx as any;
+      });
+    jest
+      .spyOn(HTMLElement.prototype, 'clientWidth', 'get')
+      .mockReturnValue(800);
+    jest
+      .spyOn(HTMLElement.prototype, 'clientHeight', 'get')
+      .mockReturnValue(600);
+    const onSelect = jest.fn();
+    render(<TopologyCanvas graph={graph} onSelect={onSelect} height={600} />);
+    const canvas = screen.getByRole('img') as HTMLCanvasElement;
+    const onScreen = () => contexts.get(canvas)!;
+    const layer = () =>
+      [...contexts.entries()].find(([c]) => c !== canvas)?.[1];
+    const redraws = () => layer()?.calls.clearRect ?? 0;
+    const images = () => onScreen().log.filter(l => l.startsWith('drawImage('));
+    await waitFor(() => expect(redraws()).toBe(1));
+    await waitFor(() => expect(images()).toHaveLength(1));
+
+    fireEvent.wheel(canvas, { deltaY: -100, clientX: 200, clientY: 150 });
+    await waitFor(() => expect(images()).toHaveLength(2));
+    // The scaled layer: an image drawn at a position and size, no redraw.
+    expect(images()[1].split(', ')).toHaveLength(5);
+    expect(redraws()).toBe(1);
+
+    // Still in the gesture, a click picks what the zoomed view shows there.
+    const scene = buildScene(graph, computeLayout(toLayoutInput(graph)));
+    const zoomed = zoomAt(
+      fitViewport(scene.bounds, 800, 600),
+      Math.exp(100 * 0.0015),
+      200,
+      150,
+    );
+    const leaf = scene.leaves.find(i => {
+      const x = scene.ax[i] * zoomed.scale + zoomed.tx;
+      const y = scene.ay[i] * zoomed.scale + zoomed.ty;
+      return (
+        x > 0 &&
+        x < 800 &&
+        y > 0 &&
+        y < 600 &&
+        Math.hypot(x - 200, y - 150) > 150
+      );
+    })!;
+    const at = {
+      clientX: scene.ax[leaf] * zoomed.scale + zoomed.tx,
+      clientY: scene.ay[leaf] * zoomed.scale + zoomed.ty,
+      button: 0,
+      pointerId: 1,
+    };
+    fireEvent.pointerDown(canvas, at);
+    fireEvent.pointerUp(canvas, at);
+    expect(onSelect).toHaveBeenCalledWith(scene.nodes[leaf]);
+
+    // Once no zoom event came for the settle time, one crisp redraw.
+    await waitFor(() => expect(redraws()).toBe(2));
+    await act(
+      () => new Promise(resolve => setTimeout(resolve, 2 * ZOOM_SETTLE_MS)),
+    );
+    expect(redraws()).toBe(2);
+    expect(images().slice(-1)[0].split(', ')).toHaveLength(3);
   });
 
   it('says when there is nothing to show', () => {

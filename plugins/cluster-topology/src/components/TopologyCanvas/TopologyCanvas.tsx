@@ -137,7 +137,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   // Assigned below; the surface calls it after each resize.
   const fitRef = useRef(() => {});
 
-  const { sizeRef, requestDraw } = useCanvasSurface(
+  const { sizeRef, requestDraw, requestZoomDraw } = useCanvasSurface(
     rootRef,
     canvasRef,
     sceneRef,
@@ -225,15 +225,24 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     [],
   );
 
-  useCanvasInteraction(canvasRef, sceneRef, viewportRef, requestDraw, {
-    onClick: i => selectNode(i >= 0 ? sceneRef.current?.nodes[i] : undefined),
-    onDoubleClick: i => {
-      const node = sceneRef.current?.nodes[i];
-      if (node) openNode(node);
+  useCanvasInteraction(
+    canvasRef,
+    sceneRef,
+    viewportRef,
+    requestDraw,
+    requestZoomDraw,
+    {
+      onClick: i => selectNode(i >= 0 ? sceneRef.current?.nodes[i] : undefined),
+      onDoubleClick: i => {
+        const node = sceneRef.current?.nodes[i];
+        if (node) openNode(node);
+      },
+      onHover: (i, x, y) => setHover(i >= 0 ? { index: i, x, y } : undefined),
     },
-    onHover: (i, x, y) => setHover(i >= 0 ? { index: i, x, y } : undefined),
-  });
+  );
 
+  // A button or key press is one step, not a gesture: drawn crisp at once,
+  // since a scaled preview would only put a blurred frame before that.
   const zoomBy = (factor: number) => {
     const { width, height: h } = sizeRef.current;
     viewportRef.current = zoomAt(viewportRef.current, factor, width / 2, h / 2);

@@ -1,6 +1,7 @@
 import { cullRect, drawLayer, drawOverlay, drawScene } from './drawScene';
 import type { DrawState, DrawTheme, FrameStats } from './drawTypes';
 import type { Scene } from './scene';
+import type { Viewport } from './viewport';
 
 /**
  * Device pixels drawn beyond each screen edge, so a pan of up to this much
@@ -63,31 +64,92 @@ function layerContext(layer: Layer): CanvasRenderingContext2D | null {
 }
 
 /**
+ * Zoom ratios, the view's scale over the layer's, within which a frame of a
+ * zoom gesture scales the layer rather than redrawing it. Past 2× its pixels
+ * are visibly blocky; past ½ thin lines and text alias. Zooming out, the
+ * layer usually stops covering the screen first: a 1280-pixel-wide view with
+ * its 256-pixel margins is covered down to 1280 / 1792 ≈ 0.71 when zooming
+ * about the middle, and less far about a point near an edge.
+ */
+export const MIN_ZOOM_PREVIEW_RATIO = 0.5;
+export const MAX_ZOOM_PREVIEW_RATIO = 2;
+
+/** Whether the layer shows this scene as `state` would draw it, whatever the viewport. */
+function sameContent(layer: Layer, scene: Scene, state: DrawState): boolean {
+  return (
+    layer.stats !== undefined &&
+    layer.scene === scene &&
+    layer.highlight === state.highlight &&
+    layer.theme === state.theme &&
+    layer.dpr === state.dpr &&
+    layer.width === state.width &&
+    layer.height === state.height
+  );
+}
+
+/**
+ * Where the layer lands on screen, in device pixels, when scaled from its
+ * viewport to `v` about the origin: `screen = (layerScreen - layer.t) * r + v.t`.
+ */
+function scaledPlacement(layer: Layer, canvas: HTMLCanvasElement, v: Viewport) {
+  const { dpr } = layer;
+  const margin = MARGIN_DEVICE_PX / dpr;
+  const ratio = v.scale / layer.scale;
+  return {
+    ratio,
+    x: ((-margin - layer.tx) * ratio + v.tx) * dpr,
+    y: ((-margin - layer.ty) * ratio + v.ty) * dpr,
+    w: canvas.width * ratio,
+    h: canvas.height * ratio,
+  };
+}
+
+/**
  * Draws a frame through the retained layer: when only the translation changed
  * by less than the margin since the layer was drawn, the frame is a copy of
- * it plus the outlines; otherwise the layer is redrawn around the new view.
+ * it plus the outlines. During a zoom gesture (`zooming`), a frame whose
+ * scale differs from the layer's is the layer scaled about the same origin
+ * the view zoomed about, as long as the ratio stays within
+ * [{@link MIN_ZOOM_PREVIEW_RATIO}, {@link MAX_ZOOM_PREVIEW_RATIO}] and the
+ * scaled layer covers the whole screen; the outlines are still drawn crisp at
+ * the true viewport. Otherwise the layer is redrawn around the new view, so
+ * the first frame after the gesture is exactly what a full redraw shows.
  */
 export function drawCached(
   ctx: CanvasRenderingContext2D,
   scene: Scene,
   state: DrawState,
   layer: Layer,
+  zooming = false,
 ): FrameStats {
   const lctx = layerContext(layer);
   if (!lctx || !layer.canvas) return drawScene(ctx, scene, state);
   const { dpr, width, height, viewport: v } = state;
   const margin = MARGIN_DEVICE_PX / dpr;
+  const content = sameContent(layer, scene, state);
   const fresh =
-    layer.scene === scene &&
+    content &&
     layer.scale === v.scale &&
-    layer.highlight === state.highlight &&
-    layer.theme === state.theme &&
-    layer.dpr === dpr &&
-    layer.width === width &&
-    layer.height === height &&
     Math.abs(v.tx - layer.tx) <= margin &&
     Math.abs(v.ty - layer.ty) <= margin;
-  if (!fresh || !layer.stats) {
+  if (!fresh && zooming && content) {
+    const at = scaledPlacement(layer, layer.canvas, v);
+    if (
+      at.ratio >= MIN_ZOOM_PREVIEW_RATIO &&
+      at.ratio <= MAX_ZOOM_PREVIEW_RATIO &&
+      at.x <= 0 &&
+      at.y <= 0 &&
+      at.x + at.w >= width * dpr &&
+      at.y + at.h >= height * dpr
+    ) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, width * dpr, height * dpr);
+      ctx.drawImage(layer.canvas, at.x, at.y, at.w, at.h);
+      drawOverlay(ctx, scene, state);
+      return layer.stats!;
+    }
+  }
+  if (!fresh) {
     const w = Math.round((width + 2 * margin) * dpr);
     const h = Math.round((height + 2 * margin) * dpr);
     if (layer.canvas.width !== w) layer.canvas.width = w;
@@ -124,5 +186,5 @@ export function drawCached(
     Math.round((v.ty - layer.ty - margin) * dpr),
   );
   drawOverlay(ctx, scene, state);
-  return layer.stats;
+  return layer.stats!;
 }

@@ -16,13 +16,16 @@ export interface InteractionHandlers {
 /**
  * Pan by dragging, zoom with the wheel around the cursor, and click, double
  * click and hover through the scene's spatial index. The viewport lives in a
- * ref and redraws go through `requestDraw`, so panning never re-renders React.
+ * ref and redraws go through `requestDraw` (`requestZoomDraw` for the wheel,
+ * a zoom gesture), so panning never re-renders React. Hit tests always use
+ * the current viewport, whatever the last frame was drawn from.
  */
 export function useCanvasInteraction(
   canvasRef: RefObject<HTMLCanvasElement>,
   sceneRef: MutableRefObject<Scene | undefined>,
   viewportRef: MutableRefObject<Viewport>,
   requestDraw: () => void,
+  requestZoomDraw: () => void,
   handlers: InteractionHandlers,
 ): void {
   const latest = useRef(handlers);
@@ -111,7 +114,7 @@ export function useCanvasInteraction(
       const delta = e.deltaMode === 1 ? e.deltaY * 40 : e.deltaY;
       const factor = Math.exp(-Math.max(-300, Math.min(300, delta)) * 0.0015);
       viewportRef.current = zoomAt(viewportRef.current, factor, p.x, p.y);
-      requestDraw();
+      requestZoomDraw();
     };
 
     canvas.addEventListener('pointerdown', onPointerDown);
@@ -131,5 +134,5 @@ export function useCanvasInteraction(
       canvas.removeEventListener('dblclick', onDoubleClick);
       canvas.removeEventListener('wheel', onWheel);
     };
-  }, [canvasRef, sceneRef, viewportRef, requestDraw]);
+  }, [canvasRef, sceneRef, viewportRef, requestDraw, requestZoomDraw]);
 }

@@ -8,6 +8,7 @@ import {
 import type { DrawState, FrameStats } from './drawTypes';
 import { createLayer, drawCached, Layer, releaseLayer } from './layerCache';
 import type { Scene } from './scene';
+import { createZoomGesture, ZoomGesture } from './zoomGesture';
 
 /** Canvas size in CSS pixels and the device pixel ratio it is drawn at. */
 export interface SurfaceSize {
@@ -26,6 +27,9 @@ export type FrameInputs = Omit<
  * Keeps the canvas bitmap at container size × devicePixelRatio and paints the
  * scene at most once per animation frame. `onResize` runs after every resize,
  * with the size before it, before the repaint; `onPainted` after every frame that drew a scene.
+ * `requestZoomDraw` asks for a frame of a zoom gesture: until the gesture
+ * settles, frames may scale the retained layer instead of redrawing it, and
+ * the frame after it settles is redrawn crisp.
  */
 export function useCanvasSurface(
   rootRef: RefObject<HTMLDivElement>,
@@ -41,6 +45,7 @@ export function useCanvasSurface(
   const ctxRef = useRef<CanvasRenderingContext2D | null>();
   const frameRef = useRef(0);
   const layerRef = useRef<Layer>();
+  const gestureRef = useRef<ZoomGesture>();
   const resizeRef = useRef(onResize);
   resizeRef.current = onResize;
   const paintedRef = useRef(onPainted);
@@ -68,6 +73,7 @@ export function useCanvasSurface(
         viewport: viewportRef.current,
       },
       layerRef.current,
+      gestureRef.current?.active ?? false,
     );
     paintedRef.current?.(scene, stats);
   }, [canvasRef, sceneRef, viewportRef, frameInputs]);
@@ -79,9 +85,16 @@ export function useCanvasSurface(
       paint();
     });
   }, [paint]);
+  const requestZoomDraw = useCallback(() => {
+    if (!gestureRef.current)
+      gestureRef.current = createZoomGesture(requestDraw);
+    gestureRef.current.zoomed();
+    requestDraw();
+  }, [requestDraw]);
   useEffect(
     () => () => {
       cancelAnimationFrame(frameRef.current);
+      gestureRef.current?.cancel();
       if (layerRef.current) releaseLayer(layerRef.current);
       layerRef.current = undefined;
     },
@@ -109,5 +122,5 @@ export function useCanvasSurface(
     return () => observer.disconnect();
   }, [rootRef, canvasRef, paint]);
 
-  return { sizeRef, paint, requestDraw };
+  return { sizeRef, paint, requestDraw, requestZoomDraw };
 }
