@@ -157,12 +157,12 @@ describe('TopologyCanvas', () => {
     await waitFor(() => expect(images()).toHaveLength(1));
 
     fireEvent.wheel(canvas, { deltaY: -100, clientX: 200, clientY: 150 });
-    await waitFor(() => expect(images()).toHaveLength(2));
-    // The scaled layer: an image drawn at a position and size, no redraw.
+    await waitFor(() => expect(images().length).toBeGreaterThan(1));
+    // The scaled layer: an image drawn at a position and size. A frame that
+    // redraws the layer copies it at an offset, with two numbers instead.
     expect(images()[1].split(', ')).toHaveLength(5);
-    expect(redraws()).toBe(1);
 
-    // Still in the gesture, a click picks what the zoomed view shows there.
+    // A click picks what the zoomed view shows there, not what the layer did.
     const scene = buildScene(graph, computeLayout(toLayoutInput(graph)));
     const zoomed = zoomAt(
       fitViewport(scene.bounds, 800, 600),
@@ -191,13 +191,15 @@ describe('TopologyCanvas', () => {
     fireEvent.pointerUp(canvas, at);
     expect(onSelect).toHaveBeenCalledWith(scene.nodes[leaf]);
 
-    // Once no zoom event came for the settle time, one crisp redraw.
+    // Once no zoom event came for the settle time, one crisp redraw: the
+    // layer was drawn twice in all, first for the fitted view.
     await waitFor(() => expect(redraws()).toBe(2));
     await act(
       () => new Promise(resolve => setTimeout(resolve, 2 * ZOOM_SETTLE_MS)),
     );
     expect(redraws()).toBe(2);
-    expect(images().slice(-1)[0].split(', ')).toHaveLength(3);
+    expect(images()).toHaveLength(3);
+    expect(images()[2].split(', ')).toHaveLength(3);
   });
 
   it('says when there is nothing to show', () => {

@@ -21,6 +21,11 @@
  *   screen (`layerCache.ts`), and a pan frame copies it at an offset and adds
  *   the hover and selection outlines; without a GPU that turns a 10,000-node
  *   pan frame from a full redraw (hundreds of ms) into one image copy.
+ * - Zoom previews: while a wheel or pinch zoom goes on, a frame is the layer
+ *   scaled by the zoom ratio (one drawImage) with the outlines crisp on top;
+ *   the layer is redrawn when the ratio passes ½ or 2, when the scaled layer
+ *   leaves more than an eighth of the screen bare, and once no zoom event
+ *   came for 120 ms (`layerCache.ts`, `zoomGesture.ts`).
  * - Overview shortcuts: containers whose corner radius is under a pixel are
  *   plain rectangles (arcs cost far more to fill), and edges are one device
  *   pixel wide, which the rasteriser draws as hairlines.

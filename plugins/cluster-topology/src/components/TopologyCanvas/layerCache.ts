@@ -1,7 +1,6 @@
 import { cullRect, drawLayer, drawOverlay, drawScene } from './drawScene';
 import type { DrawState, DrawTheme, FrameStats } from './drawTypes';
 import type { Scene } from './scene';
-import type { Viewport } from './viewport';
 
 /**
  * Device pixels drawn beyond each screen edge, so a pan of up to this much
@@ -66,13 +65,21 @@ function layerContext(layer: Layer): CanvasRenderingContext2D | null {
 /**
  * Zoom ratios, the view's scale over the layer's, within which a frame of a
  * zoom gesture scales the layer rather than redrawing it. Past 2× its pixels
- * are visibly blocky; past ½ thin lines and text alias. Zooming out, the
- * layer usually stops covering the screen first: a 1280-pixel-wide view with
- * its 256-pixel margins is covered down to 1280 / 1792 ≈ 0.71 when zooming
- * about the middle, and less far about a point near an edge.
+ * are visibly blocky; past ½ thin lines and text alias. On a wide screen,
+ * zooming out runs into {@link MAX_BARE_EDGE_SHARE} first; on a small card,
+ * whose margins are large beside it, into ½.
  */
 export const MIN_ZOOM_PREVIEW_RATIO = 0.5;
 export const MAX_ZOOM_PREVIEW_RATIO = 2;
+/**
+ * Share of the screen's width or height that may stay bare along each edge
+ * while a zoom gesture scales the layer down. Asking for full cover would
+ * redraw every ×0.71 when zooming out about the middle of a 1280-pixel-wide
+ * view (1280 / (1280 + 2 × 256)), and sooner about a point near an edge,
+ * each a full-redraw stall; with an eighth it goes on to ×0.54 there. The
+ * strip stays bare until the gesture settles or the next redraw.
+ */
+export const MAX_BARE_EDGE_SHARE = 1 / 8;
 
 /** Whether the layer shows this scene as `state` would draw it, whatever the viewport. */
 function sameContent(layer: Layer, scene: Scene, state: DrawState): boolean {
@@ -88,20 +95,36 @@ function sameContent(layer: Layer, scene: Scene, state: DrawState): boolean {
 }
 
 /**
- * Where the layer lands on screen, in device pixels, when scaled from its
- * viewport to `v` about the origin: `screen = (layerScreen - layer.t) * r + v.t`.
+ * Where the layer goes on screen, in device pixels, to show the viewport of
+ * `state`, when it may stand in for a redraw during a zoom gesture. Layer
+ * and screen points map by `screen = (layerScreen - layer.t) * ratio + v.t`,
+ * which keeps the zoom's anchor, and any pan during the gesture, in place.
  */
-function scaledPlacement(layer: Layer, canvas: HTMLCanvasElement, v: Viewport) {
-  const { dpr } = layer;
+function zoomPreview(
+  layer: Layer,
+  canvas: HTMLCanvasElement,
+  state: DrawState,
+): { x: number; y: number; w: number; h: number } | undefined {
+  const { dpr, viewport: v } = state;
   const margin = MARGIN_DEVICE_PX / dpr;
   const ratio = v.scale / layer.scale;
-  return {
-    ratio,
-    x: ((-margin - layer.tx) * ratio + v.tx) * dpr,
-    y: ((-margin - layer.ty) * ratio + v.ty) * dpr,
-    w: canvas.width * ratio,
-    h: canvas.height * ratio,
-  };
+  if (ratio < MIN_ZOOM_PREVIEW_RATIO || ratio > MAX_ZOOM_PREVIEW_RATIO) {
+    return undefined;
+  }
+  const x = ((-margin - layer.tx) * ratio + v.tx) * dpr;
+  const y = ((-margin - layer.ty) * ratio + v.ty) * dpr;
+  const w = canvas.width * ratio;
+  const h = canvas.height * ratio;
+  const width = state.width * dpr;
+  const height = state.height * dpr;
+  const bareX = width * MAX_BARE_EDGE_SHARE;
+  const bareY = height * MAX_BARE_EDGE_SHARE;
+  const covered =
+    x <= bareX &&
+    y <= bareY &&
+    x + w >= width - bareX &&
+    y + h >= height - bareY;
+  return covered ? { x, y, w, h } : undefined;
 }
 
 /**
@@ -111,8 +134,8 @@ function scaledPlacement(layer: Layer, canvas: HTMLCanvasElement, v: Viewport) {
  * scale differs from the layer's is the layer scaled about the same origin
  * the view zoomed about, as long as the ratio stays within
  * [{@link MIN_ZOOM_PREVIEW_RATIO}, {@link MAX_ZOOM_PREVIEW_RATIO}] and the
- * scaled layer covers the whole screen; the outlines are still drawn crisp at
- * the true viewport. Otherwise the layer is redrawn around the new view, so
+ * scaled layer leaves at most {@link MAX_BARE_EDGE_SHARE} of the screen bare
+ * along any edge; the outlines are still drawn crisp at the true viewport. Otherwise the layer is redrawn around the new view, so
  * the first frame after the gesture is exactly what a full redraw shows.
  */
 export function drawCached(
@@ -132,29 +155,23 @@ export function drawCached(
     layer.scale === v.scale &&
     Math.abs(v.tx - layer.tx) <= margin &&
     Math.abs(v.ty - layer.ty) <= margin;
-  if (!fresh && zooming && content) {
-    const at = scaledPlacement(layer, layer.canvas, v);
-    if (
-      at.ratio >= MIN_ZOOM_PREVIEW_RATIO &&
-      at.ratio <= MAX_ZOOM_PREVIEW_RATIO &&
-      at.x <= 0 &&
-      at.y <= 0 &&
-      at.x + at.w >= width * dpr &&
-      at.y + at.h >= height * dpr
-    ) {
+  let stats = content ? layer.stats : undefined;
+  if (!fresh && zooming && stats) {
+    const preview = zoomPreview(layer, layer.canvas, state);
+    if (preview) {
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, width * dpr, height * dpr);
-      ctx.drawImage(layer.canvas, at.x, at.y, at.w, at.h);
+      ctx.drawImage(layer.canvas, preview.x, preview.y, preview.w, preview.h);
       drawOverlay(ctx, scene, state);
-      return layer.stats!;
+      return stats;
     }
   }
-  if (!fresh) {
+  if (!fresh || !stats) {
     const w = Math.round((width + 2 * margin) * dpr);
     const h = Math.round((height + 2 * margin) * dpr);
     if (layer.canvas.width !== w) layer.canvas.width = w;
     if (layer.canvas.height !== h) layer.canvas.height = h;
-    layer.stats = drawLayer(
+    stats = drawLayer(
       lctx,
       scene,
       {
@@ -175,6 +192,7 @@ export function drawCached(
       height,
       tx: v.tx,
       ty: v.ty,
+      stats,
     });
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -186,5 +204,5 @@ export function drawCached(
     Math.round((v.ty - layer.ty - margin) * dpr),
   );
   drawOverlay(ctx, scene, state);
-  return layer.stats!;
+  return stats;
 }
