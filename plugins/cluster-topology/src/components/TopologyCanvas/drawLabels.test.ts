@@ -7,7 +7,7 @@ import {
   shareRows,
 } from './drawLabels';
 import type { DrawState } from './drawTypes';
-import { fakeContext } from './fakeContext';
+import { fakeContext, TEST_THEME } from './fakeContext';
 import { generateGraph } from './generateGraph';
 import { buildScene } from './scene';
 import { fitViewport, visibleWorld } from './viewport';
@@ -85,17 +85,7 @@ describe('shareRows', () => {
   });
 });
 
-const theme = {
-  text: '#000',
-  textMuted: '#666',
-  containerFill: 'rgba(0,0,0,0.03)',
-  containerStroke: '#ccc',
-  selection: '#1976d2',
-  highlight: '#ffb300',
-  badgeFill: '#333',
-  badgeText: '#fff',
-  background: '#fff',
-};
+const theme = TEST_THEME;
 
 function frame(scene: ReturnType<typeof buildScene>) {
   const state: DrawState = {

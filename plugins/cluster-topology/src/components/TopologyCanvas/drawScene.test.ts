@@ -1,7 +1,7 @@
 import { computeLayout } from './computeLayout';
 import { drawScene } from './drawScene';
 import type { DrawState } from './drawTypes';
-import { fakeContext } from './fakeContext';
+import { fakeContext, TEST_THEME } from './fakeContext';
 import { generateGraph } from './generateGraph';
 import { buildScene } from './scene';
 import { fitViewport } from './viewport';
@@ -24,17 +24,7 @@ function state(overrides: Partial<DrawState> = {}): DrawState {
     selected: -1,
     hovered: -1,
     highlight: null,
-    theme: {
-      text: '#000',
-      textMuted: '#666',
-      containerFill: 'rgba(0,0,0,0.03)',
-      containerStroke: '#ccc',
-      selection: '#1976d2',
-      highlight: '#ffb300',
-      badgeFill: '#333',
-      badgeText: '#fff',
-      background: '#fff',
-    },
+    theme: TEST_THEME,
     ...overrides,
   };
 }

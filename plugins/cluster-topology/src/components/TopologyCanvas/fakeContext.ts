@@ -1,3 +1,5 @@
+import type { DrawTheme } from './drawTypes';
+
 /**
  * A stand-in 2D context for tests: counts method calls and stores property
  * writes, so drawing code runs in jsdom and batching can be asserted. `log`
@@ -39,3 +41,16 @@ function describe(value: unknown): string {
   }
   return String(value);
 }
+
+/** A plain light theme for drawing tests. */
+export const TEST_THEME: DrawTheme = {
+  text: '#000',
+  textMuted: '#666',
+  containerFill: 'rgba(0,0,0,0.03)',
+  containerStroke: '#ccc',
+  selection: '#1976d2',
+  highlight: '#ffb300',
+  badgeFill: '#333',
+  badgeText: '#fff',
+  background: '#fff',
+};

@@ -1,6 +1,6 @@
 import { computeLayout } from './computeLayout';
 import type { DrawState } from './drawTypes';
-import { fakeContext } from './fakeContext';
+import { fakeContext, TEST_THEME } from './fakeContext';
 import { generateGraph } from './generateGraph';
 import {
   createLayer,
@@ -25,17 +25,7 @@ const HEIGHT = 800;
 /** At dpr 1 the layer's margin is 256 CSS pixels on every side. */
 const MARGIN = 256;
 const fitted = fitViewport(scene.bounds, WIDTH, HEIGHT);
-const theme = {
-  text: '#000',
-  textMuted: '#666',
-  containerFill: 'rgba(0,0,0,0.03)',
-  containerStroke: '#ccc',
-  selection: '#1976d2',
-  highlight: '#ffb300',
-  badgeFill: '#333',
-  badgeText: '#fff',
-  background: '#fff',
-};
+const theme = TEST_THEME;
 
 function state(viewport: Viewport, overrides: Partial<DrawState> = {}) {
   return {
