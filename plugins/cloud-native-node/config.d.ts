@@ -80,5 +80,48 @@ export interface Config {
         url: string;
       };
     }>;
+    /**
+     * Per-caller limits on the expensive routes of the suite's backends,
+     * counted per user entity ref or service subject (never per IP), per
+     * plugin and per backend instance. Backend plugins of the portal, and
+     * plugins calling on behalf of a user, are not counted.
+     */
+    rateLimits?: {
+      /**
+       * false turns every limit off; on unless given.
+       * @visibility backend
+       */
+      enabled?: boolean;
+      /**
+       * The expensive reads: topology graph and object, maturity and its
+       * leaderboard, posture report and overview, healing attempts. One
+       * counter per caller and plugin.
+       */
+      reads?: {
+        /**
+         * Requests a caller may make per window; 120 unless given.
+         * @visibility backend
+         */
+        limit?: number;
+        /**
+         * Length of the window in seconds; 60 unless given.
+         * @visibility backend
+         */
+        windowSeconds?: number;
+      };
+      /** POST /api/security-posture/audit. */
+      audit?: {
+        /**
+         * Audits a caller may post per window; 10 unless given.
+         * @visibility backend
+         */
+        limit?: number;
+        /**
+         * Length of the window in seconds; 60 unless given.
+         * @visibility backend
+         */
+        windowSeconds?: number;
+      };
+    };
   };
 }

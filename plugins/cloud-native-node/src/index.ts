@@ -31,3 +31,4 @@ export * from './traffic/TrafficCollector';
 export * from './traffic/trafficQueries';
 export * from './traffic/resolveIstioWorkload';
 export * from './maturity';
+export * from './http/createRateLimit';
