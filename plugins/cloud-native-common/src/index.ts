@@ -12,6 +12,7 @@ export * from './duration';
 export * from './labelSelector';
 export * from './validateAnnotations';
 export * from './topology/types';
+export * from './topology/trafficWindows';
 export * from './permissions';
 export * from './maturity/history';
 export * from './maturity/types';

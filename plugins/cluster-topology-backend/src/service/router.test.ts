@@ -398,8 +398,14 @@ describe('GET /api/cluster-topology/clusters', () => {
     ],
     ['?namespace=trading', 400, 'namespace needs a cluster'],
     ['?layers=static,mesh', 400, "layers: unknown layer 'mesh'"],
-    ['?window=5', 400, "window: '5' is not a duration"],
-    ['?window=30d', 400, "window: '30d' is not a duration"],
+    ['?window=5', 400, "window: '5' is not one of 1m, 5m, 15m, 1h, 6h, 24h"],
+    [
+      '?window=30d',
+      400,
+      "window: '30d' is not one of 1m, 5m, 15m, 1h, 6h, 24h",
+    ],
+    ['?window=60000.5ms', 400, "window: '60000.5ms' is not one of 1m, 5m"],
+    ['?window=90s', 400, "window: '90s' is not one of 1m, 5m"],
     ['?cluster=a&cluster=b', 400, 'query parameter cluster must be given once'],
     [
       '?cluster=prod-north',

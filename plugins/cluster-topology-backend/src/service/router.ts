@@ -2,7 +2,11 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { parseDuration } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  isTrafficWindow,
+  TRAFFIC_WINDOWS,
+  trafficWindowMs,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   addTrafficLayer,
   addTrafficNeighbours,
@@ -45,8 +49,6 @@ function imagesOf(spec: any): string[] {
 }
 
 const LAYERS = ['static', 'traffic', 'catalog'];
-const MIN_WINDOW_MS = 60_000;
-const MAX_WINDOW_MS = 24 * 3_600_000;
 
 /** A query parameter given at most once, as a string. */
 function single(
@@ -217,16 +219,14 @@ export async function createRouter(
         )}`,
       );
     }
-    const windowMs = parseDuration(windowText);
-    if (
-      windowMs === undefined ||
-      windowMs < MIN_WINDOW_MS ||
-      windowMs > MAX_WINDOW_MS
-    ) {
+    // A fixed set: any duration would be one more traffic snapshot cached,
+    // and a fraction of a millisecond is no PromQL duration at all.
+    if (!isTrafficWindow(windowText)) {
       throw new InputError(
-        `window: '${windowText}' is not a duration between 1m and 24h, such as 5m`,
+        `window: '${windowText}' is not one of ${TRAFFIC_WINDOWS.join(', ')}`,
       );
     }
+    const windowMs = trafficWindowMs(windowText);
     const expand =
       expandText === 'all'
         ? ('all' as const)

@@ -31,6 +31,15 @@ describe('view state', () => {
   });
 
   it('keeps other parameters and drops an invalid window', () => {
+    // A window the backend does not take falls back to the default.
+    for (const window of ['2d', '10m', '60000.5ms']) {
+      expect(
+        parseViewState(new URLSearchParams(`window=${window}`)).window,
+      ).toBe('5m');
+    }
+    expect(parseViewState(new URLSearchParams('window=24h')).window).toBe(
+      '24h',
+    );
     const params = new URLSearchParams('tab=x&window=2d');
     expect(parseViewState(params).window).toBe('5m');
     expect(serializeViewState(parseViewState(params), params).get('tab')).toBe(

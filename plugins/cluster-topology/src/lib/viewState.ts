@@ -1,10 +1,17 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { TopologyHealth } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  TRAFFIC_WINDOWS,
+  type TopologyHealth,
+  type TrafficWindow,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import type { TopologyLayer } from '../api';
 
-/** Traffic windows offered by the window select. */
-export const trafficWindows = ['5m', '15m', '1h', '6h'] as const;
+/** Traffic windows offered by the window select: every one the backend accepts. */
+export const trafficWindows = TRAFFIC_WINDOWS;
+
+/** The window shown when the URL names none; the backend keeps it warm. */
+export const defaultTrafficWindow: TrafficWindow = '5m';
 
 /** Layers drawn when the URL names none. */
 export const defaultLayers: TopologyLayer[] = ['static', 'traffic'];
@@ -57,7 +64,7 @@ export function parseViewState(params: URLSearchParams): TopologyViewState {
     window:
       window && (trafficWindows as readonly string[]).includes(window)
         ? window
-        : trafficWindows[0],
+        : defaultTrafficWindow,
     selected: params.get('selected') || undefined,
   };
 }
@@ -94,7 +101,10 @@ export function serializeViewState(
       allLayers.filter(l => state.layers.includes(l)).join(','),
     );
   }
-  set('window', state.window === trafficWindows[0] ? undefined : state.window);
+  set(
+    'window',
+    state.window === defaultTrafficWindow ? undefined : state.window,
+  );
   set('selected', state.selected);
   return params;
 }
