@@ -73,6 +73,20 @@ export interface Config {
        * @visibility backend
        */
       retentionDays?: number;
+      /**
+       * The services that may post Falco events, each by the subject of its
+       * static token in backend.auth.externalAccess, with the clusters its
+       * events may name. A service not listed here may post nothing; an
+       * event of a sender with one cluster that names no cluster is taken
+       * to be from that cluster.
+       * @visibility backend
+       */
+      senders?: Array<{
+        /** The token's subject, such as falcosidekick-prod-east-a. */
+        subject: string;
+        /** Names of the clusters, as in cloudNativePlatform.clusters. */
+        clusters: string[];
+      }>;
     };
   };
 }

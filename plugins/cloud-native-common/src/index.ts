@@ -13,7 +13,6 @@ export * from './labelSelector';
 export * from './validateAnnotations';
 export * from './topology/types';
 export * from './topology/trafficWindows';
-export * from './permissions';
 export * from './maturity/history';
 export * from './maturity/types';
 export * from './maturity/formatBytes';

@@ -32,3 +32,4 @@ export * from './traffic/trafficQueries';
 export * from './traffic/resolveIstioWorkload';
 export * from './maturity';
 export * from './http/createRateLimit';
+export { requireServicePermission } from './http/requireServicePermission';

@@ -3,12 +3,23 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { healingPermissions } from '@cloud-native-platform/plugin-cloud-native-common';
-import { clusterStateServiceRef } from '@cloud-native-platform/plugin-cloud-native-node';
+import {
+  healingAlertCreatePermission,
+  healingAttemptApprovePermission,
+  healingKillSwitchUpdatePermission,
+} from '@cloud-native-platform/plugin-healing-common';
+import {
+  clusterStateServiceRef,
+  createRateLimitRouter,
+} from '@cloud-native-platform/plugin-cloud-native-node';
 import { randomUUID } from 'node:crypto';
 import { ActionExecutor } from './actions/ActionExecutor';
 import { readHealingConfig } from './config';
 import { KnexHealingStore } from './database/KnexHealingStore';
+import {
+  healingAttemptResourceRef,
+  healingAttemptRules,
+} from './permissions/rules';
 import { replayDemo } from './demo/replayDemo';
 import { AlertProcessor } from './service/AlertProcessor';
 import { collectPlatformAttempts } from './service/collectPlatformAttempts';
@@ -43,7 +54,29 @@ export const healingPlugin = createBackendPlugin({
         const { logger, scheduler, clusterState } = deps;
         const config = readHealingConfig(deps.config);
         const store = await KnexHealingStore.create(deps.database);
-        deps.permissionsRegistry.addPermissions(healingPermissions);
+        deps.permissionsRegistry.addPermissions([
+          healingKillSwitchUpdatePermission,
+          healingAlertCreatePermission,
+        ]);
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: healingAttemptResourceRef,
+          permissions: [healingAttemptApprovePermission],
+          rules: healingAttemptRules,
+          getResources: async ids =>
+            Promise.all(
+              ids.map(async id => {
+                const attempt = await store.getAttempt(id);
+                if (!attempt) return undefined;
+                return {
+                  id,
+                  cluster: attempt.cluster,
+                  namespace: attempt.target.namespace,
+                  clusterRole: clusterState.cluster(attempt.cluster)?.definition
+                    .role,
+                };
+              }),
+            ),
+        });
         const killSwitch = new KillSwitch(store, config.killSwitch);
         const executor = new ActionExecutor(logger);
         const processor = new AlertProcessor({
@@ -138,3 +171,11 @@ export const healingPlugin = createBackendPlugin({
     });
   },
 });
+        deps.httpRouter.use(
+          createRateLimitRouter({
+            httpAuth: deps.httpAuth,
+            config: deps.config,
+            pluginId: 'healing',
+            reads: ['/attempts'],
+          }),
+        );

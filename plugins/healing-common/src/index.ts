@@ -53,3 +53,10 @@ export {
   CANDIDATE_PERIODS,
 } from './detection/SeasonalResidual';
 export type { SeasonalResidualOptions } from './detection/SeasonalResidual';
+export {
+  HEALING_ATTEMPT_RESOURCE_TYPE,
+  healingAttemptApprovePermission,
+  healingKillSwitchUpdatePermission,
+  healingAlertCreatePermission,
+  healingPermissions,
+} from './permissions';

@@ -12,7 +12,41 @@ export interface PostureConfig {
   exceptions: PostureException[];
   historyRetentionDays: number;
   falcoRetentionDays: number;
+  /**
+   * `securityPosture.falco.senders`: the clusters each service may post
+   * Falco events for, by the subject of its token.
+   */
+  falcoSenders: FalcoSender[];
   snapshotFrequency: HumanDuration;
+}
+
+/**
+ * A service allowed to post Falco events, and for which clusters.
+ *
+ * @public
+ */
+export interface FalcoSender {
+  /** The subject of its static token, as in backend.auth.externalAccess. */
+  subject: string;
+  clusters: string[];
+}
+
+function readFalcoSenders(config: Config | undefined): FalcoSender[] {
+  const senders = config?.getOptionalConfigArray('falco.senders') ?? [];
+  const seen = new Set<string>();
+  return senders.map((sender, index) => {
+    const key = `securityPosture.falco.senders[${index}]`;
+    const subject = sender.getString('subject').replace(/^external:/, '');
+    if (seen.has(subject)) {
+      throw new Error(`${key}.subject: ${subject} is listed twice`);
+    }
+    seen.add(subject);
+    const clusters = sender.getStringArray('clusters');
+    if (clusters.length === 0) {
+      throw new Error(`${key}.clusters must name at least one cluster`);
+    }
+    return { subject, clusters };
+  });
 }
 
 const DEFAULT_HISTORY_RETENTION_DAYS = 90;
@@ -85,6 +119,7 @@ export function readPostureConfig(root: Config): PostureConfig {
           DEFAULT_FALCO_RETENTION_DAYS,
         )
       : DEFAULT_FALCO_RETENTION_DAYS,
+    falcoSenders: readFalcoSenders(config),
     snapshotFrequency,
   };
 }

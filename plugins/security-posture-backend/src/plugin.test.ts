@@ -3,7 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { SECURITY_POSTURE_CLUSTER_RESOURCE_TYPE } from '@cloud-native-platform/plugin-cloud-native-common';
+import { SECURITY_POSTURE_CLUSTER_RESOURCE_TYPE } from '@cloud-native-platform/plugin-security-posture-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';

@@ -3,8 +3,14 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { securityPosturePermissions } from '@cloud-native-platform/plugin-cloud-native-common';
-import { clusterStateServiceRef } from '@cloud-native-platform/plugin-cloud-native-node';
+import {
+  securityPostureFalcoCreatePermission,
+  securityPostureReadPermission,
+} from '@cloud-native-platform/plugin-security-posture-common';
+import {
+  clusterStateServiceRef,
+  createRateLimitRouter,
+} from '@cloud-native-platform/plugin-cloud-native-node';
 import { readPostureConfig } from './config';
 import { KnexPostureStore } from './database/KnexPostureStore';
 import { IS_CLUSTER, postureClusterResourceRef } from './permissions/rules';
@@ -42,7 +48,7 @@ export const securityPosturePlugin = createBackendPlugin({
 
         permissionsRegistry.addResourceType({
           resourceRef: postureClusterResourceRef,
-          permissions: securityPosturePermissions,
+          permissions: [securityPostureReadPermission],
           rules: [IS_CLUSTER],
           getResources: async names =>
             names.map(name => {
@@ -52,6 +58,9 @@ export const securityPosturePlugin = createBackendPlugin({
                 : undefined;
             }),
         });
+        permissionsRegistry.addPermissions([
+          securityPostureFalcoCreatePermission,
+        ]);
         const { reporter } = createPostureReporter({ ...deps, store, config });
         await scheduler.scheduleTask({
           id: 'security-posture-snapshots',
@@ -70,6 +79,15 @@ export const securityPosturePlugin = createBackendPlugin({
           },
         });
 
+        httpRouter.use(
+          createRateLimitRouter({
+            httpAuth: deps.httpAuth,
+            config: deps.config,
+            pluginId: 'security-posture',
+            reads: ['/report', '/overview'],
+            audit: ['/audit'],
+          }),
+        );
         httpRouter.use(
           await createRouter({ ...deps, store, config, reporter }),
         );

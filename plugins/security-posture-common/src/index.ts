@@ -68,3 +68,9 @@ export { ManifestError, parseManifests } from './manifests';
 export { findingsToCsv, findingsToSarif } from './formats';
 export type { FalcoEvent } from './falco';
 export { FALCO_CHECKS, parseFalcoPayload, falcoFinding } from './falco';
+export {
+  SECURITY_POSTURE_CLUSTER_RESOURCE_TYPE,
+  securityPostureReadPermission,
+  securityPostureFalcoCreatePermission,
+  securityPosturePermissions,
+} from './permissions';

@@ -2,7 +2,7 @@ import {
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
-import { SECURITY_POSTURE_CLUSTER_RESOURCE_TYPE } from '@cloud-native-platform/plugin-cloud-native-common';
+import { SECURITY_POSTURE_CLUSTER_RESOURCE_TYPE } from '@cloud-native-platform/plugin-security-posture-common';
 import { z } from 'zod';
 
 /**

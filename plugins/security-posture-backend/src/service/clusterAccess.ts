@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { securityPostureReadPermission } from '@cloud-native-platform/plugin-cloud-native-common';
+import { securityPostureReadPermission } from '@cloud-native-platform/plugin-security-posture-common';
 import {
   ClusterHandle,
   ClusterStateService,

@@ -6,10 +6,14 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { healingAttemptApprovePermission } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  HealingAttempt,
+  healingAttemptApprovePermission,
+  healingKillSwitchUpdatePermission,
+} from '@cloud-native-platform/plugin-healing-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { approveAttempt } from '../approveAttempt';
+import { approveAttempt, refuseIfExpired } from '../approveAttempt';
 import { engineStatus } from '../engineStatus';
 import { RouteContext } from '../RouteContext';
 
@@ -36,29 +40,54 @@ function commentOf(body: unknown): string | undefined {
   return comment.trim() || undefined;
 }
 
-/** POST /attempts/:id/approve and /reject, PUT /kill-switch: all need healing.attempt.approve. */
+function whereOf(attempt: HealingAttempt): string {
+  return attempt.target.namespace
+    ? `${attempt.cluster}/${attempt.target.namespace}`
+    : attempt.cluster;
+}
+
+/**
+ * POST /attempts/:id/approve and /reject need healing.attempt.approve on the
+ * attempt (a policy may limit it per cluster and namespace); PUT
+ * /kill-switch needs healing.killswitch.update. Both are decided before
+ * anything is read from the body or changed.
+ */
 export function approvalRoutes(context: RouteContext): express.Router {
   const { httpAuth, permissions, store, killSwitch, logger } = context;
   const router = Router();
 
-  async function authorized(req: express.Request): Promise<string> {
-    const credentials = await httpAuth.credentials(req);
+  /** The attempt, once the caller may decide it; 404 before 403, as reads are open. */
+  async function decidable(
+    req: express.Request,
+  ): Promise<{ by: string; attempt: HealingAttempt }> {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const attempt = await store.getAttempt(req.params.id);
+    if (!attempt) {
+      throw new NotFoundError(`no healing attempt ${req.params.id}`);
+    }
     const [decision] = await permissions.authorize(
-      [{ permission: healingAttemptApprovePermission }],
+      [
+        {
+          permission: healingAttemptApprovePermission,
+          resourceRef: attempt.id,
+        },
+      ],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        'approving, rejecting and the kill switch need the healing.attempt.approve permission',
+        `deciding healing attempts in ${whereOf(attempt)} needs the ${
+          healingAttemptApprovePermission.name
+        } permission`,
       );
     }
-    return principalOf(credentials);
+    return { by: principalOf(credentials), attempt };
   }
 
   router.post('/attempts/:id/approve', express.json(), async (req, res) => {
-    const by = await authorized(req);
+    const { by, attempt: pending } = await decidable(req);
     const comment = commentOf(req.body);
-    const attempt = await approveAttempt(context, req.params.id, by, comment);
+    const attempt = await approveAttempt(context, pending.id, by, comment);
     logger.info(
       `healing attempt ${attempt.id} approved by ${by}: ${attempt.status}`,
     );
@@ -66,11 +95,9 @@ export function approvalRoutes(context: RouteContext): express.Router {
   });
 
   router.post('/attempts/:id/reject', express.json(), async (req, res) => {
-    const by = await authorized(req);
+    const { by, attempt } = await decidable(req);
     const comment = commentOf(req.body);
-    const attempt = await store.getAttempt(req.params.id);
-    if (!attempt)
-      throw new NotFoundError(`no healing attempt ${req.params.id}`);
+    await refuseIfExpired(context, attempt);
     const reason = comment
       ? `rejected by ${by}: ${comment}`
       : `rejected by ${by}`;
@@ -99,7 +126,17 @@ export function approvalRoutes(context: RouteContext): express.Router {
   });
 
   router.put('/kill-switch', express.json(), async (req, res) => {
-    const by = await authorized(req);
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: healingKillSwitchUpdatePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `the kill switch needs the ${healingKillSwitchUpdatePermission.name} permission`,
+      );
+    }
+    const by = principalOf(credentials);
     if (typeof req.body?.enabled !== 'boolean') {
       throw new InputError('body must be { "enabled": true | false }');
     }

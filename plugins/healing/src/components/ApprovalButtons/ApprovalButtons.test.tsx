@@ -15,21 +15,22 @@ jest.setTimeout(30_000);
 describe('without the approve permission', () => {
   const apis = [[healingApiRef, createTestClient()], denyAll()] as const;
 
-  it('shows no approve or reject button on a pending attempt', async () => {
+  it('shows approve and reject disabled, with the permission it needs there', async () => {
     await renderInTestApp(
-      <>
-        <p>pending</p>
-        <ApprovalButtons attempt={flashSaleScale} onDecided={jest.fn()} />
-      </>,
+      <ApprovalButtons attempt={flashSaleScale} onDecided={jest.fn()} />,
       { apis },
     );
-    await screen.findByText('pending');
-    // Let the permission answer arrive before looking for what it hides.
-    await new Promise(resolve => setTimeout(resolve, 50));
-    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    const approve = await screen.findByRole('button', { name: 'Approve' });
+    expect(approve).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Reject' })).toBeDisabled();
+    expect(
+      screen.getByText(
+        `Deciding attempts in ${flashSaleScale.cluster}/${flashSaleScale.target.namespace} needs the healing.attempt.approve permission`,
+      ),
+    ).toBeInTheDocument();
   });
 
-  it('shows the kill switch state but no toggle', async () => {
+  it('shows the kill switch state and the toggle disabled, with the reason', async () => {
     await renderInTestApp(
       <EngineStatusCard
         status={{ ...engineStatus, killSwitch: true, killSwitchBy: 'config' }}
@@ -41,9 +42,13 @@ describe('without the approve permission', () => {
       await screen.findByText('Kill switch on: no action is applied'),
     ).toBeInTheDocument();
     expect(screen.getByText('Set by config')).toBeInTheDocument();
-    await new Promise(resolve => setTimeout(resolve, 50));
     expect(
-      screen.queryByRole('checkbox', { name: 'Kill switch' }),
-    ).not.toBeInTheDocument();
+      await screen.findByRole('checkbox', { name: 'Kill switch' }),
+    ).toBeDisabled();
+    expect(
+      screen.getByText(
+        'Turning the kill switch needs the healing.killswitch.update permission',
+      ),
+    ).toBeInTheDocument();
   });
 });

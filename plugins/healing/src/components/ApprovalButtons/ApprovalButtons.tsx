@@ -9,7 +9,12 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
-import type { HealingAttempt } from '@cloud-native-platform/plugin-healing-common';
+import {
+  type HealingAttempt,
+  healingAttemptApprovePermission,
+} from '@cloud-native-platform/plugin-healing-common';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import { healingApiRef } from '../../api';
 import { describeAttempt } from '../../lib/format';
 import { useCanApprove } from '../../lib/useCanApprove';
@@ -46,23 +51,51 @@ function decisionError(error: Error): string {
   }
 }
 
+/** Why the buttons are disabled for a user without the permission here. */
+export function approvalRefusal(attempt: HealingAttempt): string {
+  const where = attempt.target.namespace
+    ? `${attempt.cluster}/${attempt.target.namespace}`
+    : attempt.cluster;
+  return `Deciding attempts in ${where} needs the ${healingAttemptApprovePermission.name} permission`;
+}
+
 /**
  * Approve and reject buttons of a pending attempt, each asking for
- * confirmation and an optional comment. Nothing is shown to users without
- * the approve permission or for an attempt that is not pending.
+ * confirmation and an optional comment. Users without the approve
+ * permission for the attempt's cluster and namespace see them disabled,
+ * with the reason; nothing is shown for an attempt that is not pending.
  */
 export function ApprovalButtons(props: ApprovalButtonsProps) {
   const { attempt, onDecided } = props;
   const classes = useStyles();
   const api = useApi(healingApiRef);
-  const canApprove = useCanApprove();
+  const canApprove = useCanApprove(attempt.id);
   const [decision, setDecision] = useState<Decision>();
   const [comment, setComment] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string>();
 
-  if (!canApprove || attempt.status !== 'pending-approval') {
+  if (canApprove.loading || attempt.status !== 'pending-approval') {
     return null;
+  }
+  if (!canApprove.allowed) {
+    const reason = approvalRefusal(attempt);
+    return (
+      <Tooltip title={reason}>
+        {/* A disabled button takes no pointer events; the span shows the tooltip. */}
+        <span className={classes.buttons}>
+          <Button variant="contained" size="small" disabled>
+            Approve
+          </Button>
+          <Button variant="outlined" size="small" disabled>
+            Reject
+          </Button>
+          <Typography variant="caption" color="textSecondary">
+            {reason}
+          </Typography>
+        </span>
+      </Tooltip>
+    );
   }
 
   const close = () => {

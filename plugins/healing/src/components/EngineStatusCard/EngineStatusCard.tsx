@@ -14,7 +14,10 @@ import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import type { HealingEngineStatus } from '@cloud-native-platform/plugin-healing-common';
 import { healingApiRef } from '../../api';
-import { useCanApprove } from '../../lib/useCanApprove';
+import { useCanSwitchKillSwitch } from '../../lib/useCanApprove';
+import { healingKillSwitchUpdatePermission } from '@cloud-native-platform/plugin-healing-common';
+
+const KILL_SWITCH_PERMISSION = healingKillSwitchUpdatePermission.name;
 import { reasonOf } from '../HealingErrorPanel';
 
 const useStyles = makeStyles(theme => ({
@@ -44,13 +47,14 @@ export interface EngineStatusCardProps {
 
 /**
  * Whether the engine may act, who stopped it, and its policies with their
- * modes. The kill switch toggle is only offered to users who may approve.
+ * modes. The kill switch toggle is enabled for users holding
+ * healing.killswitch.update; others see it disabled with that reason.
  */
 export function EngineStatusCard(props: EngineStatusCardProps) {
   const { status, onChange } = props;
   const classes = useStyles();
   const api = useApi(healingApiRef);
-  const canApprove = useCanApprove();
+  const canSwitch = useCanSwitchKillSwitch();
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string>();
   const lockedByConfig = status.killSwitch && status.killSwitchBy === 'config';
@@ -88,18 +92,24 @@ export function EngineStatusCard(props: EngineStatusCardProps) {
           {status.pendingApprovals} pending{' '}
           {status.pendingApprovals === 1 ? 'approval' : 'approvals'}
         </Typography>
-        {canApprove && (
+        {!canSwitch.loading && (
           <FormControlLabel
             label="Kill switch"
             control={
               <Switch
                 checked={status.killSwitch}
                 // Config wins over the UI; the switch would only bounce back.
-                disabled={sending || lockedByConfig}
+                disabled={sending || lockedByConfig || !canSwitch.allowed}
                 onChange={(_e, checked) => toggle(checked)}
               />
             }
           />
+        )}
+        {!canSwitch.loading && !canSwitch.allowed && (
+          <Typography variant="body2" color="textSecondary">
+            Turning the kill switch needs the {KILL_SWITCH_PERMISSION}{' '}
+            permission
+          </Typography>
         )}
       </div>
       {error && (

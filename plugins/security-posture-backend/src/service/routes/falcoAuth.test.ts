@@ -4,6 +4,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 // the workspace (packages/backend) but not yet a devDependency of this one.
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import request from 'supertest';
 import { securityPosturePlugin } from '../../plugin';
 import { fleetCatalog } from '../__testUtils__/fleet';
@@ -11,6 +12,7 @@ import { fleetCatalog } from '../__testUtils__/fleet';
 jest.setTimeout(30_000);
 
 const TOKEN = 'falco-webhook-test-token-0123456789';
+const READER_TOKEN = 'posture-reader-test-token-0123456789';
 
 const ALERT = {
   output: 'Notice A shell was spawned in a container',
@@ -28,6 +30,7 @@ describe('POST /api/security-posture/falco with backend.auth.externalAccess', ()
         fleetCatalog(),
         authServiceFactory,
         httpAuthServiceFactory,
+        permissionsServiceFactory,
         mockServices.rootConfig.factory({
           data: {
             backend: {
@@ -37,8 +40,32 @@ describe('POST /api/security-posture/falco with backend.auth.externalAccess', ()
                   {
                     type: 'static',
                     options: { token: TOKEN, subject: 'falcosidekick' },
-                    accessRestrictions: [{ plugin: 'security-posture' }],
+                    accessRestrictions: [
+                      {
+                        plugin: 'security-posture',
+                        permission: 'security-posture.falco.create',
+                      },
+                    ],
                   },
+                  {
+                    type: 'static',
+                    options: { token: READER_TOKEN, subject: 'dashboard' },
+                    accessRestrictions: [
+                      {
+                        plugin: 'security-posture',
+                        permission: 'security-posture.report.read',
+                      },
+                    ],
+                  },
+                ],
+              },
+            },
+            permission: { enabled: true },
+            securityPosture: {
+              falco: {
+                senders: [
+                  { subject: 'falcosidekick', clusters: ['prod'] },
+                  { subject: 'dashboard', clusters: ['prod'] },
                 ],
               },
             },
@@ -75,5 +102,15 @@ describe('POST /api/security-posture/falco with backend.auth.externalAccess', ()
       .send({ ...ALERT, time: 'soon' });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.message).toContain("time 'soon'");
+
+    // A token scoped to other permissions of the plugin may not post.
+    const reader = await request(server)
+      .post('/api/security-posture/falco?cluster=prod')
+      .set('Authorization', `Bearer ${READER_TOKEN}`)
+      .send(ALERT);
+    expect(reader.status).toBe(403);
+    expect(reader.body.error.message).toContain(
+      'does not hold the security-posture.falco.create permission',
+    );
   });
 });

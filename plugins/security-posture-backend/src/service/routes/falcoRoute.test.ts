@@ -32,6 +32,17 @@ const ALERT = {
   },
 };
 
+/** mockCredentials.service() is external:test-service. */
+const SENDERS = {
+  securityPosture: {
+    falco: {
+      senders: [
+        { subject: 'test-service', clusters: ['prod', 'dr', 'elsewhere'] },
+      ],
+    },
+  },
+};
+
 describe('POST /api/security-posture/falco', () => {
   let fleet: ReturnType<typeof writeFleet>;
   beforeAll(() => {
@@ -44,7 +55,7 @@ describe('POST /api/security-posture/falco', () => {
       features: [
         securityPosturePlugin,
         fleetCatalog(),
-        fleetConfig(fleet.clusters),
+        fleetConfig(fleet.clusters, SENDERS),
       ],
     });
     const get = (url: string) =>
@@ -161,6 +172,59 @@ describe('POST /api/security-posture/falco', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(
       'unknown query parameter clusterName',
+    );
+  });
+
+  it('takes only service tokens, each for its own clusters', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        securityPosturePlugin,
+        fleetCatalog(),
+        fleetConfig(fleet.clusters, {
+          securityPosture: {
+            falco: {
+              senders: [
+                { subject: 'test-service', clusters: ['prod'] },
+                { subject: 'falco-dr', clusters: ['dr'] },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    const post = (url: string, auth: string, body: unknown = ALERT) =>
+      request(server)
+        .post(`/api/security-posture${url}`)
+        .set('Authorization', auth)
+        .send(body as object);
+    const user = await post(
+      '/falco?cluster=prod',
+      mockCredentials.user.header(),
+    );
+    expect(user.status).toBe(403);
+    expect(user.body.error.message).toContain('security-posture.falco.create');
+
+    const service = mockCredentials.service.header();
+    const foreign = await post('/falco?cluster=dr', service);
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.message).toBe(
+      'service test-service may post Falco events for prod, not for cluster dr',
+    );
+    // A sender of one cluster need not name it.
+    const implicit = await post('/falco', service);
+    expect(implicit.status).toBe(202);
+    expect(implicit.body.cluster).toBe('prod');
+
+    const unlisted = await post(
+      '/falco?cluster=prod',
+      mockCredentials.service.header({
+        onBehalfOf: mockCredentials.service('external:other'),
+        targetPluginId: 'security-posture',
+      }),
+    );
+    expect(unlisted.status).toBe(403);
+    expect(unlisted.body.error.message).toContain(
+      'service other may post Falco events for no cluster',
     );
   });
 

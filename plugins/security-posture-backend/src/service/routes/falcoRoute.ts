@@ -1,5 +1,9 @@
-import { InputError } from '@backstage/errors';
-import { parseFalcoPayload } from '@cloud-native-platform/plugin-security-posture-common';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { requireServicePermission } from '@cloud-native-platform/plugin-cloud-native-node';
+import {
+  parseFalcoPayload,
+  securityPostureFalcoCreatePermission,
+} from '@cloud-native-platform/plugin-security-posture-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { allowOnly, Query, single } from '../queryParams';
@@ -15,13 +19,31 @@ const FALCO_LIMIT = '1mb';
  * the workload their pod rolls up into when the cluster state knows the pod.
  */
 export function falcoRoute(context: RouteContext): express.Router {
-  const { clusterState, store, logger } = context;
+  const { clusterState, store, logger, httpAuth, config } = context;
   const router = Router();
+  const senders = new Map(
+    config.falcoSenders.map(sender => [sender.subject, sender.clusters]),
+  );
 
   router.post(
     '/falco',
+    requireServicePermission({
+      httpAuth,
+      permissions: context.permissions,
+      permission: securityPostureFalcoCreatePermission,
+    }),
     express.json({ limit: FALCO_LIMIT }),
     async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['service'],
+      });
+      const subject = credentials.principal.subject.replace(/^external:/, '');
+      const allowed = senders.get(subject);
+      if (!allowed) {
+        throw new NotAllowedError(
+          `service ${subject} may post Falco events for no cluster; list its clusters in securityPosture.falco.senders`,
+        );
+      }
       const query = req.query as Query;
       allowOnly(query, ['cluster']);
       const queryCluster = single(query, 'cluster');
@@ -33,7 +55,22 @@ export function falcoRoute(context: RouteContext): express.Router {
           `invalid Falco payload: ${(error as Error).message}`,
         );
       }
-      const cluster = clusterOfEvent(event, queryCluster);
+      const named = clusterOfEvent(event, queryCluster);
+      const cluster = named ?? (allowed.length === 1 ? allowed[0] : undefined);
+      if (!cluster) {
+        throw new InputError(
+          `the Falco event names no cluster; add ?cluster= to the webhook URL or a cluster field to falcosidekick's customfields (service ${subject} posts for ${allowed.join(
+            ', ',
+          )})`,
+        );
+      }
+      if (!allowed.includes(cluster)) {
+        throw new NotAllowedError(
+          `service ${subject} may post Falco events for ${allowed.join(
+            ', ',
+          )}, not for cluster ${cluster}`,
+        );
+      }
       const handle = cluster ? clusterState.cluster(cluster) : undefined;
       const location = locateEvent(event, handle);
       const { duplicate } = await store.addFalcoAlert({

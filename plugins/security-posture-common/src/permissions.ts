@@ -24,25 +24,22 @@ export const securityPostureReadPermission = createPermission({
 });
 
 /**
+ * Posting runtime alerts to the Falco webhook. Only service principals (the
+ * falcosidekick's static token) may hold it.
+ *
+ * @public
+ */
+export const securityPostureFalcoCreatePermission = createPermission({
+  name: 'security-posture.falco.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the security posture plugins.
  *
  * @public
  */
-export const securityPosturePermissions = [securityPostureReadPermission];
-
-/**
- * Approving or rejecting a planned healing action: it changes a cluster.
- *
- * @public
- */
-export const healingAttemptApprovePermission = createPermission({
-  name: 'healing.attempt.approve',
-  attributes: { action: 'update' },
-});
-
-/**
- * Every permission of the healing plugins.
- *
- * @public
- */
-export const healingPermissions = [healingAttemptApprovePermission];
+export const securityPosturePermissions = [
+  securityPostureReadPermission,
+  securityPostureFalcoCreatePermission,
+];
