@@ -6,6 +6,7 @@ import {
   ClusterSourceFactory,
   clusterStateExtensionPoint,
   clusterStateServiceRef,
+  createRateLimitRouter,
   KindDefinition,
   TrafficCollector,
 } from '@cloud-native-platform/plugin-cloud-native-node';
@@ -127,6 +128,14 @@ export const clusterTopologyPlugin = createBackendPlugin({
             });
           },
         });
+        httpRouter.use(
+          createRateLimitRouter({
+            httpAuth,
+            config,
+            pluginId: 'cluster-topology',
+            reads: ['/graph', '/object', '/maturity', '/maturity/leaderboard'],
+          }),
+        );
         httpRouter.use(
           await createRouter({
             clusterState,

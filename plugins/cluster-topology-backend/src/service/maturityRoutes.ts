@@ -1,4 +1,7 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -15,7 +18,9 @@ import {
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import express from 'express';
 import { MaturityStore } from '../database/MaturityStore';
+import { ExpiringCache } from './ExpiringCache';
 import { mapLimit } from './mapLimit';
+import { allowOnly } from './queryParams';
 import { MaturityAssessor } from './MaturityAssessor';
 
 const ASSESS_CONCURRENCY = 8;
@@ -23,6 +28,10 @@ const HISTORY_PARAMS = ['entityRef', 'team', 'system', 'days'];
 const DEFAULT_HISTORY_DAYS = 30;
 const MAX_HISTORY_DAYS = 365;
 const DAY_MS = 86_400_000;
+/** How long a caller's leaderboard is served before it is assessed again. */
+const LEADERBOARD_TTL_MS = 60_000;
+/** Callers whose leaderboard is held at once. */
+const LEADERBOARD_CALLERS = 500;
 
 /** The formula and its weights, served with every answer so the UI can show them. */
 const FORMULA = {
@@ -45,6 +54,21 @@ function parseRef(value: string, name: string, defaultKind: string) {
   }
 }
 
+/**
+ * Whose leaderboard a request gets. Every part of it is read with the
+ * caller's credentials (the catalog entities they may see, the posture of
+ * the clusters they may read, on behalf of them), so callers never share one.
+ */
+function callerKey(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as
+    | { type: 'user'; userEntityRef: string }
+    | { type: 'service'; subject: string }
+    | { type: 'none' };
+  if (principal.type === 'user') return principal.userEntityRef;
+  if (principal.type === 'service') return `service:${principal.subject}`;
+  return 'none';
+}
+
 function singleParam(req: express.Request, name: string): string | undefined {
   const value = req.query[name];
   if (value === undefined) return undefined;
@@ -65,9 +89,17 @@ export function addMaturityRoutes(
     assessor: MaturityAssessor;
     /** Snapshots for GET /maturity/history; without, the history is empty. */
     store?: MaturityStore;
+    /** Milliseconds since the epoch, for the leaderboard's age; Date.now unless given. */
+    now?: () => number;
   },
 ) {
   const { catalog, httpAuth, assessor, store } = options;
+  const now = options.now ?? Date.now;
+  const leaderboards = new ExpiringCache<object>({
+    ttlMs: LEADERBOARD_TTL_MS,
+    maxEntries: LEADERBOARD_CALLERS,
+    now,
+  });
 
   async function components(credentials: any, filter: Record<string, string>) {
     const { items } = await catalog.getEntities(
@@ -168,6 +200,7 @@ export function addMaturityRoutes(
   });
 
   router.get('/maturity', async (req, res) => {
+    allowOnly(req.query, ['entityRef', 'team']);
     const entityRef = singleParam(req, 'entityRef');
     const team = singleParam(req, 'team');
     if ((entityRef === undefined) === (team === undefined)) {
@@ -229,8 +262,8 @@ export function addMaturityRoutes(
     });
   });
 
-  router.get('/maturity/leaderboard', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
+  async function leaderboard(credentials: BackstageCredentials) {
+    const generatedAt = new Date(now()).toISOString();
     const all = await components(credentials, {});
     const scores = all.map(m => ({
       entityRef: m.entityRef,
@@ -241,13 +274,25 @@ export function addMaturityRoutes(
       dr: m.dr.status,
     }));
     const [fleet] = rollUpMaturity(scores, () => 'fleet');
-    res.json({
-      generatedAt: new Date().toISOString(),
+    return {
+      generatedAt,
       fleet: fleet ?? { name: 'fleet', score: 0, entities: 0, notDeployed: 0 },
       teams: rollUpMaturity(scores, s => s.owner),
       systems: rollUpMaturity(scores, s => s.system),
       entities: [...scores].sort((a, b) => b.score - a.score),
       formula: FORMULA,
-    });
+    };
+  }
+
+  // Every component is assessed, each asking two other backends: the
+  // answer is kept for a minute per caller, and generatedAt says its age.
+  router.get('/maturity/leaderboard', async (req, res) => {
+    allowOnly(req.query, []);
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await leaderboards.get(callerKey(credentials), () =>
+        leaderboard(credentials),
+      ),
+    );
   });
 }

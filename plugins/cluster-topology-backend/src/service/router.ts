@@ -1,5 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -27,6 +27,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { HealingPolicy } from '@cloud-native-platform/plugin-healing-common';
 import { objectDetails } from './objectDetails';
+import { allowOnly, entityRefParam, Query, single } from './queryParams';
 import { MaturityAssessor } from './MaturityAssessor';
 import { addMaturityRoutes } from './maturityRoutes';
 import { MaturityStore } from '../database/MaturityStore';
@@ -49,31 +50,14 @@ function imagesOf(spec: any): string[] {
 }
 
 const LAYERS = ['static', 'traffic', 'catalog'];
-
-/** A query parameter given at most once, as a string. */
-function single(
-  query: Record<string, unknown>,
-  name: string,
-): string | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') {
-    throw new InputError(`query parameter ${name} must be given once`);
-  }
-  return value;
-}
-
-function parseEntityRefParam(value: string) {
-  try {
-    return parseEntityRef(value, { defaultKind: 'component' });
-  } catch (error) {
-    throw new InputError(
-      `entityRef '${value}' is not an entity reference: ${
-        (error as Error).message
-      }`,
-    );
-  }
-}
+const GRAPH_PARAMS = [
+  'entityRef',
+  'cluster',
+  'namespace',
+  'expand',
+  'layers',
+  'window',
+];
 
 /**
  * Options of {@link createRouter}.
@@ -117,7 +101,8 @@ export async function createRouter(
     store: options.maturityStore,
   });
 
-  router.get('/clusters', async (_req, res) => {
+  router.get('/clusters', async (req, res) => {
+    allowOnly(req.query, []);
     const items = clusterState.clusters().map(cluster => {
       const status = cluster.status();
       return {
@@ -145,22 +130,15 @@ export async function createRouter(
 
   // A catalog entity's workloads in every cluster, with pod health roll-ups.
   router.get('/workloads', async (req, res) => {
-    const { entityRef } = req.query;
-    if (typeof entityRef !== 'string' || entityRef === '') {
+    const query = req.query as Query;
+    allowOnly(query, ['entityRef']);
+    const entityRef = single(query, 'entityRef');
+    if (!entityRef) {
       throw new InputError(
         'entityRef query parameter is required, for example component:default/trading-engine',
       );
     }
-    let ref;
-    try {
-      ref = parseEntityRef(entityRef, { defaultKind: 'component' });
-    } catch (error) {
-      throw new InputError(
-        `entityRef '${entityRef}' is not an entity reference: ${
-          (error as Error).message
-        }`,
-      );
-    }
+    const ref = entityRefParam('entityRef', entityRef);
     const entity = await catalog.getEntityByRef(ref, {
       credentials: await httpAuth.credentials(req),
     });
@@ -191,7 +169,8 @@ export async function createRouter(
   });
 
   router.get('/graph', async (req, res) => {
-    const query = req.query as Record<string, unknown>;
+    const query = req.query as Query;
+    allowOnly(query, GRAPH_PARAMS);
     const entityRef = single(query, 'entityRef');
     const clusterName = single(query, 'cluster');
     const namespace = single(query, 'namespace');
@@ -236,7 +215,7 @@ export async function createRouter(
 
     let graph;
     if (entityRef !== undefined) {
-      const ref = parseEntityRefParam(entityRef);
+      const ref = entityRefParam('entityRef', entityRef);
       const entity = await catalog.getEntityByRef(ref, {
         credentials: await httpAuth.credentials(req),
       });
@@ -315,7 +294,8 @@ export async function createRouter(
 
   // One object of a cluster with its events and YAML, for the side panel.
   router.get('/object', async (req, res) => {
-    const query = req.query as Record<string, unknown>;
+    const query = req.query as Query;
+    allowOnly(query, ['cluster', 'kind', 'namespace', 'name']);
     const clusterName = single(query, 'cluster');
     const kind = single(query, 'kind');
     const name = single(query, 'name');

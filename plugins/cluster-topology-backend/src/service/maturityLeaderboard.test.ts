@@ -1,0 +1,87 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DefaultClusterStateService } from '@cloud-native-platform/plugin-cloud-native-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import request from 'supertest';
+import { catalogEntities } from './__testUtils__/demoFleet';
+import { MaturityAssessor } from './MaturityAssessor';
+import { addMaturityRoutes } from './maturityRoutes';
+
+/** The leaderboard route on the demo catalog, with a clock the test moves. */
+function leaderboardApp() {
+  const catalog = catalogServiceMock({ entities: catalogEntities() });
+  const clusterState = new DefaultClusterStateService({
+    clusters: [],
+    logger: mockServices.logger.mock(),
+    sourceFactories: {},
+  });
+  const assessor = new MaturityAssessor({
+    clusterState,
+    catalog,
+    policies: [],
+  });
+  const assess = jest.spyOn(assessor, 'assess');
+  let now = Date.parse('2030-01-01T00:00:00Z');
+  const router = Router();
+  addMaturityRoutes(router, {
+    catalog,
+    httpAuth: mockServices.httpAuth(),
+    assessor,
+    now: () => now,
+  });
+  const app = express().use(router);
+  return {
+    assess,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    get: (user = 'user:default/alice') =>
+      request(app)
+        .get('/maturity/leaderboard')
+        .set('Authorization', mockCredentials.user.header(user)),
+  };
+}
+
+const COMPONENTS = catalogEntities().filter(e => e.kind === 'Component').length;
+
+describe('GET /maturity/leaderboard', () => {
+  it('is assessed once a minute per caller', async () => {
+    const { assess, advance, get } = leaderboardApp();
+    const first = await get();
+    expect(first.status).toBe(200);
+    expect(first.body.generatedAt).toBe('2030-01-01T00:00:00.000Z');
+    expect(first.body.entities).toHaveLength(COMPONENTS);
+    expect(assess).toHaveBeenCalledTimes(COMPONENTS);
+
+    advance(59_999);
+    const again = await get();
+    expect(again.body).toEqual(first.body);
+    expect(assess).toHaveBeenCalledTimes(COMPONENTS);
+
+    advance(1);
+    const later = await get();
+    expect(later.body.generatedAt).toBe('2030-01-01T00:01:00.000Z');
+    expect(assess).toHaveBeenCalledTimes(2 * COMPONENTS);
+  });
+
+  it('assesses for each caller with their own credentials', async () => {
+    const { assess, get } = leaderboardApp();
+    await get('user:default/alice');
+    await get('user:default/bob');
+    expect(assess).toHaveBeenCalledTimes(2 * COMPONENTS);
+    const callers = assess.mock.calls.map(
+      ([, credentials]) => (credentials.principal as any).userEntityRef,
+    );
+    expect(new Set(callers)).toEqual(
+      new Set(['user:default/alice', 'user:default/bob']),
+    );
+  });
+
+  it('shares one assessment among a caller’s concurrent requests', async () => {
+    const { assess, get } = leaderboardApp();
+    const answers = await Promise.all([get(), get(), get()]);
+    expect(answers.map(a => a.status)).toEqual([200, 200, 200]);
+    expect(assess).toHaveBeenCalledTimes(COMPONENTS);
+  });
+});
