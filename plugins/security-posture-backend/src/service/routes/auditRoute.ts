@@ -1,5 +1,9 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { CustomErrorBase, InputError } from '@backstage/errors';
+import {
+  CustomErrorBase,
+  InputError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { isClusterRole } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   AuditReport,
@@ -19,6 +23,7 @@ import {
   exceptionsOfAnnotation,
 } from '../exceptionScopes';
 import { allowOnly, Query, single } from '../queryParams';
+import { AuditQueue } from './AuditQueue';
 import { ANNOTATION_POSTURE_EXCEPTIONS } from '@cloud-native-platform/plugin-cloud-native-common';
 
 /** Media types the audit reads; JSON is read by the same YAML parser. */
@@ -30,11 +35,21 @@ export const AUDIT_CONTENT_TYPES = [
   'application/json',
 ];
 const AUDIT_LIMIT_MB = 10;
+const AUDIT_LIMIT_BYTES = AUDIT_LIMIT_MB * 1024 * 1024;
+/** How long an admitted audit may take to send its body. */
+const BODY_DEADLINE_MS = 30_000;
+/** Seconds a client turned away by a full queue is told to wait. */
+const RETRY_AFTER_SECONDS = 5;
 const FORMATS = ['json', 'sarif'];
 
 /** A body above the route's size limit (413). */
 export class PayloadTooLargeError extends CustomErrorBase {
   readonly statusCode = 413;
+}
+
+/** A body not received within the deadline (408). */
+export class RequestTimeoutError extends CustomErrorBase {
+  readonly statusCode = 408;
 }
 
 /** A body of a media type the route does not read (415). */
@@ -58,26 +73,78 @@ const TOOL_VERSION: string = (() => {
   }
 })();
 
-/** POST /audit: the posture of manifests posted in the body; reads no cluster. */
-export function auditRoute(): express.Router {
+const tooLarge = () =>
+  new PayloadTooLargeError(
+    `the manifests are larger than the ${AUDIT_LIMIT_MB} MB /audit accepts; audit them in parts`,
+  );
+
+/**
+ * POST /audit: the posture of manifests posted in the body; reads no cluster.
+ *
+ * Audits of one backend instance run one at a time: an audit takes the
+ * queue's slot before its body is read and gives it back when its answer is
+ * sent, so at most one body and its parsed objects are in memory. Up to
+ * `maxWaiting` more wait their turn (holding only their connection); beyond
+ * that the answer is 503 with Retry-After. A body announced above the limit
+ * is refused with 413 before it is queued or read.
+ */
+export function auditRoute(
+  options: { queue?: AuditQueue; bodyDeadlineMs?: number } = {},
+): express.Router {
   const router = Router();
+  const queue = options.queue ?? new AuditQueue();
+  const bodyDeadlineMs = options.bodyDeadlineMs ?? BODY_DEADLINE_MS;
   const body = express.text({
     type: AUDIT_CONTENT_TYPES,
-    limit: `${AUDIT_LIMIT_MB}mb`,
+    limit: AUDIT_LIMIT_BYTES,
   });
 
   router.post(
     '/audit',
-    (req, res, next) =>
+    (req, res, next) => {
+      if (Number(req.headers['content-length']) > AUDIT_LIMIT_BYTES) {
+        next(tooLarge());
+        return;
+      }
+      const slot = queue.acquire();
+      if (!slot) {
+        res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+        next(
+          new ServiceUnavailableError(
+            `${
+              queue.running + queue.waiting
+            } audits are running or waiting on this instance, the most it takes; retry in ${RETRY_AFTER_SECONDS} s`,
+          ),
+        );
+        return;
+      }
+      slot.then(release => {
+        res.once('close', release);
+        // A client that went away while waiting gives its turn on at once.
+        if (res.writableEnded || req.socket.destroyed) release();
+        else next();
+      });
+    },
+    (req, res, next) => {
+      let settled = false;
+      const deadline = setTimeout(() => {
+        settled = true;
+        res.set('Connection', 'close');
+        next(
+          new RequestTimeoutError(
+            `the manifests were not received within ${
+              bodyDeadlineMs / 1000
+            } s; the audit gave its turn to the next`,
+          ),
+        );
+      }, bodyDeadlineMs);
       body(req, res, error => {
-        if (error?.type === 'entity.too.large') {
-          next(
-            new PayloadTooLargeError(
-              `the manifests are larger than the ${AUDIT_LIMIT_MB} MB /audit accepts; audit them in parts`,
-            ),
-          );
-        } else next(error);
-      }),
+        clearTimeout(deadline);
+        if (settled) return;
+        settled = true;
+        next(error?.type === 'entity.too.large' ? tooLarge() : error);
+      });
+    },
     async (req, res) => {
       const query = req.query as Query;
       allowOnly(query, ['clusterRole', 'format']);
