@@ -16,3 +16,4 @@ export * from './topology/trafficWindows';
 export * from './maturity/history';
 export * from './maturity/types';
 export * from './maturity/formatBytes';
+export * from './redaction';

@@ -10,6 +10,7 @@ export * from './clusters/ClusterDefinition';
 export * from './clusters/clusterRegistryServiceRef';
 export * from './clusters/readClusterDefinitions';
 export * from './prometheus/PrometheusClient';
+export * from './redaction';
 export * from './state/ClusterObjectStore';
 export * from './state/ClusterSource';
 export * from './state/ClusterStateService';
