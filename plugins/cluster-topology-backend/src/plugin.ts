@@ -8,6 +8,7 @@ import {
   clusterStateServiceRef,
   createRateLimitRouter,
   KindDefinition,
+  redactingLogger,
   TrafficCollector,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -61,7 +62,7 @@ export const clusterTopologyPlugin = createBackendPlugin({
         httpRouter,
         httpAuth,
         config,
-        logger,
+        logger: pluginLogger,
         scheduler,
         database,
         auth,
@@ -69,6 +70,8 @@ export const clusterTopologyPlugin = createBackendPlugin({
         catalog,
         clusterState,
       }) {
+        // Log lines quote cluster errors and objects: no credential may pass.
+        const logger = redactingLogger(pluginLogger);
         const maturityConfig = readMaturityConfig(config);
         for (const [type, factory] of sourceFactories) {
           clusterState.addSourceFactory(type, factory);

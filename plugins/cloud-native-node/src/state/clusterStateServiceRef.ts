@@ -5,6 +5,7 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import { clusterRegistryServiceRef } from '../clusters/clusterRegistryServiceRef';
+import { redactingLogger } from '../redaction/redactingLogger';
 import { ClusterSourceFactory } from './ClusterSource';
 import {
   ClusterStateService,
@@ -34,7 +35,8 @@ export const clusterStateServiceRef = createServiceRef<ClusterStateService>({
       factory({ registry, logger, lifecycle }) {
         const state = new DefaultClusterStateService({
           clusters: registry.listClusters(),
-          logger: logger.child({ service: 'cluster-state' }),
+          // Sources log API server errors, which may quote objects.
+          logger: redactingLogger(logger.child({ service: 'cluster-state' })),
           sourceFactories: {
             manifests: context => new ManifestsClusterSource(context),
             kubernetes: kubernetesClusterSourceFactory,

@@ -1,15 +1,13 @@
-import {
-  ClusterObjectStore,
-  KubeObject,
-} from '@cloud-native-platform/plugin-cloud-native-node';
-import { eventsOf, MAX_EVENTS, redactObject } from './objectDetails';
+import { ClusterObjectStore } from '@cloud-native-platform/plugin-cloud-native-node';
+import { eventsOf, MAX_EVENTS, objectDetails } from './objectDetails';
 
-describe('redactObject', () => {
-  it('redacts a copy and leaves the stored object alone', () => {
-    const stored: KubeObject = {
+describe('objectDetails', () => {
+  it('serves a redacted copy and leaves the stored object alone', () => {
+    const store = new ClusterObjectStore();
+    const stored = store.upsert({
       apiVersion: 'batch/v1',
       kind: 'CronJob',
-      metadata: { name: 'backup', namespace: 'trading' },
+      metadata: { name: 'backup', namespace: 'trading', uid: 'cj1' },
       spec: {
         jobTemplate: {
           spec: {
@@ -34,10 +32,10 @@ describe('redactObject', () => {
         },
       },
       stringData: { token: 't' },
-    };
+    });
     const before = structuredClone(stored);
 
-    const safe = redactObject(stored);
+    const { object: safe, yaml } = objectDetails(store, stored);
 
     const podSpec = safe.spec.jobTemplate.spec.template.spec;
     expect(podSpec.initContainers[0].env).toEqual([
@@ -49,6 +47,7 @@ describe('redactObject', () => {
       { name: 'BUCKET', value: 'ledger' },
     ]);
     expect(safe.stringData).toBeUndefined();
+    expect(yaml).toContain('value: <redacted>');
     expect(stored).toEqual(before);
   });
 });

@@ -1,17 +1,13 @@
 import {
   ClusterObjectStore,
   KubeObject,
+  redactObject,
+  redactStrings,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import { stringify } from 'yaml';
 
 /** At most this many events are returned for one object. */
 export const MAX_EVENTS = 50;
-
-/** Names of environment variables whose values are kept out of responses. */
-const CREDENTIAL_NAME = /(PASSWORD|SECRET|TOKEN|KEY|CREDENTIAL)/i;
-
-/** Stands in for a value that is never served. */
-export const REDACTED = '<redacted>';
 
 /**
  * How deep the walk from a workload to what it owns goes: Deployment →
@@ -47,51 +43,6 @@ export interface ObjectDetails {
   events: ObjectEvent[];
   owner?: { kind: string; name: string };
   yaml: string;
-}
-
-function redactEnv(value: unknown): void {
-  if (Array.isArray(value)) {
-    for (const item of value) redactEnv(item);
-    return;
-  }
-  if (!value || typeof value !== 'object') return;
-  const record = value as Record<string, unknown>;
-  for (const [key, child] of Object.entries(record)) {
-    if (key === 'env' && Array.isArray(child)) {
-      for (const variable of child) {
-        if (
-          variable &&
-          typeof variable === 'object' &&
-          typeof variable.name === 'string' &&
-          'value' in variable &&
-          CREDENTIAL_NAME.test(variable.name)
-        ) {
-          variable.value = REDACTED;
-        }
-      }
-    } else {
-      redactEnv(child);
-    }
-  }
-}
-
-/**
- * A copy of an object that is safe to serve: without the `data` and
- * `stringData` of Secret-like objects, and with the values of credential-like
- * environment variables replaced by {@link REDACTED}.
- *
- * Environment variables are found wherever they sit (pods, pod templates of
- * workloads, job templates of CronJobs, custom resources) rather than at known
- * paths, so a kind this list does not know cannot leak one.
- */
-export function redactObject(object: KubeObject): KubeObject {
-  // The store shares strings and nested values between objects, so the
-  // redaction must never touch the stored copy.
-  const copy = structuredClone(object) as KubeObject;
-  delete copy.data;
-  delete copy.stringData;
-  redactEnv(copy);
-  return copy;
 }
 
 function eventTime(event: KubeObject): string | undefined {
@@ -200,17 +151,20 @@ export function eventsOf(
 }
 
 /**
- * Everything `GET /object` serves about one stored object, redacted.
+ * Everything `GET /object` serves about one stored object, with every
+ * credential in the object and in its events' messages redacted by the
+ * suite's one `redactObject`.
  */
 export function objectDetails(
   store: ClusterObjectStore,
   object: KubeObject,
 ): ObjectDetails {
+  // A copy: the store shares strings and nested values between objects.
   const safe = redactObject(object);
   const top = store.topLevelOwner(object);
   return {
     object: safe,
-    events: eventsOf(store, object),
+    events: redactStrings(eventsOf(store, object)),
     owner:
       top !== object ? { kind: top.kind, name: top.metadata.name } : undefined,
     yaml: stringify(safe),

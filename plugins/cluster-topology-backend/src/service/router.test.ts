@@ -570,14 +570,14 @@ describe('GET /api/cluster-topology/clusters', () => {
       }
     });
 
-    it('drops data and stringData of any object', async () => {
+    it('redacts the credentials of a ConfigMap', async () => {
       const server = await startLoaded();
       const res = await getObject(
         server,
         '?cluster=prod-east-a&kind=ConfigMap&namespace=trading&name=engine-config',
       );
       expect(res.status).toBe(200);
-      expect(res.body.object.data).toBeUndefined();
+      expect(res.body.object.data).toEqual({ password: '<redacted>' });
       expect(res.body.yaml).not.toContain('dropped-with-data');
     });
 
