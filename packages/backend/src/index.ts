@@ -27,9 +27,10 @@ backend.add(import('@cloud-native-platform/plugin-cluster-topology-backend'));
 backend.add(import('@cloud-native-platform/plugin-security-posture-backend'));
 backend.add(import('@cloud-native-platform/plugin-healing-backend'));
 
+// Roles decide: the policy files under rbac/ (README, Security).
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@cloud-native-platform/plugin-permission-backend-module-rbac'),
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -16,7 +16,12 @@ import {
   HealingPolicy,
   readHealingPolicies,
 } from '@cloud-native-platform/plugin-healing-common';
+import { clusterTopologyPermissions } from '@cloud-native-platform/plugin-cluster-topology-common';
 import { readMaturityConfig } from './config';
+import {
+  topologyClusterResourceRef,
+  topologyClusterRules,
+} from './permissions/rules';
 import { KnexMaturityStore } from './database/KnexMaturityStore';
 import { MaturityAssessor } from './service/MaturityAssessor';
 import { takeMaturitySnapshots } from './service/MaturitySnapshotTask';
@@ -55,6 +60,8 @@ export const clusterTopologyPlugin = createBackendPlugin({
         database: coreServices.database,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         clusterState: clusterStateServiceRef,
       },
@@ -67,11 +74,25 @@ export const clusterTopologyPlugin = createBackendPlugin({
         database,
         auth,
         discovery,
+        permissions,
+        permissionsRegistry,
         catalog,
         clusterState,
       }) {
         // Log lines quote cluster errors and objects: no credential may pass.
         const logger = redactingLogger(pluginLogger);
+        permissionsRegistry.addResourceType({
+          resourceRef: topologyClusterResourceRef,
+          permissions: clusterTopologyPermissions,
+          rules: topologyClusterRules,
+          getResources: async names =>
+            names.map(name => {
+              const cluster = clusterState.cluster(name);
+              return cluster
+                ? { name, role: cluster.definition.role }
+                : undefined;
+            }),
+        });
         const maturityConfig = readMaturityConfig(config);
         for (const [type, factory] of sourceFactories) {
           clusterState.addSourceFactory(type, factory);
@@ -144,6 +165,7 @@ export const clusterTopologyPlugin = createBackendPlugin({
             clusterState,
             catalog,
             httpAuth,
+            permissions,
             traffic,
             healingPolicies,
             maturityAssessor,

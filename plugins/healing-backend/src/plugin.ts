@@ -11,6 +11,7 @@ import {
 import {
   clusterStateServiceRef,
   createRateLimitRouter,
+  redactingLogger,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import { randomUUID } from 'node:crypto';
 import { ActionExecutor } from './actions/ActionExecutor';
@@ -51,7 +52,9 @@ export const healingPlugin = createBackendPlugin({
         clusterState: clusterStateServiceRef,
       },
       async init(deps) {
-        const { logger, scheduler, clusterState } = deps;
+        const { scheduler, clusterState } = deps;
+        // Log lines quote cluster errors and attempts: no credential may pass.
+        const logger = redactingLogger(deps.logger);
         const config = readHealingConfig(deps.config);
         const store = await KnexHealingStore.create(deps.database);
         deps.permissionsRegistry.addPermissions([

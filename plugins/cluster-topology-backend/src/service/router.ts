@@ -1,6 +1,11 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { clusterTopologyObjectReadPermission } from '@cloud-native-platform/plugin-cluster-topology-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   isTrafficWindow,
@@ -68,6 +73,8 @@ export interface RouterOptions {
   clusterState: ClusterStateService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  /** Decides cluster-topology.object.read per cluster. */
+  permissions: PermissionsService;
   traffic: TrafficCollector;
   /** Healing policies (`healing.policies`), read for the maturity score. */
   healingPolicies?: HealingPolicy[];
@@ -321,6 +328,20 @@ export async function createRouter(
           .clusters()
           .map(c => c.definition.name)
           .join(', ')}`,
+      );
+    }
+    const [decision] = await options.permissions.authorize(
+      [
+        {
+          permission: clusterTopologyObjectReadPermission,
+          resourceRef: cluster.definition.name,
+        },
+      ],
+      { credentials: await httpAuth.credentials(req) },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `reading objects of cluster ${cluster.definition.name} needs the ${clusterTopologyObjectReadPermission.name} permission`,
       );
     }
     const object = cluster.store.get(kind!, namespace, name!);

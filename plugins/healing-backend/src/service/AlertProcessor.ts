@@ -7,6 +7,7 @@ import {
   HealingAttempt,
   HealingPipelineDeps,
   RailHistoryEntry,
+  redactAttempt,
   runHealingPipeline,
 } from '@cloud-native-platform/plugin-healing-common';
 import { createHash } from 'node:crypto';
@@ -253,7 +254,9 @@ export class AlertProcessor {
         apply: cluster ? plan => executor.apply(cluster, plan) : undefined,
       },
     );
-    const { attempt, policy } = result;
+    const { policy } = result;
+    // Stored, served and logged from here on: no credential of the cluster's.
+    const attempt = redactAttempt(result.attempt);
     if (attempt.status === 'applied' || attempt.status === 'failed') {
       history.push({ target: attempt.target, status: attempt.status, at: now });
     }

@@ -3,6 +3,7 @@ import {
   HealingAttempt,
   HealingStep,
   prepareAction,
+  redactedMessage,
 } from '@cloud-native-platform/plugin-healing-common';
 import { RouteContext } from './RouteContext';
 
@@ -105,7 +106,7 @@ export async function approveAttempt(
   } catch (error) {
     return finish(
       'failed',
-      `approved by ${by}; the action failed: ${(error as Error).message}`,
+      `approved by ${by}; the action failed: ${redactedMessage(error)}`,
       false,
     );
   }
