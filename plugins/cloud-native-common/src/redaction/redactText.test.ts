@@ -121,6 +121,19 @@ describe('redactText', () => {
     expect(redactText(text)).toBe(text);
   });
 
+  it('gives the same text when run again on its own output', () => {
+    const text = [
+      `postgres://u:${SECRETS.password}@db/x`,
+      `env:\n  - name: DB_PASSWORD\n    value: "${SECRETS.password}"`,
+      `[{"name":"API_TOKEN","value":"${SECRETS.password}"}]`,
+      `Authorization: Bearer ${SECRETS.bearer}`,
+      `password=${SECRETS.password} ${SECRETS.jwt} ${SECRETS.highEntropy}`,
+    ].join('\n');
+    const once = redactText(text);
+    expect(redactText(once)).toBe(once);
+    expect(once).toContain('value: <redacted>');
+  });
+
   it('never tells the length or first characters of a secret', () => {
     const short = redactText('password=ab');
     const long = redactText(`password=ab${'c'.repeat(40)}`);

@@ -134,7 +134,8 @@ export function redactText(text: string): string {
   out = out.replace(
     YAML_ENV,
     (match, lead: string, name: string, middle: string, value: string) =>
-      isCredentialName(name) && value.trim() !== REDACTED
+      isCredentialName(name) &&
+      value.trim().replace(/^(["'])(.*)\1$/, '$2') !== REDACTED
         ? `${lead}${name}${middle}${REDACTED}`
         : match,
   );

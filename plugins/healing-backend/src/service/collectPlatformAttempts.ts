@@ -1,6 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterStateService } from '@cloud-native-platform/plugin-cloud-native-node';
-import { platformAttempts } from '@cloud-native-platform/plugin-healing-common';
+import {
+  platformAttempts,
+  redactAttempt,
+} from '@cloud-native-platform/plugin-healing-common';
 import { HealingStore } from '../database/HealingStore';
 
 const KINDS = [
@@ -43,7 +46,8 @@ export async function collectPlatformAttempts(options: {
             : undefined;
         },
       });
-      await store.upsertPlatformAttempts(attempts);
+      // Event messages are the cluster's words and may quote a credential.
+      await store.upsertPlatformAttempts(attempts.map(redactAttempt));
       total += attempts.length;
     } catch (error) {
       logger.warn(

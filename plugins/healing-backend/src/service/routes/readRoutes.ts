@@ -3,6 +3,7 @@ import {
   HealingAttempt,
   HealingStats,
   HealingStatsBucket,
+  redactAttempt,
 } from '@cloud-native-platform/plugin-healing-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -123,14 +124,16 @@ export function readRoutes(context: RouteContext): express.Router {
       max: 1000,
       fallback: 100,
     });
-    res.json(await store.listAttempts(await filterOf(req, query), limit));
+    const page = await store.listAttempts(await filterOf(req, query), limit);
+    // Rows stored before attempts were redacted are redacted when served.
+    res.json({ ...page, items: page.items.map(redactAttempt) });
   });
 
   router.get('/attempts/:id', async (req, res) => {
     const attempt = await store.getAttempt(req.params.id);
     if (!attempt)
       throw new NotFoundError(`no healing attempt ${req.params.id}`);
-    res.json(attempt);
+    res.json(redactAttempt(attempt));
   });
 
   router.get('/stats', async (req, res) => {

@@ -1,6 +1,6 @@
 import { HealingActionType, HealingChange } from '../../api';
 import { ClusterObjectsView, ClusterObject, cloneObject } from '../objects';
-import { toYaml } from '../toYaml';
+import { changeDiff } from './changeDiff';
 
 /**
  * The request that carries out a plan against a Kubernetes API server.
@@ -91,19 +91,6 @@ export function refOf(object: ClusterObject): HealingPlan['object'] {
   };
 }
 
-/** The object as a diff shows it: without status and bookkeeping fields. */
-export function diffView(object: ClusterObject | null): string | undefined {
-  if (!object) return undefined;
-  const { status: _status, ...rest } = cloneObject(object);
-  const {
-    managedFields: _m,
-    resourceVersion: _r,
-    uid: _u,
-    ...metadata
-  } = rest.metadata as Record<string, unknown>;
-  return toYaml({ ...rest, metadata });
-}
-
 /** Pods of a workload: owned directly or through one level of ReplicaSets. */
 export function podsOfWorkload(
   view: ClusterObjectsView,
@@ -122,7 +109,10 @@ export function podsOfWorkload(
   return pods;
 }
 
-/** Builds the plan's change from the object before and the patch function. */
+/**
+ * Builds the plan's change from the object before and the patch function:
+ * the paths the patch changes, redacted.
+ */
 export function finishPlan(
   before: ClusterObject,
   plan: Omit<HealingPlan, 'change'> & { description: string },
@@ -136,8 +126,7 @@ export function finishPlan(
       object: `${before.kind} ${
         before.metadata.namespace ? `${before.metadata.namespace}/` : ''
       }${before.metadata.name}`,
-      before: diffView(before),
-      after: diffView(after),
+      ...changeDiff(before, after),
     },
   };
 }
