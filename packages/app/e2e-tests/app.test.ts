@@ -203,9 +203,22 @@ test('the healing history shows the replayed demo incidents', async ({
     .filter({ hasText: 'trading/risk-service' })
     .filter({ hasText: 'succeeded' });
   await expect(restart.first()).toBeVisible();
-  // The flash-sale surge waits for someone allowed to approve the scale-up.
+  // The flash-sale surge waits for someone allowed to approve the scale-up;
+  // the viewer signed in here is not, and is told why.
+  const approve = page.getByRole('button', { name: /approve/i }).first();
+  await expect(approve).toBeVisible();
+  await expect(approve).toBeDisabled();
   await expect(
-    page.getByRole('button', { name: /approve/i }).first(),
+    page
+      .getByText(
+        /^Deciding attempts in prod-east-a\/commerce needs the healing\.attempt\.approve permission$/,
+      )
+      .first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      'Turning the kill switch needs the healing.killswitch.update permission',
+    ),
   ).toBeVisible();
 
   await restart.first().getByRole('button').first().click();
