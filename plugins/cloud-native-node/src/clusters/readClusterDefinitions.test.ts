@@ -89,7 +89,7 @@ describe('readClusterDefinitions', () => {
   it.each([
     [
       { cloudNativePlatform: { cluster: [] } },
-      "Invalid cluster configuration at 'cloudNativePlatform.cluster' in app-config.yaml: unknown key 'cluster'; known keys are clusters",
+      "Invalid cluster configuration at 'cloudNativePlatform.cluster' in app-config.yaml: unknown key 'cluster'; known keys are clusters, maturity, rateLimits",
     ],
     [
       {

@@ -27,7 +27,8 @@ export interface ReadClusterDefinitionsOptions {
   rootDir: string;
 }
 
-const TOP_KEYS = ['clusters'];
+// Other plugins of the suite read their own keys beside the clusters.
+const TOP_KEYS = ['clusters', 'maturity', 'rateLimits'];
 const CLUSTER_KEYS = [
   'name',
   'role',

@@ -171,7 +171,11 @@ export function addMaturityRoutes(
     const daysText = singleParam(req, 'days');
     const days =
       daysText === undefined ? DEFAULT_HISTORY_DAYS : Number(daysText);
-    if (!Number.isInteger(days) || days < 1 || days > MAX_HISTORY_DAYS) {
+    if (
+      (daysText !== undefined && !/^\d+$/.test(daysText)) ||
+      days < 1 ||
+      days > MAX_HISTORY_DAYS
+    ) {
       throw new InputError(
         `days must be a whole number from 1 to ${MAX_HISTORY_DAYS}, got '${daysText}'`,
       );

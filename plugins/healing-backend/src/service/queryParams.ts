@@ -83,6 +83,28 @@ export function entityRefParam(value: string): string {
   }
 }
 
+/** Longest attempt id stored (the column's width). */
+const MAX_ID_LENGTH = 255;
+
+/** The `:id` of an attempt route: printable and no longer than an id can be. */
+export function attemptIdParam(id: string): string {
+  // PostgreSQL refuses text holding NUL; no id holds control characters.
+  // eslint-disable-next-line no-control-regex
+  if (id.length > MAX_ID_LENGTH || /[\u0000-\u001f]/.test(id)) {
+    throw new InputError(
+      `'${id.slice(
+        0,
+        40,
+      )}…' is not a healing attempt id: at most ${MAX_ID_LENGTH} printable characters`,
+    );
+  }
+  return id;
+}
+
+/** Dates the store can hold; the database rejects some beyond them. */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31);
+
 /** The filters shared by /attempts and /stats (without entityRef, resolved by the caller). */
 export function filterParams(query: Query): AttemptFilter {
   const filter: AttemptFilter = {};
@@ -105,6 +127,10 @@ export function filterParams(query: Query): AttemptFilter {
     const at = Date.parse(since);
     if (Number.isNaN(at))
       throw new InputError(`since '${since}' is not an ISO date-time`);
+    if (at < EARLIEST || at > LATEST)
+      throw new InputError(
+        `since '${since}' must be between 1970-01-01 and 9999-12-31`,
+      );
     filter.since = new Date(at);
   }
   return filter;

@@ -14,6 +14,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { approveAttempt, refuseIfExpired } from '../approveAttempt';
+import { attemptIdParam } from '../queryParams';
 import { engineStatus } from '../engineStatus';
 import { RouteContext } from '../RouteContext';
 
@@ -61,7 +62,7 @@ export function approvalRoutes(context: RouteContext): express.Router {
     req: express.Request,
   ): Promise<{ by: string; attempt: HealingAttempt }> {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const attempt = await store.getAttempt(req.params.id);
+    const attempt = await store.getAttempt(attemptIdParam(req.params.id));
     if (!attempt) {
       throw new NotFoundError(`no healing attempt ${req.params.id}`);
     }

@@ -10,6 +10,7 @@ import Router from 'express-promise-router';
 import { AttemptFilter } from '../../database/HealingStore';
 import {
   allowOnly,
+  attemptIdParam,
   entityRefParam,
   filterParams,
   integerParam,
@@ -130,7 +131,7 @@ export function readRoutes(context: RouteContext): express.Router {
   });
 
   router.get('/attempts/:id', async (req, res) => {
-    const attempt = await store.getAttempt(req.params.id);
+    const attempt = await store.getAttempt(attemptIdParam(req.params.id));
     if (!attempt)
       throw new NotFoundError(`no healing attempt ${req.params.id}`);
     res.json(redactAttempt(attempt));
@@ -158,7 +159,8 @@ export function readRoutes(context: RouteContext): express.Router {
     res.json(healingStats(items, filter.since, now));
   });
 
-  router.get('/status', async (_req, res) => {
+  router.get('/status', async (req, res) => {
+    allowOnly(req.query as Query, []);
     res.json(await engineStatus(context));
   });
   return router;
