@@ -89,6 +89,16 @@ export interface Config {
      * @visibility backend
      */
     clusterLabel?: string;
+    /** Attempts waiting for a person's decision. */
+    approvals?: {
+      /**
+       * How long an attempt waits for an approval, e.g. 30m or 4h (default
+       * 1h). After it the attempt is `expired`: approving or rejecting it
+       * answers 409, since the cluster and the alert have moved on.
+       * @visibility backend
+       */
+      ttl?: string;
+    };
     /**
      * Days alerts and attempts are kept. Default 180.
      * @visibility backend

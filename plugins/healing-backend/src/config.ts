@@ -3,6 +3,7 @@ import {
   DEFAULT_HEALING_BUDGETS,
   HealingBudgets,
   HealingPolicy,
+  parseDuration,
   readHealingPolicies,
 } from '@cloud-native-platform/plugin-healing-common';
 
@@ -21,7 +22,11 @@ export interface HealingConfig {
   retentionDays: number;
   /** `healing.demo.replay`: replay the demo incidents once at start-up. */
   demoReplay: boolean;
+  /** `healing.approvals.ttl`: how long an attempt waits for a decision before it expires. */
+  approvalTtlMs: number;
 }
+
+const HOUR_MS = 3_600_000;
 
 function positiveInteger(
   config: Config | undefined,
@@ -35,6 +40,18 @@ function positiveInteger(
     );
   }
   return value;
+}
+
+function approvalTtl(config: Config | undefined): number {
+  const value = config?.getOptionalString('approvals.ttl');
+  if (value === undefined) return HOUR_MS;
+  const ms = parseDuration(value, 'healing.approvals.ttl');
+  if (ms < 1000) {
+    throw new Error(
+      `healing.approvals.ttl must be at least 1s, got '${value}'`,
+    );
+  }
+  return ms;
 }
 
 /**
@@ -67,5 +84,6 @@ export function readHealingConfig(root: Config): HealingConfig {
     clusterLabel: config?.getOptionalString('clusterLabel') ?? 'cluster',
     retentionDays: positiveInteger(config, 'retentionDays', 180),
     demoReplay: config?.getOptionalBoolean('demo.replay') ?? false,
+    approvalTtlMs: approvalTtl(config),
   };
 }

@@ -23,6 +23,7 @@ import {
 } from './permissions/rules';
 import { replayDemo } from './demo/replayDemo';
 import { AlertProcessor } from './service/AlertProcessor';
+import { expireApprovals } from './service/approveAttempt';
 import { collectPlatformAttempts } from './service/collectPlatformAttempts';
 import { KillSwitch } from './service/KillSwitch';
 import { createRouter } from './service/router';
@@ -125,6 +126,21 @@ export const healingPlugin = createBackendPlugin({
           },
         });
         await scheduler.scheduleTask({
+          id: 'healing-expire-approvals',
+          scope: 'global',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 15 },
+          fn: async () => {
+            const expired = await expireApprovals({ store, config });
+            if (expired > 0) {
+              logger.info(
+                `healing expired ${expired} attempts that waited longer than healing.approvals.ttl`,
+              );
+            }
+          },
+        });
+        await scheduler.scheduleTask({
           id: 'healing-retention',
           scope: 'global',
           frequency: { hours: 6 },
@@ -161,6 +177,14 @@ export const healingPlugin = createBackendPlugin({
         }
 
         deps.httpRouter.use(
+          createRateLimitRouter({
+            httpAuth: deps.httpAuth,
+            config: deps.config,
+            pluginId: 'healing',
+            reads: ['/attempts'],
+          }),
+        );
+        deps.httpRouter.use(
           await createRouter({
             ...deps,
             store,
@@ -174,11 +198,3 @@ export const healingPlugin = createBackendPlugin({
     });
   },
 });
-        deps.httpRouter.use(
-          createRateLimitRouter({
-            httpAuth: deps.httpAuth,
-            config: deps.config,
-            pluginId: 'healing',
-            reads: ['/attempts'],
-          }),
-        );

@@ -33,8 +33,10 @@ export type HealingAttemptKind = 'remediation' | 'platform';
  * - `unmatched`: the alert names no known cluster or workload, or no policy matches;
  * - `observed`: an `observe` policy matched: detection and root cause only;
  * - `planned`: a `dry-run` policy planned a change and did not apply it;
- * - `pending-approval` → `approved` | `rejected`;
- * - `refused`: a safety rail stopped it (the reason says which);
+ * - `pending-approval` → `approved` | `rejected`, or `expired` when nobody
+ *   decided within `healing.approvals.ttl`;
+ * - `refused`: a safety rail stopped it, the cluster was not in sync, or an
+ *   earlier run or another instance had already acted (the reason says which);
  * - `applied` → `succeeded` | `failed` | `inconclusive` after verification;
  * - `healed`: for platform attempts, what Kubernetes did.
  *
@@ -47,6 +49,7 @@ export type HealingAttemptStatus =
   | 'pending-approval'
   | 'approved'
   | 'rejected'
+  | 'expired'
   | 'refused'
   | 'applied'
   | 'succeeded'

@@ -181,6 +181,7 @@ describe('sendKubernetesPatch', () => {
           },
           view,
           workload: web,
+          cluster: { state: 'ready', kinds: [] },
           neighbours: [],
           policies: readHealingPolicies([
             { name: 'evict', action: 'evict', mode: 'enforce', threshold: 0 },

@@ -73,6 +73,13 @@ describe.each(databases.eachSupportedId())('KnexHealingStore on %s', id => {
     expect(await knex.schema.hasTable('healing_attempts')).toBe(false);
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('healing_attempts')).toBe(true);
+    expect(await knex.schema.hasTable('healing_action_intents')).toBe(true);
+    // The intents migration alone, down and up again.
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasTable('healing_action_intents')).toBe(false);
+    expect(await knex.schema.hasTable('healing_attempts')).toBe(true);
+    await knex.migrate.up({ directory });
+    expect(await knex.schema.hasTable('healing_action_intents')).toBe(true);
   });
 
   it('stores each alert once and lets a resolved one update it', async () => {
@@ -222,6 +229,7 @@ describe.each(databases.eachSupportedId())('KnexHealingStore on %s', id => {
     expect(await store.prune(new Date('2026-06-01T00:00:00Z'))).toEqual({
       alerts: 0,
       attempts: 1,
+      intents: 0,
     });
   });
 
@@ -239,4 +247,286 @@ describe.each(databases.eachSupportedId())('KnexHealingStore on %s', id => {
       updatedBy: 'user:default/ops2',
     });
   });
+
+  const target = {
+    cluster: 'prod-east-b',
+    namespace: 'trading',
+    kind: 'Deployment',
+    name: 'risk-service',
+  };
+  const intent = (attemptId: string, at: Date, windowStart = at) => ({
+    attemptId,
+    target,
+    policy: 'risk-restart',
+    action: 'restart' as const,
+    windowStart,
+    owner: 'a',
+    at,
+  });
+
+  it('commits one intent per attempt and per target, policy and window, and counts unrecorded ones as acted', async () => {
+    const { store, knex } = await createStore(id);
+    const at = new Date('2026-11-26T10:00:00Z');
+    const since = new Date('2026-11-26T09:00:00Z');
+    const seen: number[] = [];
+    const check = (state: { history: unknown[] }) => {
+      seen.push(state.history.length);
+      return undefined;
+    };
+    expect(
+      await store.commitIntent(intent('i1', at), {
+        historySince: since,
+        check,
+      }),
+    ).toEqual({ ok: true });
+    // The same attempt again: refused before the check runs.
+    const again = await store.commitIntent(intent('i1', at), {
+      historySince: since,
+      check,
+    });
+    expect(again).toMatchObject({ ok: false, rail: 'intent' });
+    expect(again.ok === false && again.reason).toContain(
+      'instance a recorded the intent to restart for this attempt at 2026-11-26T10:00:00.000Z',
+    );
+    // Another attempt in the same window of the same target and policy.
+    const window = await store.commitIntent(intent('i2', at), {
+      historySince: since,
+      check,
+    });
+    expect(window).toMatchObject({ ok: false, rail: 'intent' });
+    expect(window.ok === false && window.reason).toContain('(attempt i1)');
+    // The check sees i1, which has no attempt record yet, as acted on.
+    expect(seen).toEqual([0, 1]);
+    expect(await store.railHistory(since)).toEqual([
+      {
+        target,
+        status: 'approved',
+        at,
+        attemptId: 'i1',
+      },
+    ]);
+    expect(await store.railHistory(since, 'i1')).toEqual([]);
+    // A refusal of the check commits nothing.
+    const later = new Date('2026-11-26T10:30:00Z');
+    expect(
+      await store.commitIntent(intent('i3', later), {
+        historySince: since,
+        check: () => ({ ok: false, rail: 'cooldown', reason: 'too soon' }),
+      }),
+    ).toEqual({ ok: false, rail: 'cooldown', reason: 'too soon' });
+    expect(
+      (await knex('healing_action_intents').select('attempt_id')).map(
+        r => r.attempt_id,
+      ),
+    ).toEqual(['i1']);
+    // Once i1's attempt is recorded as applied, it counts once, as applied.
+    await store.completeAlerts(
+      'a',
+      [
+        {
+          alertId: 1,
+          attempt: attempt('i1', { target }),
+          extras: { appliedAt: at },
+        },
+      ],
+      at,
+    );
+    expect((await store.railHistory(since)).map(h => h.status)).toEqual([
+      'applied',
+    ]);
+  });
+
+  it('serialises concurrent intents: of many racing for one target, the check lets one through', async () => {
+    const knex = await databases.init(id);
+    const a = await KnexHealingStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const b = new KnexHealingStore(knex);
+    const at = new Date('2026-11-26T10:00:00Z');
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        // Windows differ: only the serialised check can keep them apart.
+        (i % 2 ? a : b).commitIntent(
+          intent(`race-${i}`, at, new Date(at.getTime() + i * 1000)),
+          {
+            historySince: new Date(0),
+            // The check refuses when another intent is already visible, as the
+            // cooldown rail would.
+            check: state =>
+              state.history.length > 0
+                ? { ok: false, rail: 'cooldown', reason: 'acted on' }
+                : undefined,
+          },
+        ),
+      ),
+    );
+    expect(outcomes.filter(o => o.ok)).toHaveLength(1);
+    const [{ count }] = await knex('healing_action_intents').count({
+      count: '*',
+    });
+    expect(Number(count)).toBe(1);
+  });
+
+  it('lets an applied record replace a refusal of the same attempt, never the other way', async () => {
+    const { store } = await createStore(id);
+    await store.addAlerts([record(1)], new Date());
+    const [claimed] = await store.claimAlerts({
+      owner: 'b',
+      limit: 1,
+      now: new Date(),
+      staleBefore: new Date(0),
+    });
+    await store.completeAlerts(
+      'b',
+      [
+        {
+          alertId: claimed.id,
+          attempt: attempt('same', { status: 'refused', reason: 'intent' }),
+        },
+      ],
+      new Date(),
+    );
+    await store.completeAlerts(
+      'a',
+      [{ alertId: claimed.id, attempt: attempt('same') }],
+      new Date(),
+    );
+    expect((await store.getAttempt('same'))!.status).toBe('applied');
+    await store.completeAlerts(
+      'b',
+      [{ alertId: claimed.id, attempt: attempt('same', { status: 'failed' }) }],
+      new Date(),
+    );
+    expect((await store.getAttempt('same'))!.status).toBe('applied');
+  });
+
+  it('stores an attempt whose names are longer than their columns, cut to fit', async () => {
+    const { store } = await createStore(id);
+    const long = 'x'.repeat(300);
+    await store.completeAlerts(
+      'a',
+      [
+        {
+          alertId: 7,
+          attempt: attempt('long', {
+            cluster: long,
+            target: { cluster: long, kind: 'Deployment', name: long },
+            policy: long,
+            status: 'unmatched',
+          }),
+          extras: { pod: long },
+        },
+        { alertId: 8, attempt: attempt('short', { status: 'unmatched' }) },
+      ],
+      new Date(),
+    );
+    const stored = (await store.getAttempt('long'))!;
+    expect(stored.target.name).toHaveLength(255);
+    expect(stored.cluster.endsWith('…')).toBe(true);
+    expect(await store.getAttempt('short')).toBeDefined();
+  });
+
+  it("renews claims, expires old approvals and tells whether an attempt's alert still fires", async () => {
+    const { store, knex } = await createStore(id);
+    await store.addAlerts([record(1), record(2)], new Date());
+    const t0 = new Date('2026-11-26T10:00:00Z');
+    const claimed = await store.claimAlerts({
+      owner: 'a',
+      limit: 10,
+      now: t0,
+      staleBefore: new Date(0),
+    });
+    const t1 = new Date('2026-11-26T10:04:00Z');
+    await store.renewClaims(
+      'a',
+      claimed.map(c => c.id),
+      t1,
+    );
+    // Not stale by t1 - 1 minute: nobody else may take them.
+    expect(
+      await store.claimAlerts({
+        owner: 'b',
+        limit: 10,
+        now: t1,
+        staleBefore: new Date(t1.getTime() - 60_000),
+      }),
+    ).toEqual([]);
+    await store.renewClaims('b', [claimed[0].id], new Date(0));
+    expect(
+      toMillis((await knex('healing_alerts').where('id', claimed[0].id))[0]),
+    ).toBe(t1.getTime());
+
+    const old = new Date('2026-11-26T08:00:00Z');
+    await store.completeAlerts(
+      'a',
+      [
+        {
+          alertId: claimed[0].id,
+          attempt: attempt('old', {
+            status: 'pending-approval',
+            createdAt: old.toISOString(),
+          }),
+        },
+        {
+          alertId: claimed[1].id,
+          attempt: attempt('new', { status: 'pending-approval' }),
+        },
+      ],
+      t1,
+    );
+    expect(
+      await store.expireApprovals(
+        new Date('2026-11-26T09:00:00Z'),
+        'too old',
+        t1,
+      ),
+    ).toBe(1);
+    expect(await store.getAttempt('old')).toMatchObject({
+      status: 'expired',
+      reason: 'too old',
+    });
+    expect((await store.getAttempt('new'))!.status).toBe('pending-approval');
+
+    expect(await store.alertStatusOf('new')).toEqual({ status: 'firing' });
+    await store.addAlerts([record(2, 'resolved')], t1);
+    expect(await store.alertStatusOf('new')).toEqual({
+      status: 'resolved',
+      endsAt: new Date('2026-11-26T10:05:00.000Z'),
+    });
+    expect(await store.alertStatusOf('none')).toBeUndefined();
+  });
+
+  it('keys an alert by the startsAt it was sent with and reads it back no later than its receipt', async () => {
+    const { store } = await createStore(id);
+    const receipt = new Date('2026-11-26T10:00:00Z');
+    const future = (received: Date): AlertRecord => {
+      const r = record(9);
+      return {
+        ...r,
+        alert: { ...r.alert, startsAt: received.toISOString() },
+        sentStartsAt: '2026-11-26T10:30:00.000Z',
+      };
+    };
+    expect(await store.addAlerts([future(receipt)], receipt)).toMatchObject({
+      stored: 1,
+    });
+    // Delivered again a minute later: the same alert.
+    const again = new Date(receipt.getTime() + 60_000);
+    expect(await store.addAlerts([future(again)], again)).toMatchObject({
+      stored: 0,
+      duplicates: 1,
+    });
+    const [claimed] = await store.claimAlerts({
+      owner: 'a',
+      limit: 1,
+      now: again,
+      staleBefore: new Date(0),
+    });
+    expect(claimed.alert.startsAt).toBe(receipt.toISOString());
+  });
 });
+
+function toMillis(row: { claimed_at: unknown }): number {
+  const value = row.claimed_at;
+  return value instanceof Date ? value.getTime() : Number(value);
+}

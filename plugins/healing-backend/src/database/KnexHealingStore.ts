@@ -10,12 +10,15 @@ import {
 } from '@cloud-native-platform/plugin-healing-common';
 import { Knex } from 'knex';
 import {
+  ActionIntent,
   AlertRecord,
   AttemptExtras,
   AttemptFilter,
   AttemptToVerify,
   ClaimedAlert,
   HealingStore,
+  IntentCheckState,
+  IntentOutcome,
 } from './HealingStore';
 import {
   attemptToRow,
@@ -34,6 +37,8 @@ const MIGRATIONS_DIR = resolvePackagePath(
 /** Attempt rows have 27 columns: 30 rows stay below SQLite's 999 parameters. */
 const ATTEMPT_CHUNK = 30;
 const ALERT_CHUNK = 100;
+/** The PostgreSQL advisory lock every instance takes to record an intent. */
+const INTENT_LOCK = 0x4845414c; // 'HEAL'
 
 const ACTED: HealingAttemptStatus[] = [
   'approved',
@@ -76,9 +81,9 @@ export class KnexHealingStore implements HealingStore {
       for (const chunk of chunks(records, ALERT_CHUNK)) {
         const inserted = await tx('healing_alerts')
           .insert(
-            chunk.map(({ alert, payload }) => ({
+            chunk.map(({ alert, payload, sentStartsAt }) => ({
               fingerprint: alert.fingerprint,
-              starts_at: new Date(alert.startsAt),
+              starts_at: new Date(sentStartsAt ?? alert.startsAt),
               alertname: alert.name,
               status: alert.status,
               ends_at:
@@ -95,13 +100,13 @@ export class KnexHealingStore implements HealingStore {
           .returning('id');
         stored += inserted.length;
       }
-      for (const { alert } of records.filter(
+      for (const { alert, sentStartsAt } of records.filter(
         r => r.alert.status === 'resolved',
       )) {
         resolved += await tx('healing_alerts')
           .where({
             fingerprint: alert.fingerprint,
-            starts_at: new Date(alert.startsAt),
+            starts_at: new Date(sentStartsAt ?? alert.startsAt),
           })
           .andWhere('status', 'firing')
           .update({
@@ -165,8 +170,13 @@ export class KnexHealingStore implements HealingStore {
     }>,
     now: Date,
   ): Promise<void> {
+    const sent = (i: (typeof items)[number]) =>
+      i.attempt.status === 'applied' || i.attempt.status === 'failed';
     await this.knex.transaction(async tx => {
-      for (const chunk of chunks(items, ATTEMPT_CHUNK)) {
+      for (const chunk of chunks(
+        items.filter(i => !sent(i)),
+        ATTEMPT_CHUNK,
+      )) {
         await tx('healing_attempts')
           .insert(
             chunk.map(i =>
@@ -175,6 +185,19 @@ export class KnexHealingStore implements HealingStore {
           )
           .onConflict('id')
           .ignore();
+      }
+      // An action that reached a cluster replaces the refusal another
+      // instance recorded for the same alert after taking over its claim.
+      for (const chunk of chunks(items.filter(sent), ATTEMPT_CHUNK)) {
+        await tx('healing_attempts')
+          .insert(
+            chunk.map(i =>
+              attemptToRow(i.attempt, { ...i.extras, alertId: i.alertId }),
+            ),
+          )
+          .onConflict('id')
+          .merge()
+          .where('healing_attempts.status', 'refused');
       }
       for (const ids of chunks(
         items.map(i => i.alertId),
@@ -196,6 +219,112 @@ export class KnexHealingStore implements HealingStore {
         .whereNull('processed_at')
         .update({ claimed_by: null, claimed_at: null });
     }
+  }
+
+  async renewClaims(owner: string, ids: number[], now: Date): Promise<void> {
+    for (const chunk of chunks(ids, ALERT_CHUNK)) {
+      await this.knex('healing_alerts')
+        .whereIn('id', chunk)
+        .andWhere('claimed_by', owner)
+        .whereNull('processed_at')
+        .update({ claimed_at: now });
+    }
+  }
+
+  async commitIntent(
+    intent: ActionIntent,
+    options: {
+      historySince: Date;
+      check(
+        state: IntentCheckState,
+      ): Promise<IntentOutcome | undefined> | IntentOutcome | undefined;
+    },
+  ): Promise<IntentOutcome> {
+    return this.knex.transaction(async tx => {
+      // One instance at a time between reading the rails and recording:
+      // budgets and cooldowns hold across instances. SQLite serialises
+      // transactions by itself.
+      if (this.isPostgres) {
+        await tx.raw('SELECT pg_advisory_xact_lock(?)', [INTENT_LOCK]);
+      }
+      const own = await tx('healing_action_intents')
+        .where('attempt_id', intent.attemptId)
+        .first();
+      if (own) {
+        return {
+          ok: false,
+          rail: 'intent',
+          reason: `instance ${own.owner} recorded the intent to ${
+            own.action
+          } for this attempt at ${toDate(
+            own.created_at,
+          ).toISOString()}; the action is not sent again`,
+        };
+      }
+      const refused = await options.check({
+        history: await this.historyIn(
+          tx,
+          options.historySince,
+          intent.attemptId,
+        ),
+        getSetting: key => this.settingIn(tx, key),
+      });
+      if (refused && !refused.ok) return refused;
+      const { target } = intent;
+      const key = {
+        cluster: target.cluster,
+        namespace: target.namespace ?? '',
+        target_kind: target.kind,
+        target_name: target.name,
+        policy: intent.policy,
+        window_start: intent.windowStart,
+      };
+      const sameWindow = await tx('healing_action_intents').where(key).first();
+      if (sameWindow) {
+        return {
+          ok: false,
+          rail: 'intent',
+          reason: `instance ${sameWindow.owner} already acted on ${
+            target.kind
+          } ${target.name} with policy ${
+            intent.policy
+          } in the window from ${intent.windowStart.toISOString()} (attempt ${
+            sameWindow.attempt_id
+          })`,
+        };
+      }
+      await tx('healing_action_intents').insert({
+        ...key,
+        attempt_id: intent.attemptId,
+        action: intent.action,
+        owner: intent.owner,
+        created_at: intent.at,
+      });
+      return { ok: true };
+    });
+  }
+
+  async expireApprovals(
+    createdBefore: Date,
+    reason: string,
+    now: Date,
+  ): Promise<number> {
+    return this.knex('healing_attempts')
+      .where('status', 'pending-approval')
+      .andWhere('created_at', '<', createdBefore)
+      .update({ status: 'expired', reason, updated_at: now });
+  }
+
+  async alertStatusOf(attemptId: string) {
+    const row = await this.knex('healing_attempts as t')
+      .join('healing_alerts as a', 'a.id', 't.alert_id')
+      .where('t.id', attemptId)
+      .first('a.status', 'a.ends_at');
+    if (!row) return undefined;
+    return {
+      status: row.status === 'resolved' ? 'resolved' : 'firing',
+      endsAt: optionalDate(row.ends_at),
+    } as const;
   }
 
   async getAttempt(id: string): Promise<HealingAttempt | undefined> {
@@ -260,7 +389,15 @@ export class KnexHealingStore implements HealingStore {
     since: Date,
     exceptId?: string,
   ): Promise<RailHistoryEntry[]> {
-    const rows = await this.knex('healing_attempts')
+    return this.historyIn(this.knex, since, exceptId);
+  }
+
+  private async historyIn(
+    db: Knex | Knex.Transaction,
+    since: Date,
+    exceptId?: string,
+  ): Promise<RailHistoryEntry[]> {
+    const rows = await db('healing_attempts')
       .where('kind', 'remediation')
       .whereNot('id', exceptId ?? '')
       .whereIn('status', ACTED)
@@ -268,6 +405,7 @@ export class KnexHealingStore implements HealingStore {
         q.where('applied_at', '>=', since).orWhere('updated_at', '>=', since),
       )
       .select(
+        'id',
         'cluster',
         'namespace',
         'target_kind',
@@ -276,7 +414,7 @@ export class KnexHealingStore implements HealingStore {
         'applied_at',
         'updated_at',
       );
-    return rows.map(row => ({
+    const entries: RailHistoryEntry[] = rows.map(row => ({
       target: {
         cluster: row.cluster,
         namespace: row.namespace ?? undefined,
@@ -285,7 +423,37 @@ export class KnexHealingStore implements HealingStore {
       },
       status: row.status,
       at: optionalDate(row.applied_at) ?? toDate(row.updated_at),
+      attemptId: String(row.id),
     }));
+    // An intent without an acted record: the action may have reached the
+    // cluster, so it counts as acted on (not as a failure).
+    const intents = await db('healing_action_intents as i')
+      .leftJoin('healing_attempts as t', 't.id', 'i.attempt_id')
+      .where('i.created_at', '>=', since)
+      .whereNot('i.attempt_id', exceptId ?? '')
+      .andWhere(q => q.whereNull('t.id').orWhereNotIn('t.status', ACTED))
+      .select(
+        'i.attempt_id',
+        'i.cluster',
+        'i.namespace',
+        'i.target_kind',
+        'i.target_name',
+        'i.created_at',
+      );
+    for (const row of intents) {
+      entries.push({
+        target: {
+          cluster: row.cluster,
+          namespace: row.namespace === '' ? undefined : row.namespace,
+          kind: row.target_kind,
+          name: row.target_name,
+        },
+        status: 'approved',
+        at: toDate(row.created_at),
+        attemptId: String(row.attempt_id),
+      });
+    }
+    return entries;
   }
 
   async attemptsToVerify(): Promise<AttemptToVerify[]> {
@@ -325,7 +493,11 @@ export class KnexHealingStore implements HealingStore {
   }
 
   async getSetting<T>(key: string) {
-    const row = await this.knex('healing_settings').where({ key }).first();
+    return this.settingIn<T>(this.knex, key);
+  }
+
+  private async settingIn<T>(db: Knex | Knex.Transaction, key: string) {
+    const row = await db('healing_settings').where({ key }).first();
     return row
       ? {
           value: JSON.parse(row.value) as T,
@@ -355,6 +527,9 @@ export class KnexHealingStore implements HealingStore {
       .where('created_at', '<', before)
       .whereNotIn('status', ['pending-approval', 'applied'])
       .delete();
-    return { alerts, attempts };
+    const intents = await this.knex('healing_action_intents')
+      .where('created_at', '<', before)
+      .delete();
+    return { alerts, attempts, intents };
   }
 }

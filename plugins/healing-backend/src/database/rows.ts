@@ -28,6 +28,17 @@ function defined<T extends object>(value: T): T {
   ) as T;
 }
 
+/**
+ * A value cut to its column's length: a row too long for a varchar fails
+ * on PostgreSQL, and with it the whole batch of attempts it is part of.
+ */
+function fit(value: string, length: number): string;
+function fit(value: string | undefined, length: number): string | null;
+function fit(value: string | undefined, length: number): string | null {
+  if (value === undefined || value === null) return null;
+  return value.length <= length ? value : `${value.slice(0, length - 1)}…`;
+}
+
 /** The row of an attempt (without claim fields). */
 export function attemptToRow(
   attempt: HealingAttempt,
@@ -37,15 +48,15 @@ export function attemptToRow(
     id: attempt.id,
     kind: attempt.kind,
     alert_id: extras.alertId ?? null,
-    cluster: attempt.cluster,
-    namespace: attempt.target.namespace ?? null,
-    target_kind: attempt.target.kind,
-    target_name: attempt.target.name,
-    entity_ref: attempt.target.entityRef ?? null,
+    cluster: fit(attempt.cluster, 255),
+    namespace: fit(attempt.target.namespace, 255),
+    target_kind: fit(attempt.target.kind, 255),
+    target_name: fit(attempt.target.name, 255),
+    entity_ref: fit(attempt.target.entityRef, 512),
     action: attempt.action ?? null,
     mode: attempt.mode,
     status: attempt.status,
-    policy: attempt.policy ?? null,
+    policy: fit(attempt.policy, 255),
     confidence: attempt.confidence ?? null,
     reason: attempt.reason ?? null,
     created_at: new Date(attempt.createdAt),
@@ -58,8 +69,8 @@ export function attemptToRow(
     steps: JSON.stringify(attempt.steps),
     root_cause: attempt.rootCause ? JSON.stringify(attempt.rootCause) : null,
     change: attempt.change ? JSON.stringify(attempt.change) : null,
-    pod: extras.pod ?? null,
-    decided_by: attempt.decidedBy ?? null,
+    pod: fit(extras.pod, 255),
+    decided_by: fit(attempt.decidedBy, 512),
   };
 }
 
@@ -100,14 +111,22 @@ export function rowToAttempt(row: any): HealingAttempt {
   });
 }
 
-/** The HealingAlert of a stored alert row. */
+/**
+ * The HealingAlert of a stored alert row; a `startsAt` later than the
+ * alert's first receipt (the sender's clock is ahead) is the receipt time.
+ */
 export function rowToAlert(row: any): HealingAlert {
   const payload = json<any>(row.payload) ?? {};
+  const startsAt = toDate(row.starts_at);
+  const receivedAt = optionalDate(row.received_at);
   return defined<HealingAlert>({
     fingerprint: row.fingerprint,
     name: row.alertname,
     status: row.status,
-    startsAt: toDate(row.starts_at).toISOString(),
+    startsAt: (receivedAt && receivedAt < startsAt
+      ? receivedAt
+      : startsAt
+    ).toISOString(),
     endsAt: iso(row.ends_at),
     labels: payload.labels ?? {},
     annotations: payload.annotations ?? {},

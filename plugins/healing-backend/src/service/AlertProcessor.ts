@@ -20,12 +20,15 @@ import {
 } from '../database/HealingStore';
 import { featureSeriesOf } from './featureSeries';
 import { KillSwitch } from './KillSwitch';
+import { lastCheckBeforeAction } from './lastCheckBeforeAction';
 import { resolveAlertTarget } from './resolveAlertTarget';
 import { TopologyNeighbours } from './topologyNeighbours';
 
 const BATCH = 200;
 /** A claim older than this is taken to be from an instance that died. */
 const STALE_CLAIM_MS = 5 * 60_000;
+/** Claims of a running batch are renewed this many times per stale period. */
+const RENEWALS_PER_STALE = 4;
 /** Attempts whose action reached a cluster. */
 const ACTED = new Set<HealingAttempt['status']>(['applied', 'failed']);
 const RECORD_TRIES = 3;
@@ -69,14 +72,23 @@ export interface AlertProcessorOptions {
   ) => HealingPipelineDeps['series'];
   /** The time decisions are taken at; the demo replay decides in the past. */
   clock?: () => Date;
+  /**
+   * After how long without renewal another instance may take over a
+   * claim; 5 minutes by default. A running batch renews its claims well
+   * within it, so only a dead instance's claims go stale.
+   */
+  staleClaimMs?: number;
 }
 
 /**
  * Turns stored alerts into attempts. Alerts are claimed in the database
  * (UPDATE … WHERE claimed_by IS NULL, SKIP LOCKED on PostgreSQL), so when
  * several backend instances share one database each alert is processed by
- * one of them; the attempt id derives from the alert, so even a retried
- * claim cannot record a second attempt.
+ * one of them; claims are renewed while their batch runs, so a slow batch
+ * is not taken over. The attempt id derives from the alert, so even a
+ * retried claim cannot record a second attempt, and no action is sent
+ * before its intent is committed (see {@link lastCheckBeforeAction}), so
+ * neither a second instance nor a run after a crash sends it twice.
  *
  * @public
  */
@@ -91,10 +103,17 @@ export class AlertProcessor {
     AlertProcessorOptions['featureSeries']
   >;
   private readonly now: () => Date;
+  private readonly staleClaimMs: number;
 
   constructor(private readonly options: AlertProcessorOptions) {
     this.featureSeries = options.featureSeries ?? featureSeriesOf;
     this.now = options.clock ?? (() => new Date());
+    this.staleClaimMs = options.staleClaimMs ?? STALE_CLAIM_MS;
+  }
+
+  /** The instance id its claims and intents carry. */
+  get instanceId(): string {
+    return this.options.instanceId;
   }
 
   /** Processes soon, without waiting; called by the webhook after it stored alerts. */
@@ -140,9 +159,10 @@ export class AlertProcessor {
       owner: instanceId,
       limit: BATCH,
       now,
-      staleBefore: new Date(now.getTime() - STALE_CLAIM_MS),
+      staleBefore: new Date(now.getTime() - this.staleClaimMs),
     });
     if (claimed.length === 0) return 0;
+    const heartbeat = this.renewWhileRunning(claimed.map(c => c.id));
     // Alerts whose outcome is recorded, or whose action touched a cluster:
     // neither may be given back for another run.
     const settled = new Set<number>();
@@ -170,8 +190,25 @@ export class AlertProcessor {
         claimed.map(c => c.id).filter(id => !settled.has(id)),
       );
       throw error;
+    } finally {
+      heartbeat.stop();
     }
     return claimed.length;
+  }
+
+  /** Renews the claims of a batch until stopped. */
+  private renewWhileRunning(ids: number[]): { stop(): void } {
+    const { store, instanceId, logger } = this.options;
+    const timer = setInterval(() => {
+      store
+        .renewClaims(instanceId, ids, this.now())
+        .catch(error =>
+          logger.warn(
+            `healing instance ${instanceId} could not renew its claims of ${ids.length} alerts: ${error}`,
+          ),
+        );
+    }, Math.max(1, Math.floor(this.staleClaimMs / RENEWALS_PER_STALE)));
+    return { stop: () => clearInterval(timer) };
   }
 
   /**
@@ -213,15 +250,15 @@ export class AlertProcessor {
   private async process(
     claimed: ClaimedAlert,
     history: RailHistoryEntry[],
-    killSwitch: boolean,
+    killSwitchOn: boolean,
   ): Promise<ProcessedAlert> {
-    const { clusterState, config, executor, logger } = this.options;
+    const { clusterState, config, executor, logger, store, killSwitch } =
+      this.options;
     const { alert } = claimed;
+    const id = attemptIdOf(alert.fingerprint, alert.startsAt);
     // Acted on before, and its record could not be stored then: store it
     // now instead of acting again.
-    const pending = this.unrecorded.get(
-      attemptIdOf(alert.fingerprint, alert.startsAt),
-    );
+    const pending = this.unrecorded.get(id);
     if (pending) return { ...pending, alertId: claimed.id };
     const resolved = resolveAlertTarget(
       alert,
@@ -232,7 +269,7 @@ export class AlertProcessor {
     const now = this.now();
     const result = await runHealingPipeline(
       {
-        id: attemptIdOf(alert.fingerprint, alert.startsAt),
+        id,
         now,
         alert,
         target: resolved.target,
@@ -240,25 +277,42 @@ export class AlertProcessor {
         pod: resolved.pod,
         view: cluster?.store,
         workload: resolved.workload,
+        cluster: cluster?.status(),
         neighbours:
           cluster && resolved.workload
             ? this.neighbours.of(cluster, resolved.workload)
             : [],
         policies: config.policies,
-        killSwitch,
+        killSwitch: killSwitchOn,
         budgets: config.budgets,
-        history,
+        // An intent of this very attempt is for the last check to name.
+        history: history.filter(h => h.attemptId !== id),
       },
       {
         series: this.featureSeries(cluster),
         apply: cluster ? plan => executor.apply(cluster, plan) : undefined,
+        lastCheck: (_plan, policy) =>
+          lastCheckBeforeAction(
+            {
+              store,
+              killSwitch,
+              budgets: config.budgets,
+              owner: this.options.instanceId,
+            },
+            { attemptId: id, target: resolved.target, policy, now },
+          ),
       },
     );
     const { policy } = result;
     // Stored, served and logged from here on: no credential of the cluster's.
     const attempt = redactAttempt(result.attempt);
     if (attempt.status === 'applied' || attempt.status === 'failed') {
-      history.push({ target: attempt.target, status: attempt.status, at: now });
+      history.push({
+        target: attempt.target,
+        status: attempt.status,
+        at: now,
+        attemptId: id,
+      });
     }
     if (attempt.status === 'unmatched') {
       logger.info(

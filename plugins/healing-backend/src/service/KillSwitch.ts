@@ -19,16 +19,24 @@ export class KillSwitch {
     return this.configured;
   }
 
-  async state(): Promise<{ enabled: boolean; by?: string }> {
+  /**
+   * The switch as stored; `settings` reads it inside another transaction
+   * (the last check before an action), the store by default.
+   */
+  async state(
+    settings: Pick<HealingStore, 'getSetting'> = this.store,
+  ): Promise<{ enabled: boolean; by?: string }> {
     if (this.configured) return { enabled: true, by: 'config' };
-    const stored = await this.store.getSetting<{ enabled: boolean }>(KEY);
+    const stored = await settings.getSetting<{ enabled: boolean }>(KEY);
     return stored?.value.enabled
       ? { enabled: true, by: stored.updatedBy }
       : { enabled: false };
   }
 
-  async enabled(): Promise<boolean> {
-    return (await this.state()).enabled;
+  async enabled(
+    settings: Pick<HealingStore, 'getSetting'> = this.store,
+  ): Promise<boolean> {
+    return (await this.state(settings)).enabled;
   }
 
   async set(enabled: boolean, by: string): Promise<void> {

@@ -14,6 +14,7 @@ const ENUMS: Record<string, readonly string[]> = {
     'pending-approval',
     'approved',
     'rejected',
+    'expired',
     'refused',
     'applied',
     'succeeded',

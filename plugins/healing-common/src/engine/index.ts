@@ -3,6 +3,7 @@ export * from './toYaml';
 export * from './policies';
 export * from './disruptionBudgets';
 export * from './safetyRails';
+export * from './clusterReadiness';
 export * from './actions/HealingPlan';
 export * from './actions/changeDiff';
 export * from './actions/planRestart';

@@ -1,6 +1,7 @@
 import { HealingTarget } from '../api';
 import { HealingPlan } from './actions/HealingPlan';
 import { planAction } from './actions/planAction';
+import { ClusterReadiness, clusterNotReadyReason } from './clusterReadiness';
 import { disruptionBudgetsFor } from './disruptionBudgets';
 import { ClusterObjectsView, ClusterObject } from './objects';
 import { HealingPolicy } from './policies';
@@ -22,6 +23,8 @@ export interface PrepareActionInput {
   view: ClusterObjectsView;
   workload: ClusterObject;
   pod?: string;
+  /** How far the cluster state behind `view` is from the cluster. */
+  cluster: ClusterReadiness | undefined;
   now: Date;
   killSwitch: boolean;
   budgets: HealingBudgets;
@@ -42,10 +45,18 @@ export type PreparedAction =
  * Plans the policy's action against the cluster's current objects and
  * runs every safety rail on it; used when an alert is decided and again
  * when an approval arrives, since the cluster may have moved in between.
+ * Nothing is planned while the cluster, or the kinds of the target, its
+ * pods and their disruption budgets, are not in sync (rail `cluster-sync`).
  *
  * @public
  */
 export function prepareAction(input: PrepareActionInput): PreparedAction {
+  const notReady = clusterNotReadyReason(input.target.cluster, input.cluster, [
+    input.workload.kind,
+    'Pod',
+    'PodDisruptionBudget',
+  ]);
+  if (notReady) return { ok: false, reason: notReady, rail: 'cluster-sync' };
   const planned = planAction(
     input.policy,
     { view: input.view, workload: input.workload, now: input.now },
@@ -53,6 +64,14 @@ export function prepareAction(input: PrepareActionInput): PreparedAction {
   );
   if (!planned.ok) return { ok: false, reason: `no plan: ${planned.reason}` };
   const { plan } = planned;
+  const objectNotReady = clusterNotReadyReason(
+    input.target.cluster,
+    input.cluster,
+    [plan.object.kind],
+  );
+  if (objectNotReady) {
+    return { ok: false, reason: objectNotReady, rail: 'cluster-sync', plan };
+  }
   const rails = checkSafetyRails({
     now: input.now,
     killSwitch: input.killSwitch,

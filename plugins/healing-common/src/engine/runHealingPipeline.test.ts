@@ -39,6 +39,7 @@ function input(
     },
     view: objectsView([web]),
     workload: web,
+    cluster: { state: 'ready', kinds: [] },
     neighbours: ['db'],
     policies: readHealingPolicies([
       { name: 'p', action: 'restart', ...policy },
@@ -194,5 +195,100 @@ describe('runHealingPipeline', () => {
       reason: 'no policy matches alert WebErrors',
     });
     expect(attempt.steps).toEqual([]);
+  });
+
+  it('refuses while the cluster is degraded or a kind it plans from is not in sync', async () => {
+    const apply = jest.fn();
+    const degraded = await runHealingPipeline(
+      input(
+        { mode: 'enforce', threshold: 0 },
+        {
+          cluster: {
+            state: 'degraded',
+            error: 'API server unreachable',
+            kinds: [],
+          },
+        },
+      ),
+      { apply },
+    );
+    expect(degraded.attempt).toMatchObject({
+      status: 'refused',
+      reason: 'cluster c is degraded: API server unreachable',
+    });
+    expect(degraded.attempt.steps.at(-1)?.data).toMatchObject({
+      rail: 'cluster-sync',
+    });
+    const lagging = await runHealingPipeline(
+      input(
+        { mode: 'enforce', threshold: 0 },
+        {
+          cluster: {
+            state: 'ready',
+            kinds: [
+              { kind: 'Deployment', state: 'ready' },
+              { kind: 'PodDisruptionBudget', state: 'syncing' },
+            ],
+          },
+        },
+      ),
+      { apply },
+    );
+    expect(lagging.attempt).toMatchObject({
+      status: 'refused',
+      reason:
+        'PodDisruptionBudget objects of cluster c are not in sync (syncing)',
+    });
+    const unknown = await runHealingPipeline(
+      input({ mode: 'enforce', threshold: 0 }, { cluster: undefined }),
+      { apply },
+    );
+    expect(unknown.attempt.reason).toBe('the state of cluster c is unknown');
+    expect(apply).not.toHaveBeenCalled();
+  });
+
+  it('applies only when the last check allows it, and refuses when it cannot be made', async () => {
+    const apply = jest.fn(async () => {});
+    const checked: string[] = [];
+    const allowed = await runHealingPipeline(
+      input({ mode: 'enforce', threshold: 0 }),
+      {
+        apply,
+        lastCheck: async (plan, policy) => {
+          checked.push(`${policy.name} ${plan.change.object}`);
+          return { ok: true };
+        },
+      },
+    );
+    expect(allowed.attempt.status).toBe('applied');
+    expect(checked).toEqual(['p Deployment shop/web']);
+    expect(apply).toHaveBeenCalledTimes(1);
+
+    const other = await runHealingPipeline(
+      input({ mode: 'enforce', threshold: 0 }),
+      {
+        apply,
+        lastCheck: async () => ({
+          ok: false,
+          rail: 'kill-switch',
+          reason: 'the kill switch stops every action',
+        }),
+      },
+    );
+    expect(other.attempt).toMatchObject({
+      status: 'refused',
+      reason: 'the kill switch stops every action',
+    });
+    const down = await runHealingPipeline(
+      input({ mode: 'enforce', threshold: 0 }),
+      {
+        apply,
+        lastCheck: () => Promise.reject(new Error('database unavailable')),
+      },
+    );
+    expect(down.attempt.status).toBe('refused');
+    expect(down.attempt.reason).toContain('database unavailable');
+    expect(down.attempt.steps.at(-1)?.data).toMatchObject({ rail: 'intent' });
+    expect(apply).toHaveBeenCalledTimes(1);
   });
 });

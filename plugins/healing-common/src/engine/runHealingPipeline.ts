@@ -15,6 +15,7 @@ import {
   FeatureRequest,
   featureRange,
 } from './features';
+import { ClusterReadiness } from './clusterReadiness';
 import { ClusterObjectsView, ClusterObject } from './objects';
 import { HealingPolicy, matchPolicy } from './policies';
 import { prepareAction } from './prepareAction';
@@ -36,6 +37,8 @@ export interface HealingPipelineInput {
   pod?: string;
   view?: ClusterObjectsView;
   workload?: ClusterObject;
+  /** How far `view` is from the cluster; the engine acts only on a cluster in sync. */
+  cluster: ClusterReadiness | undefined;
   /** Workload names of the target's topology neighbours. */
   neighbours: readonly string[];
   /** Service → services it calls, for the root-cause ranking. */
@@ -56,6 +59,18 @@ export interface HealingPipelineDeps {
   series?(request: FeatureRequest): Promise<ArrayLike<number> | undefined>;
   /** Carries the plan out; called only in enforce mode. */
   apply?(plan: HealingPlan): Promise<void>;
+  /**
+   * The last word right before `apply`: the caller reads the kill switch
+   * and the rails' history again and records that it is about to act, so
+   * no other instance (nor a later run of this one) acts on it too. A
+   * refusal makes the attempt `refused` and nothing is applied; a throw
+   * (the store is down) refuses as well, since acting unrecorded is what
+   * this guards against.
+   */
+  lastCheck?(
+    plan: HealingPlan,
+    policy: HealingPolicy,
+  ): Promise<{ ok: true } | { ok: false; rail: string; reason: string }>;
 }
 
 /**
@@ -255,15 +270,21 @@ export async function runHealingPipeline(
   const decide = (
     status: HealingAttempt['status'],
     reason: string,
-    ok = true,
+    rail?: string,
   ) => {
     attempt.status = status;
     attempt.reason = reason;
     steps.push({
       name: 'decision',
       at,
-      status: ok ? 'ok' : 'failed',
+      status: 'ok',
       summary: reason,
+      data: {
+        policy: policy.name,
+        threshold: policy.threshold,
+        confidence: attempt.confidence,
+        rail,
+      },
     });
   };
   if (policy.mode === 'observe') {
@@ -276,6 +297,7 @@ export async function runHealingPipeline(
     view: input.view,
     workload: input.workload,
     pod: input.pod,
+    cluster: input.cluster,
     now: input.now,
     killSwitch: input.killSwitch,
     budgets: input.budgets,
@@ -283,7 +305,7 @@ export async function runHealingPipeline(
   });
   if (prepared.plan) attempt.change = prepared.plan.change;
   if (!prepared.ok) {
-    decide('refused', prepared.reason);
+    decide('refused', prepared.reason, prepared.rail);
     return { attempt, policy, plan: prepared.plan };
   }
   const { plan } = prepared;
@@ -310,6 +332,26 @@ export async function runHealingPipeline(
         : 'no metrics to compute a confidence from; a person must approve',
     );
     return { attempt, policy, plan };
+  }
+  if (deps.apply && deps.lastCheck) {
+    let last: Awaited<
+      ReturnType<NonNullable<HealingPipelineDeps['lastCheck']>>
+    >;
+    try {
+      last = await deps.lastCheck(plan, policy);
+    } catch (error) {
+      last = {
+        ok: false,
+        rail: 'intent',
+        reason: `the intent to act could not be recorded, so nothing was sent: ${
+          (error as Error).message
+        }`,
+      };
+    }
+    if (!last.ok) {
+      decide('refused', last.reason, last.rail);
+      return { attempt, policy, plan };
+    }
   }
   decide(
     'applied',

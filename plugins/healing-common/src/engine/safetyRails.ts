@@ -31,6 +31,8 @@ export interface RailHistoryEntry {
   status: HealingAttemptStatus;
   /** When it changed (or was meant to change) the cluster. */
   at: Date;
+  /** The attempt it belongs to, when known. */
+  attemptId?: string;
 }
 
 /**

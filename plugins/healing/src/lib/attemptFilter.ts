@@ -14,6 +14,7 @@ export const ATTEMPT_STATUSES: HealingAttemptStatus[] = [
   'pending-approval',
   'approved',
   'rejected',
+  'expired',
   'refused',
   'applied',
   'succeeded',

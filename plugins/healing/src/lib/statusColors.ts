@@ -10,6 +10,7 @@ const TONES: Record<HealingAttemptStatus, StatusTone> = {
   failed: 'error',
   refused: 'error',
   rejected: 'neutral',
+  expired: 'neutral',
   inconclusive: 'warning',
   'pending-approval': 'warning',
   approved: 'info',

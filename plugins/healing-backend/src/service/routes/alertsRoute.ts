@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { parseAlertmanagerPayload } from '../alertmanagerPayload';
+import { InputError } from '@backstage/errors';
+import { readAlertmanagerPayload } from '../alertmanagerPayload';
 import { RouteContext } from '../RouteContext';
 
 /** Alertmanager groups up to a few thousand alerts per notification. */
@@ -14,10 +15,23 @@ const LIMIT = '5mb';
 export function alertsRoute(context: RouteContext): express.Router {
   const router = Router();
   router.post('/alerts', express.json({ limit: LIMIT }), async (req, res) => {
-    const records = parseAlertmanagerPayload(req.body);
-    const result = await context.store.addAlerts(records, new Date());
+    const receivedAt = new Date();
+    const { records, refused } = readAlertmanagerPayload(req.body, {
+      receivedAt,
+      clusterLabel: context.config.clusterLabel,
+    });
+    // Alerts are refused one by one; only a notification with nothing
+    // to store is a 400, naming the first bad field.
+    if (records.length === 0 && refused.length > 0) {
+      throw new InputError(
+        `invalid Alertmanager payload: ${refused[0].path}: ${
+          refused[0].message
+        }${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ''}`,
+      );
+    }
+    const result = await context.store.addAlerts(records, receivedAt);
     if (result.stored > 0) context.processor.wake();
-    res.status(202).json(result);
+    res.status(202).json(refused.length > 0 ? { ...result, refused } : result);
   });
   return router;
 }

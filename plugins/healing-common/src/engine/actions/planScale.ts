@@ -1,5 +1,6 @@
 import { HealingPolicy } from '../policies';
-import { cloneObject } from '../objects';
+import { selectorMatches } from '../labelSelector';
+import { ClusterObject, ClusterObjectsView, cloneObject } from '../objects';
 import {
   PlanContext,
   PlanResult,
@@ -16,10 +17,52 @@ const SCALABLE = new Set([
   'Rollout',
 ]);
 
+/** `minAvailable` as a count of `replicas`: a whole number, or a percentage rounded up. */
+function minAvailableOf(value: unknown, replicas: number): number {
+  if (typeof value === 'number') return value;
+  const percent = /^(\d+)%$/.exec(String(value ?? ''));
+  if (percent) return Math.ceil((Number(percent[1]) * replicas) / 100);
+  return Number(value) || 0;
+}
+
+/**
+ * The fewest replicas a scale-down may leave: one, or more where a
+ * PodDisruptionBudget selecting the workload's pods asks for more.
+ *
+ * @public
+ */
+export function scaleDownFloor(
+  view: ClusterObjectsView,
+  workload: ClusterObject,
+  replicas: number,
+): { floor: number; budget?: string } {
+  const labelSets = [
+    workload.spec?.template?.metadata?.labels as
+      | Record<string, string>
+      | undefined,
+    ...podsOfWorkload(view, workload).map(p => p.metadata.labels),
+  ].filter((l): l is Record<string, string> => !!l);
+  let floor = 1;
+  let budget: string | undefined;
+  for (const pdb of view.list('PodDisruptionBudget', {
+    namespace: workload.metadata.namespace,
+  })) {
+    if (pdb.spec?.minAvailable === undefined) continue;
+    if (!labelSets.some(l => selectorMatches(pdb.spec?.selector, l))) continue;
+    const min = minAvailableOf(pdb.spec.minAvailable, replicas);
+    if (min > floor) {
+      floor = min;
+      budget = pdb.metadata.name;
+    }
+  }
+  return { floor, budget };
+}
+
 /**
  * Plans a change of replicas by `step` through the scale subresource,
  * capped by the policy's max and, when an HPA targets the workload, kept
- * within its min and max so the two do not fight.
+ * within its min and max so the two do not fight. A scale-down never goes
+ * below {@link scaleDownFloor}.
  *
  * @public
  */
@@ -45,11 +88,19 @@ export function planScale(
     low = Number(hpa.spec?.minReplicas ?? 1);
     high = Math.min(high, Number(hpa.spec?.maxReplicas ?? high));
   }
+  const floor =
+    scale.step < 0 ? scaleDownFloor(view, workload, current) : undefined;
+  if (floor && floor.floor > low) low = floor.floor;
   const desired = Math.max(low, Math.min(high, current + scale.step));
-  if (desired === current) {
-    const bound = hpa
-      ? ` (HorizontalPodAutoscaler ${hpa.metadata.name}: ${low}–${high})`
-      : '';
+  if (desired === current || (scale.step < 0 && desired > current)) {
+    let bound = '';
+    if (floor && low === floor.floor) {
+      bound = floor.budget
+        ? ` (PodDisruptionBudget ${floor.budget} keeps at least ${low})`
+        : ` (a scale-down keeps at least ${low})`;
+    } else if (hpa) {
+      bound = ` (HorizontalPodAutoscaler ${hpa.metadata.name}: ${low}–${high})`;
+    }
     return {
       ok: false,
       reason: `${workload.kind} ${workload.metadata.name} is already at ${current} replicas, the limit${bound}`,
