@@ -14,6 +14,8 @@ import { alertmanagerPayload } from './__testUtils__/fleet';
 jest.setTimeout(60_000);
 
 const AUTH = mockCredentials.user.header();
+/** The Alertmanager: a service principal, as its static token is. */
+const SERVICE_AUTH = mockCredentials.service.header();
 const riskService = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -48,6 +50,11 @@ async function demoBackend(
       .post(`/api/healing${url}`)
       .set('Authorization', AUTH)
       .send(body);
+  const postAlerts = (body: object) =>
+    request(server)
+      .post('/api/healing/alerts')
+      .set('Authorization', SERVICE_AUTH)
+      .send(body);
   const put = (url: string, body: object) =>
     request(server)
       .put(`/api/healing${url}`)
@@ -62,8 +69,7 @@ async function demoBackend(
   const alert = async (fingerprint: string, labels: Record<string, string>) => {
     expect(
       (
-        await post(
-          '/alerts',
+        await postAlerts(
           alertmanagerPayload([
             { fingerprint, labels, startsAt: new Date().toISOString() },
           ]),
@@ -79,7 +85,7 @@ async function demoBackend(
     }
     throw new Error(`no attempt for alert ${fingerprint}`);
   };
-  return { get, post, put, list, alert };
+  return { get, post, postAlerts, put, list, alert };
 }
 
 const flashSale = {
@@ -181,17 +187,29 @@ describe('healing router', () => {
     });
   });
 
-  it('refuses approving, rejecting and the kill switch without healing.attempt.approve', async () => {
+  it('refuses approving, rejecting, the kill switch and the webhook without their permissions', async () => {
     const { post, put, list } = await demoBackend(AuthorizeResult.DENY);
     const [pending] = await list('status=pending-approval');
     for (const res of [
       await post(`/attempts/${pending.id}/approve`),
       await post(`/attempts/${pending.id}/reject`),
-      await put('/kill-switch', { enabled: true }),
     ]) {
       expect(res.status).toBe(403);
-      expect(res.body.error.message).toContain('healing.attempt.approve');
+      expect(res.body.error.message).toBe(
+        `deciding healing attempts in ${pending.cluster}/${pending.target.namespace} needs the healing.attempt.approve permission`,
+      );
     }
+    const killSwitch = await put('/kill-switch', { enabled: true });
+    expect(killSwitch.status).toBe(403);
+    expect(killSwitch.body.error.message).toContain(
+      'healing.killswitch.update',
+    );
+    // A signed-in user may never post alerts, whatever the policy says.
+    const userAlert = await post('/alerts', alertmanagerPayload([{}]));
+    expect(userAlert.status).toBe(403);
+    expect(userAlert.body.error.message).toContain('healing.alert.create');
+    // An unknown attempt is a 404 before any permission question.
+    expect((await post('/attempts/nope/approve')).status).toBe(404);
     expect((await list('status=pending-approval'))[0].status).toBe(
       'pending-approval',
     );

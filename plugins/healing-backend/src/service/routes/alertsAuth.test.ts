@@ -3,6 +3,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 // is checked as in production.
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { healingPlugin } from '../../plugin';
@@ -11,6 +12,7 @@ import { alertmanagerPayload } from '../__testUtils__/fleet';
 jest.setTimeout(30_000);
 
 const TOKEN = 'alertmanager-webhook-test-token-0123456789';
+const FALCO_TOKEN = 'falcosidekick-webhook-test-token-0123456789';
 
 describe('POST /api/healing/alerts with backend.auth.externalAccess', () => {
   it('accepts the static token, refuses requests without one, and names a bad field', async () => {
@@ -20,6 +22,7 @@ describe('POST /api/healing/alerts with backend.auth.externalAccess', () => {
         catalogServiceMock.factory(),
         authServiceFactory,
         httpAuthServiceFactory,
+        permissionsServiceFactory,
         mockServices.rootConfig.factory({
           data: {
             backend: {
@@ -29,11 +32,30 @@ describe('POST /api/healing/alerts with backend.auth.externalAccess', () => {
                   {
                     type: 'static',
                     options: { token: TOKEN, subject: 'alertmanager' },
-                    accessRestrictions: [{ plugin: 'healing' }],
+                    accessRestrictions: [
+                      { plugin: 'healing', permission: 'healing.alert.create' },
+                    ],
+                  },
+                  {
+                    // Scoped to the other webhook: it reaches this plugin's
+                    // routes only if its restrictions name the plugin.
+                    type: 'static',
+                    options: { token: FALCO_TOKEN, subject: 'falcosidekick' },
+                    accessRestrictions: [
+                      {
+                        plugin: 'security-posture',
+                        permission: 'security-posture.falco.create',
+                      },
+                      {
+                        plugin: 'healing',
+                        permission: 'healing.attempt.approve',
+                      },
+                    ],
                   },
                 ],
               },
             },
+            permission: { enabled: true },
             cloudNativePlatform: { clusters: [] },
           },
         }),
@@ -75,5 +97,20 @@ describe('POST /api/healing/alerts with backend.auth.externalAccess', () => {
       .send({ ...payload, version: '3' });
     expect(wrongVersion.status).toBe(400);
     expect(wrongVersion.body.error.message).toContain('version');
+
+    // A service token scoped to another permission may not post alerts.
+    const falco = await request(server)
+      .post('/api/healing/alerts')
+      .set('Authorization', `Bearer ${FALCO_TOKEN}`)
+      .send(payload);
+    expect(falco.status).toBe(403);
+    expect(falco.body.error.message).toContain(
+      'does not hold the healing.alert.create permission',
+    );
+    // Nor may it decide attempts: the approve route takes users only.
+    const approve = await request(server)
+      .post('/api/healing/attempts/x/approve')
+      .set('Authorization', `Bearer ${FALCO_TOKEN}`);
+    expect(approve.status).toBe(403);
   });
 });

@@ -1,5 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
+import { healingAlertCreatePermission } from '@cloud-native-platform/plugin-healing-common';
+import { requireServicePermission } from '@cloud-native-platform/plugin-cloud-native-node';
 import { InputError } from '@backstage/errors';
 import { readAlertmanagerPayload } from '../alertmanagerPayload';
 import { RouteContext } from '../RouteContext';
@@ -14,24 +16,38 @@ const LIMIT = '5mb';
  */
 export function alertsRoute(context: RouteContext): express.Router {
   const router = Router();
-  router.post('/alerts', express.json({ limit: LIMIT }), async (req, res) => {
-    const receivedAt = new Date();
-    const { records, refused } = readAlertmanagerPayload(req.body, {
-      receivedAt,
-      clusterLabel: context.config.clusterLabel,
-    });
-    // Alerts are refused one by one; only a notification with nothing
-    // to store is a 400, naming the first bad field.
-    if (records.length === 0 && refused.length > 0) {
-      throw new InputError(
-        `invalid Alertmanager payload: ${refused[0].path}: ${
-          refused[0].message
-        }${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ''}`,
-      );
-    }
-    const result = await context.store.addAlerts(records, receivedAt);
-    if (result.stored > 0) context.processor.wake();
-    res.status(202).json(refused.length > 0 ? { ...result, refused } : result);
+  // Only the Alertmanager's token (a service principal holding
+  // healing.alert.create): an alert may make the engine act on a cluster.
+  const webhookAuth = requireServicePermission({
+    httpAuth: context.httpAuth,
+    permissions: context.permissions,
+    permission: healingAlertCreatePermission,
   });
+  router.post(
+    '/alerts',
+    webhookAuth,
+    express.json({ limit: LIMIT }),
+    async (req, res) => {
+      const receivedAt = new Date();
+      const { records, refused } = readAlertmanagerPayload(req.body, {
+        receivedAt,
+        clusterLabel: context.config.clusterLabel,
+      });
+      // Alerts are refused one by one; only a notification with nothing
+      // to store is a 400, naming the first bad field.
+      if (records.length === 0 && refused.length > 0) {
+        throw new InputError(
+          `invalid Alertmanager payload: ${refused[0].path}: ${
+            refused[0].message
+          }${refused.length > 1 ? ` (and ${refused.length - 1} more)` : ''}`,
+        );
+      }
+      const result = await context.store.addAlerts(records, receivedAt);
+      if (result.stored > 0) context.processor.wake();
+      res
+        .status(202)
+        .json(refused.length > 0 ? { ...result, refused } : result);
+    },
+  );
   return router;
 }
