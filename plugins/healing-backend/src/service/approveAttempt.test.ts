@@ -1,5 +1,6 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { ActionExecutor } from '../actions/ActionExecutor';
 import { HealingConfig, readHealingConfig } from '../config';
 import { KnexHealingStore } from '../database/KnexHealingStore';
@@ -19,8 +20,8 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 function configOf(
-  policy: Record<string, unknown> = {},
-  approvals?: Record<string, unknown>,
+  policy: JsonObject = {},
+  approvals?: JsonObject,
 ): HealingConfig {
   return readHealingConfig(
     new ConfigReader({
@@ -155,7 +156,7 @@ describe.each(databases.eachSupportedId())('approveAttempt on %s', id => {
 
   it('refuses with 409, without acting, when the policy no longer allows the attempt', async () => {
     const { context, store, apply, attempt } = await pendingAttempt();
-    const withPolicy = (policy: Record<string, unknown>, name?: string) => ({
+    const withPolicy = (policy: JsonObject, name?: string) => ({
       ...context,
       config: {
         ...context.config,
