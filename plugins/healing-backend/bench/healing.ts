@@ -6,6 +6,10 @@
  *
  *   npm run bench:healing -- [--alerts 5000] [--batch 50] [--concurrency 8]
  *
+ * With HEALING_BENCH_POSTGRES_URL set to a PostgreSQL server's connection
+ * string (postgresql://user:password@host:port), it runs on a database of
+ * its own created there, and dropped afterwards, instead of SQLite.
+ *
  * Every alert is posted twice: for half of the batches both copies are sent
  * at the same time, for the other half the copy comes after every first
  * delivery. The restart policy runs in dry-run, so every alert goes through
@@ -18,7 +22,7 @@ import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import knexFactory from 'knex';
+import knexFactory, { Knex } from 'knex';
 import path from 'node:path';
 import request from 'supertest';
 import { healingPlugin } from '../src/plugin';
@@ -77,13 +81,47 @@ function payload(from: number, count: number, startsAt: string) {
   };
 }
 
+/** The bench's database: SQLite in memory, or a fresh PostgreSQL database. */
+async function benchDatabase(): Promise<{
+  knex: Knex;
+  name: string;
+  drop(): Promise<void>;
+}> {
+  const url = process.env.HEALING_BENCH_POSTGRES_URL;
+  if (!url) {
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    return { knex, name: 'sqlite', drop: () => knex.destroy() };
+  }
+  const admin = knexFactory({ client: 'pg', connection: url });
+  const database = `healing_bench_${process.pid}_${Date.now()}`;
+  await admin.raw('CREATE DATABASE ??', [database]);
+  const own = new URL(url);
+  own.pathname = `/${database}`;
+  const knex = knexFactory({
+    client: 'pg',
+    connection: own.toString(),
+    pool: { min: 0, max: 10 },
+  });
+  const { rows } = await admin.raw('SHOW server_version');
+  return {
+    knex,
+    name: `postgresql ${rows[0].server_version}`,
+    drop: async () => {
+      await knex.destroy();
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [database]);
+      await admin.destroy();
+    },
+  };
+}
+
 async function main() {
   const opts = options(process.argv.slice(2));
-  const knex = knexFactory({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
+  const database = await benchDatabase();
+  const { knex } = database;
   const { server } = await startTestBackend({
     features: [
       healingPlugin,
@@ -197,10 +235,10 @@ async function main() {
   const statuses = new Map<string, number>();
   for (const r of rows)
     statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-  await knex.destroy();
+  await database.drop();
 
   log(
-    `${opts.alerts} alerts in ${queue.length} requests of up to ${opts.batch}, ` +
+    `${database.name}: ${opts.alerts} alerts in ${queue.length} requests of up to ${opts.batch}, ` +
       `${opts.concurrency} at a time; attempts by status: ${[...statuses]
         .map(([s, n]) => `${s} ${n}`)
         .join(', ')}`,
