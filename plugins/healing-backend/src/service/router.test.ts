@@ -8,6 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { HealingAttempt } from '@cloud-native-platform/plugin-healing-common';
 import request from 'supertest';
 import { healingPlugin } from '../plugin';
+import { DEMO_INCIDENTS } from '../demo/demoScenario';
 import { demoConfig } from './__testUtils__/demoConfig';
 import { alertmanagerPayload } from './__testUtils__/fleet';
 
@@ -85,6 +86,20 @@ async function demoBackend(
     }
     throw new Error(`no attempt for alert ${fingerprint}`);
   };
+  // The replay runs in a start-up hook that may still be going when the
+  // backend answers; it stores each incident's attempt once, decided.
+  if ((healing.demo as { replay?: boolean } | undefined)?.replay !== false) {
+    for (let i = 0; ; i++) {
+      const replayed = await list('kind=remediation&limit=1000');
+      if (replayed.length >= DEMO_INCIDENTS.length) break;
+      if (i === 400) {
+        throw new Error(
+          `the demo replay stored ${replayed.length} of ${DEMO_INCIDENTS.length} attempts`,
+        );
+      }
+      await new Promise(r => setTimeout(r, 50));
+    }
+  }
   return { get, post, postAlerts, put, list, alert };
 }
 

@@ -291,4 +291,35 @@ describe('runHealingPipeline', () => {
     expect(down.attempt.steps.at(-1)?.data).toMatchObject({ rail: 'intent' });
     expect(apply).toHaveBeenCalledTimes(1);
   });
+
+  it('returns the attempt redacted: an error quoting a credential and the alert carrying one', async () => {
+    const { fn } = series(true);
+    const { attempt } = await runHealingPipeline(
+      input(
+        { mode: 'enforce' },
+        {
+          alert: {
+            ...input({}).alert,
+            annotations: {
+              runbook: 'https://ops:hunter2-runbook@wiki.example.com/web',
+            },
+          },
+        },
+      ),
+      {
+        series: fn,
+        apply: async () => {
+          throw new Error(
+            'connect postgres://healer:s3cr3t-pw@db.shop:5432/x refused',
+          );
+        },
+      },
+    );
+    expect(attempt.status).toBe('failed');
+    const served = JSON.stringify(attempt);
+    expect(served).not.toContain('s3cr3t-pw');
+    expect(served).not.toContain('hunter2-runbook');
+    expect(attempt.reason ?? served).toContain('db.shop:5432');
+    expect(attempt.alert?.annotations.runbook).toContain('wiki.example.com');
+  });
 });

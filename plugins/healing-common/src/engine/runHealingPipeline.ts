@@ -19,6 +19,7 @@ import { ClusterReadiness } from './clusterReadiness';
 import { ClusterObjectsView, ClusterObject } from './objects';
 import { HealingPolicy, matchPolicy } from './policies';
 import { prepareAction } from './prepareAction';
+import { redactAttempt } from './redactAttempt';
 import { HealingBudgets, RailHistoryEntry } from './safetyRails';
 
 /**
@@ -155,10 +156,20 @@ function rootCauses(
  * the calibrated confidence reaches the policy's threshold and every
  * safety rail allows it. Without metrics there is no confidence, so an
  * enforce policy falls back to asking for approval (unless its threshold is 0).
+ * The attempt comes back redacted (see `redactAttempt`): its steps quote
+ * the cluster's objects and errors, and it is stored and served as is.
  *
  * @public
  */
 export async function runHealingPipeline(
+  input: HealingPipelineInput,
+  deps: HealingPipelineDeps,
+): Promise<HealingPipelineResult> {
+  const result = await runPipeline(input, deps);
+  return { ...result, attempt: redactAttempt(result.attempt) };
+}
+
+async function runPipeline(
   input: HealingPipelineInput,
   deps: HealingPipelineDeps,
 ): Promise<HealingPipelineResult> {
