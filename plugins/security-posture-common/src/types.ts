@@ -49,6 +49,13 @@ export interface CheckReferences {
   cis?: string;
   /** MITRE ATT&CK technique. */
   mitre?: string;
+  /** Kubescape control id, e.g. `C-0057`. */
+  kubescape?: string;
+  /**
+   * The Polaris checks (by Polaris's own names, e.g. `hostIPCSet`) whose rule
+   * this check carries, so a Polaris audit and ours can be compared.
+   */
+  polaris?: string[];
 }
 
 /**
