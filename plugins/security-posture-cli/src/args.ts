@@ -1,4 +1,7 @@
-import { CHECKS } from '@cloud-native-platform/plugin-security-posture-common';
+import {
+  CHECKS,
+  namespaceNameProblem,
+} from '@cloud-native-platform/plugin-security-posture-common';
 
 /** A bad command line: reported in one line with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -14,6 +17,8 @@ export interface AuditOptions {
   failUnder?: number;
   clusterRole?: string;
   disabled: string[];
+  /** Where objects without metadata.namespace land; kubectl's `default`. */
+  namespace?: string;
 }
 
 /** The usage text `--help` prints and usage errors point to. */
@@ -28,6 +33,9 @@ options:
   --cluster-role ROLE         the target cluster's role; production enables
                               the single-replica check
   --disable ID,ID             checks to skip
+  --namespace NS              where objects without a namespace land, as
+                              kubectl apply -n NS would put them (default
+                              default)
   --help                      this text
 
 exit codes: 0 passed, 1 score under --fail-under, 2 usage or manifest error
@@ -95,6 +103,13 @@ export function parseAuditArgs(
       case '--cluster-role':
         options.clusterRole = value();
         break;
+      case '--namespace': {
+        const namespace = value();
+        const problem = namespaceNameProblem(namespace);
+        if (problem) throw new UsageError(`--namespace: ${problem}`);
+        options.namespace = namespace;
+        break;
+      }
       case '--disable':
         options.disabled.push(
           ...value()

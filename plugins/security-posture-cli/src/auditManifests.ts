@@ -9,6 +9,7 @@ import {
   runChecks,
   ScoredResource,
   summarizeFindings,
+  withDefaultNamespace,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import { SourcedObject } from './manifestFiles';
 
@@ -52,14 +53,25 @@ export interface Audit {
 
 /**
  * Runs the checks over every object together, applies each workload's own
- * posture exceptions to its own findings, and summarises.
+ * posture exceptions to its own findings, and summarises. Objects without
+ * a namespace are audited in `options.namespace` (`default`), where
+ * kubectl would apply them.
  */
 export function auditManifests(
   sourced: readonly SourcedObject[],
   documents: number,
-  options: { clusterRole?: string; disabled: string[]; now: Date },
+  options: {
+    clusterRole?: string;
+    disabled: string[];
+    now: Date;
+    /** Where objects without a namespace land (kubectl's `default`). */
+    namespace?: string;
+  },
 ): Audit {
-  const objects = sourced.map(s => s.object);
+  const objects = withDefaultNamespace(
+    sourced.map(s => s.object),
+    options.namespace,
+  );
   const findings = runChecks(objects, {
     clusterRole: options.clusterRole,
     disabled: options.disabled,
@@ -69,7 +81,8 @@ export function auditManifests(
   const resources: ScoredResource[] = [];
   const exceptions: PostureException[] = [];
   const warnings: string[] = [];
-  for (const { object, file } of sourced) {
+  for (const [i, { file }] of sourced.entries()) {
+    const object = objects[i];
     const resource = {
       kind: object.kind,
       ...(object.metadata.namespace !== undefined && {

@@ -184,12 +184,65 @@ describe('cnp-posture audit', () => {
       'no check named no-such-check',
     ],
     [['audit', 'deploy', '--verbose'], "unknown option '--verbose'"],
+    [
+      ['audit', 'deploy', '--namespace', 'Team_A'],
+      "--namespace: namespace 'Team_A' is not a DNS label",
+    ],
   ])('exits 2 on the usage error %j', async (argv, message) => {
     const { code, stdout, stderr } = await run(argv);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.split('\n')[0]).toContain(message);
     expect(stderr).toContain('usage: cnp-posture audit');
+  });
+
+  it('audits objects without a namespace where kubectl would apply them', async () => {
+    // A Deployment and its NetworkPolicy, written without a namespace.
+    await fs.writeFile(
+      path.join(dir, 'deploy', 'app.yaml'),
+      `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      containers: [{ name: web, image: registry.example.com/web:1.0.0 }]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: web }
+spec:
+  podSelector: { matchLabels: { app: web } }
+  policyTypes: [Ingress]
+`,
+    );
+    const policy = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: deny, namespace: team-a }
+spec: { podSelector: {} }
+`;
+    await fs.writeFile(path.join(dir, 'deploy', 'team-a.yaml'), policy);
+    const findings = async (argv: string[]) =>
+      JSON.parse(
+        (await run(['audit', 'deploy', '--format', 'json', ...argv])).stdout,
+      ).findings as Array<{ checkId: string; resource: any }>;
+
+    const inDefault = await findings([]);
+    expect(
+      inDefault.filter(f => f.checkId === 'network-policy-missing'),
+    ).toEqual([]);
+    expect(
+      inDefault.find(f => f.resource.kind === 'Deployment')?.resource,
+    ).toMatchObject({ namespace: 'default', name: 'web' });
+
+    const inTeamA = await findings(['--namespace', 'team-a']);
+    expect(
+      inTeamA.find(f => f.resource.kind === 'Deployment')?.resource,
+    ).toMatchObject({ namespace: 'team-a', name: 'web' });
+    expect(inTeamA.filter(f => f.checkId === 'network-policy-missing')).toEqual(
+      [],
+    );
   });
 
   it('prints the usage on --help', async () => {

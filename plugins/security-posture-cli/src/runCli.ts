@@ -43,6 +43,7 @@ export async function runCli(io: CliIo): Promise<number> {
       clusterRole: options.clusterRole,
       disabled: options.disabled,
       now: io.now?.() ?? new Date(),
+      namespace: options.namespace,
     });
     for (const warning of audit.warnings) {
       io.stderr(`warning: ${warning}\n`);

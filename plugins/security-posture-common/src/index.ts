@@ -65,6 +65,11 @@ export {
 } from './exceptions';
 export { checkDefinition, toReportFindings, summarizeFindings } from './report';
 export { ManifestError, parseManifests } from './manifests';
+export {
+  isClusterScoped,
+  namespaceNameProblem,
+  withDefaultNamespace,
+} from './namespaces';
 export { findingsToCsv, findingsToSarif } from './formats';
 export type { FalcoEvent } from './falco';
 export { FALCO_CHECKS, parseFalcoPayload, falcoFinding } from './falco';

@@ -8,6 +8,7 @@ import { podSecurityBaselineChecks } from './checks/podSecurity';
 import { podSecurityRestrictedChecks } from './checks/podSecurityRestricted';
 import { rbacChecks } from './checks/rbac';
 import { KubeObject, workloadOf } from './kube';
+import { withDefaultNamespace } from './namespaces';
 import { CheckDefinition, Finding, FindingResource, SEVERITIES } from './types';
 
 const ALL_CHECKS: Check[] = [
@@ -44,6 +45,11 @@ export interface RunChecksOptions {
   clusterRole?: string;
   /** Ids of checks to skip. */
   disabled?: string[];
+  /**
+   * Where namespaced objects without `metadata.namespace` land, as when
+   * kubectl applies them (default `default`); see `withDefaultNamespace`.
+   */
+  namespace?: string;
 }
 
 const CHECK_ORDER = new Map(CHECKS.map((check, index) => [check.id, index]));
@@ -89,14 +95,17 @@ function compareFindings(a: Finding, b: Finding): number {
  * Gatekeeper constraints, PolicyReports and Trivy Operator reports become
  * findings on the objects they name, reported on their controller (a Pod's
  * Deployment) when the controller is among the objects. Other kinds are
- * ignored.
+ * ignored. A namespaced object without a namespace is judged (and
+ * reported) in `options.namespace`, `default` unless given, as the cluster
+ * would store it.
  *
  * @public
  */
 export function runChecks(
-  objects: readonly KubeObject[],
+  given: readonly KubeObject[],
   options: RunChecksOptions = {},
 ): Finding[] {
+  const objects = withDefaultNamespace(given, options.namespace);
   const disabled = new Set(options.disabled ?? []);
   const checks = ALL_CHECKS.filter(check => !disabled.has(check.definition.id));
   const context: CheckContext = {

@@ -155,6 +155,29 @@ describe('network-policy-missing', () => {
     ]);
   });
 
+  it.each([
+    ['namespace-wide', {}],
+    ['selecting the pods', { matchLabels: { app: 'web' } }],
+  ])(
+    'fails with only an Egress policy %s, which leaves ingress open',
+    (_, podSelector) => {
+      const egress = networkPolicy('egress-only', 'shop', {
+        podSelector,
+        policyTypes: ['Egress'],
+        egress: [{ to: [{ podSelector: {} }] }],
+      });
+      expect(check(web, egress)).toEqual([
+        'no NetworkPolicy in shop restricts ingress to pods labelled app=web: egress-only is Egress only',
+      ]);
+      // Empty policyTypes are defaulted by the API server: Ingress is in.
+      const defaulted = networkPolicy('defaulted', 'shop', {
+        podSelector,
+        policyTypes: [],
+      });
+      expect(check(web, egress, defaulted)).toEqual([]);
+    },
+  );
+
   it('skips host-network pods, which policies do not reach, and system namespaces', () => {
     const hostNetwork = deployment(pod => (pod.hostNetwork = true));
     const coredns = deployment(

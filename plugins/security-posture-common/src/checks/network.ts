@@ -19,12 +19,23 @@ const NETWORK_POLICIES = 'Network separation and hardening: network policies';
  */
 function isDefaultDenyIngress(policy: KubeObject): boolean {
   const spec = policy.spec ?? {};
-  const types = spec.policyTypes;
-  const ingressType = !Array.isArray(types) || types.includes('Ingress');
   return (
     isEmptySelector(spec.podSelector) &&
-    ingressType &&
+    governsIngress(policy) &&
     asArray(spec.ingress).length === 0
+  );
+}
+
+/**
+ * Whether a policy isolates the pods it selects for ingress: listed in
+ * policyTypes, or (without policyTypes, an empty list alike) always, as
+ * Kubernetes defaults it.
+ * An Egress-only policy leaves their ingress open.
+ */
+function governsIngress(policy: KubeObject): boolean {
+  const types = policy.spec?.policyTypes;
+  return (
+    !Array.isArray(types) || types.length === 0 || types.includes('Ingress')
   );
 }
 
@@ -97,14 +108,22 @@ export const networkChecks: Check[] = [
       }
       const { labels } = podMetadataOf(workload);
       const policies = index.networkPolicies.get(namespace);
-      if (
-        (policies?.namespaceWide.length ?? 0) > 0 ||
-        policies?.selected.matchesAny(labels)
-      ) {
+      const selecting = [
+        ...(policies?.namespaceWide ?? []),
+        ...(policies?.selected.matching(labels) ?? []),
+      ];
+      if (selecting.some(governsIngress)) {
         return [];
       }
+      const pods = describeLabels(labels);
+      if (selecting.length === 0) {
+        return [`no NetworkPolicy in ${namespace} selects ${pods}`];
+      }
+      const names = selecting.map(p => p.metadata.name).sort();
       return [
-        `no NetworkPolicy in ${namespace} selects ${describeLabels(labels)}`,
+        `no NetworkPolicy in ${namespace} restricts ingress to ${pods}: ${names.join(
+          ', ',
+        )} ${names.length === 1 ? 'is' : 'are'} Egress only`,
       ];
     },
   },

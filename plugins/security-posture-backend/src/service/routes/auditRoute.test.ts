@@ -74,6 +74,36 @@ describe('POST /api/security-posture/audit', () => {
     },
   );
 
+  it('audits objects without a namespace in ?namespace= (default `default`), where kubectl would apply them', async () => {
+    const post = await start();
+    const manifests = MANIFESTS.replace(/ *namespace: shop\n/, '')
+      .replace('namespace: shop ', '')
+      .concat(
+        `---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: deny }
+spec: { podSelector: {} }
+`,
+      );
+    const inDefault = await post().send(manifests);
+    expect(inDefault.status).toBe(200);
+    expect(inDefault.body.resources.map((r: any) => r.resource)).toEqual([
+      { kind: 'Deployment', namespace: 'default', name: 'web' },
+    ]);
+    const checks = inDefault.body.findings.map((f: any) => f.checkId);
+    expect(checks).toContain('image-tag-latest');
+    expect(checks).not.toContain('network-policy-missing');
+
+    const inTeam = await post('?namespace=team-a').send(manifests);
+    expect(inTeam.body.resources.map((r: any) => r.resource)).toEqual([
+      { kind: 'Deployment', namespace: 'team-a', name: 'web' },
+    ]);
+    const bad = await post('?namespace=Team_A').send(manifests);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain("namespace 'Team_A'");
+  });
+
   it('reads JSON and returns SARIF on request', async () => {
     const post = await start();
     const json = JSON.stringify({

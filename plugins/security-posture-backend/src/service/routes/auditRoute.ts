@@ -11,7 +11,9 @@ import {
   isCheckedWorkload,
   ManifestError,
   parseManifests,
+  namespaceNameProblem,
   runChecks,
+  withDefaultNamespace,
   summarizeFindings,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import express from 'express';
@@ -147,13 +149,17 @@ export function auditRoute(
     },
     async (req, res) => {
       const query = req.query as Query;
-      allowOnly(query, ['clusterRole', 'format']);
+      allowOnly(query, ['clusterRole', 'format', 'namespace']);
       const clusterRole = single(query, 'clusterRole');
       if (clusterRole !== undefined && !isClusterRole(clusterRole)) {
         throw new InputError(
           `clusterRole '${clusterRole}' is not a cluster role such as production or staging`,
         );
       }
+      const namespace = single(query, 'namespace');
+      const namespaceProblem =
+        namespace === undefined ? undefined : namespaceNameProblem(namespace);
+      if (namespaceProblem) throw new InputError(namespaceProblem);
       const format = single(query, 'format') ?? 'json';
       if (!FORMATS.includes(format)) {
         throw new InputError(
@@ -175,9 +181,12 @@ export function auditRoute(
         }
         throw error;
       }
-      const findings = runChecks(parsed.objects, { clusterRole });
+      // Where kubectl would apply them: objects without a namespace land in
+      // ?namespace= (default `default`) and its policies govern them.
+      const objects = withDefaultNamespace(parsed.objects, namespace);
+      const findings = runChecks(objects, { clusterRole });
       const byKey = new Map(
-        parsed.objects
+        objects
           .filter(o => o?.metadata?.name)
           .map(o => [
             resourceKey({
@@ -199,7 +208,7 @@ export function auditRoute(
           ),
         new Date(),
       );
-      const resources = parsed.objects
+      const resources = objects
         .filter(o => o?.metadata?.name && isCheckedWorkload(o as any))
         .map(o => ({
           kind: o.kind,
