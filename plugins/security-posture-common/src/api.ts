@@ -43,6 +43,11 @@ export interface PostureException {
 export interface ReportFinding extends Finding {
   category: CheckCategory;
   title: string;
+  /**
+   * The standards the check maps to (see `standardsOf`), e.g.
+   * `PSS restricted`, `CIS 5.2.5`, `Kubescape C-0013`; absent when none.
+   */
+  standards?: string[];
   excepted?: Omit<PostureException, 'scope'>;
 }
 

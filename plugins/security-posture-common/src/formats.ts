@@ -1,5 +1,6 @@
 import { ReportFinding } from './api';
 import { checkDefinition } from './report';
+import { standardsOf } from './standards';
 import { Severity } from './types';
 
 const CSV_COLUMNS = [
@@ -139,6 +140,10 @@ export function findingsToSarif(
           definition?.category ?? first.category,
         ],
         'security-severity': SECURITY_SEVERITY[severity] ?? '0.0',
+        ...(definition &&
+          standardsOf(definition.references).length > 0 && {
+            standards: standardsOf(definition.references),
+          }),
       },
     };
   });

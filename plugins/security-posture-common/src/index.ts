@@ -64,6 +64,7 @@ export {
   applyExceptions,
 } from './exceptions';
 export { checkDefinition, toReportFindings, summarizeFindings } from './report';
+export { standardsOf } from './standards';
 export { ManifestError, parseManifests } from './manifests';
 export {
   isClusterScoped,

@@ -10,6 +10,7 @@ import {
   ScoredResource,
   scoreResources,
 } from './score';
+import { standardsOf } from './standards';
 import { CheckDefinition, Finding, SEVERITIES } from './types';
 
 let definitions: Map<string, CheckDefinition> | undefined;
@@ -37,7 +38,7 @@ export function checkDefinition(checkId: string): CheckDefinition | undefined {
 }
 
 /**
- * Adds category and title to plain findings.
+ * Adds category, title and the standards of its check to plain findings.
  *
  * @public
  */
@@ -49,10 +50,12 @@ export function toReportFindings(
     const definition = known.get(finding.checkId);
     // A check this engine does not define came from outside it (an admission
     // report, a scanner), so it is filed as external under its own id.
+    const standards = standardsOf(definition?.references);
     return {
       ...finding,
       category: definition?.category ?? 'external',
       title: definition?.title ?? finding.checkId,
+      ...(standards.length > 0 && { standards }),
     };
   });
 }

@@ -6,7 +6,10 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import type { CheckDefinition } from '@cloud-native-platform/plugin-security-posture-common';
+import {
+  standardsOf,
+  type CheckDefinition,
+} from '@cloud-native-platform/plugin-security-posture-common';
 import type { FindingGroup } from '../../lib/findingGroups';
 import { severityColor } from '../../lib/postureColors';
 import { FindingsTable } from './FindingsTable';
@@ -54,17 +57,8 @@ export interface FindingsByCheckProps {
 }
 
 function references(check: CheckDefinition | undefined): string | undefined {
-  if (!check) {
-    return undefined;
-  }
-  const { pss, nsa, cis, mitre } = check.references;
-  const parts = [
-    pss && `Pod Security Standards (${pss})`,
-    nsa && `NSA/CISA: ${nsa}`,
-    cis && `CIS ${cis}`,
-    mitre && `MITRE ATT&CK ${mitre}`,
-  ].filter(Boolean);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
+  const labels = standardsOf(check?.references);
+  return labels.length > 0 ? labels.join(' · ') : undefined;
 }
 
 /**
