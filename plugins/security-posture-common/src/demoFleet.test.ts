@@ -81,8 +81,10 @@ describe('the demo fleet (prod-east-a)', () => {
     ).toEqual([]);
   });
 
-  it('finds nothing at all on trading-engine', () => {
-    expect(summary('Deployment', 'trading-engine')).toEqual([]);
+  it('finds only its missing priority class on trading-engine', () => {
+    expect(summary('Deployment', 'trading-engine')).toEqual([
+      'priority-class-not-set: pod has no priority class (priorityClassName unset)',
+    ]);
   });
 
   it('reports each owned ReplicaSet and Pod through its controller only', () => {

@@ -1,6 +1,10 @@
 import { CHECKS, runChecks } from './runChecks';
 import { SEVERITIES } from './types';
-import { defaultDeny, deployment } from './testing/fixtures';
+import {
+  defaultDeny,
+  deployment,
+  podDisruptionBudget,
+} from './testing/fixtures';
 
 describe('runChecks', () => {
   it('has a catalogue of unique kebab-case ids with remediation', () => {
@@ -15,12 +19,15 @@ describe('runChecks', () => {
 
   it('finds nothing on a compliant workload', () => {
     expect(
-      runChecks([deployment(), defaultDeny()], { clusterRole: 'production' }),
+      runChecks([deployment(), defaultDeny(), podDisruptionBudget()], {
+        clusterRole: 'production',
+      }),
     ).toEqual([]);
   });
 
   it('judges a workload by the policies among the objects of the call', () => {
-    const ids = (objects: any[]) => runChecks(objects).map(f => f.checkId);
+    const ids = (objects: any[]) =>
+      runChecks([...objects, podDisruptionBudget()]).map(f => f.checkId);
     expect(ids([deployment()])).toEqual(['network-policy-missing']);
     expect(ids([deployment(), defaultDeny('other')])).toEqual([
       'network-policy-missing',
@@ -86,7 +93,7 @@ describe('runChecks', () => {
       c.securityContext.privileged = true;
       delete c.livenessProbe;
     });
-    const ids = runChecks([object, defaultDeny()], {
+    const ids = runChecks([object, defaultDeny(), podDisruptionBudget()], {
       disabled: ['privileged-container'],
     }).map(f => f.checkId);
     expect(ids).toEqual(['liveness-probe-missing']);

@@ -1,7 +1,11 @@
+import { availabilityChecks } from './checks/availability';
 import { Check, CheckContext, Hit, messagesOf } from './checks/check';
 import { buildClusterIndex } from './checks/clusterIndex';
+import { configurationChecks } from './checks/configuration';
+import { credentialChecks } from './checks/credentials';
 import { externalChecks } from './checks/external';
 import { hardeningChecks } from './checks/hardening';
+import { linuxHardeningCheck } from './checks/linuxHardening';
 import { meshChecks } from './checks/mesh';
 import { networkChecks } from './checks/network';
 import { podSecurityBaselineChecks } from './checks/podSecurity';
@@ -15,6 +19,10 @@ const ALL_CHECKS: Check[] = [
   ...podSecurityBaselineChecks,
   ...podSecurityRestrictedChecks,
   ...hardeningChecks,
+  linuxHardeningCheck,
+  ...credentialChecks,
+  ...availabilityChecks,
+  ...configurationChecks,
   ...rbacChecks,
   ...meshChecks,
   ...networkChecks,
@@ -23,7 +31,9 @@ const ALL_CHECKS: Check[] = [
 
 /**
  * Every check `runChecks` runs, in catalogue order: Pod Security Standards
- * baseline, then restricted, then workload hardening, then RBAC, then the
+ * baseline, then restricted, then workload hardening, then credentials in
+ * env values and ConfigMaps, then availability (PodDisruptionBudgets,
+ * autoscalers, scheduling), then Ingress TLS and labels, then RBAC, then the
  * Istio mesh, then NetworkPolicies, then the findings of in-cluster
  * reports (Gatekeeper, PolicyReport, Trivy Operator).
  *
@@ -91,7 +101,10 @@ function compareFindings(a: Finding, b: Finding): number {
  * and ReplicaSets, ReplicationControllers and Pods no controller owns) are
  * evaluated on their pod template, container by container; Roles,
  * ClusterRoles and their bindings by the RBAC checks; Namespaces,
- * DestinationRules and AuthorizationPolicies by the mesh and network checks.
+ * DestinationRules and AuthorizationPolicies by the mesh and network checks;
+ * PodDisruptionBudgets, HorizontalPodAutoscalers, Ingresses and ConfigMaps by
+ * the availability, configuration and credential checks (ServiceAccounts are
+ * read for the pods that use them).
  * Gatekeeper constraints, PolicyReports and Trivy Operator reports become
  * findings on the objects they name, reported on their controller (a Pod's
  * Deployment) when the controller is among the objects. Other kinds are

@@ -327,8 +327,8 @@ describe('scores of the demo cluster (prod-east-a)', () => {
     )!.score;
   }
 
-  it('scores trading-engine 100', () => {
-    expect(scoreOf('trading-engine')).toBe(100);
+  it('scores trading-engine 99: its one finding is the low missing priority class', () => {
+    expect(scoreOf('trading-engine')).toBe(99);
   });
 
   it('scores risk-service below 60', () => {

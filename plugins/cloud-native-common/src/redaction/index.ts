@@ -1,4 +1,5 @@
-export { REDACTED, redactText } from './redactText';
+export { REDACTED, credentialKinds, redactText } from './redactText';
+export type { CredentialKind } from './redactText';
 export {
   LAST_APPLIED_ANNOTATION,
   redactObject,

@@ -1,4 +1,4 @@
-import { REDACTED, redactText } from './redactText';
+import { REDACTED, credentialKinds, redactText } from './redactText';
 
 // Built from parts so no scanner mistakes the fixtures for real secrets.
 const SECRETS = {
@@ -139,5 +139,35 @@ describe('redactText', () => {
     const long = redactText(`password=ab${'c'.repeat(40)}`);
     expect(short).toBe(long);
     expect(short).not.toContain('ab');
+  });
+});
+
+describe('credentialKinds', () => {
+  it.each([
+    [`postgres://ledger:${SECRETS.password}@db/ledger`, ['url-password']],
+    [SECRETS.privateKey, ['private-key']],
+    [`Authorization: Bearer ${SECRETS.bearer}`, ['bearer-token']],
+    [`session ${SECRETS.jwt}`, ['jwt']],
+    [`password=${SECRETS.password}`, ['named-credential']],
+    [`AKIA${'IOSFODNN7EXAMPLE'}`, ['service-token']],
+    [SECRETS.highEntropy, ['random-token']],
+    [
+      `${SECRETS.jwt} and https://u:${SECRETS.password}@h/`,
+      ['jwt', 'url-password'],
+    ],
+  ])('names what redactText removes from %s', (text, kinds) => {
+    expect(credentialKinds(text)).toEqual(kinds);
+    expect(redactText(text)).not.toBe(text);
+  });
+
+  it.each([
+    'http://risk-service.trading.svc.cluster.local:8080',
+    '-XX:MaxRAMPercentage=75 -XX:+UseZGC',
+    'ledger-db.trading.svc.cluster.local',
+    '9f219227-2d68-5ad8-9672-cfbf685924d6',
+    'short',
+  ])('finds nothing in %s, which redactText keeps', text => {
+    expect(credentialKinds(text)).toEqual([]);
+    expect(redactText(text)).toBe(text);
   });
 });

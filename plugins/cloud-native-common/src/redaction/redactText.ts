@@ -104,6 +104,90 @@ function redactWord(word: string): string {
 }
 
 /**
+ * What a detector found in a text: a PEM private key, a JWT, the password of
+ * a URL, a `Bearer` token, `Basic` credentials, the value of a pair whose
+ * name is a credential's, a token of a well-known service, or a word that
+ * looks random.
+ *
+ * @public
+ */
+export type CredentialKind =
+  | 'private-key'
+  | 'jwt'
+  | 'url-password'
+  | 'bearer-token'
+  | 'basic-credentials'
+  | 'named-credential'
+  | 'service-token'
+  | 'random-token';
+
+interface RedactionStep {
+  kind: CredentialKind;
+  redact(text: string): string;
+}
+
+// In the order they apply: each step sees the text the previous ones left, so
+// a JWT inside a URL password is redacted once, as a JWT.
+const STEPS: readonly RedactionStep[] = [
+  {
+    kind: 'private-key',
+    redact: text => text.replace(PEM_PRIVATE_KEY, REDACTED),
+  },
+  { kind: 'jwt', redact: text => text.replace(JWT, REDACTED) },
+  {
+    kind: 'url-password',
+    redact: text =>
+      text.replace(URL_USERINFO, (match, scheme: string, userinfo: string) =>
+        userinfo.includes(':') || looksLikeToken(userinfo)
+          ? `${scheme}${REDACTED}@`
+          : match,
+      ),
+  },
+  {
+    kind: 'bearer-token',
+    redact: text =>
+      text.replace(BEARER, (match, scheme: string, token: string) =>
+        token.length >= 8 && /[0-9\-._~+/=]/.test(token)
+          ? `${scheme}${REDACTED}`
+          : match,
+      ),
+  },
+  {
+    kind: 'basic-credentials',
+    redact: text =>
+      text.replace(BASIC, (match, scheme: string, token: string) =>
+        basicHoldsPassword(token) ? `${scheme}${REDACTED}` : match,
+      ),
+  },
+  {
+    kind: 'named-credential',
+    redact: text => {
+      let out = text.replace(
+        YAML_ENV,
+        (match, lead: string, name: string, middle: string, value: string) =>
+          isCredentialName(name) &&
+          value.trim().replace(/^(["'])(.*)\1$/, '$2') !== REDACTED
+            ? `${lead}${name}${middle}${REDACTED}`
+            : match,
+      );
+      out = out.replace(
+        JSON_ENV,
+        (match, lead: string, name: string, middle: string) =>
+          isCredentialName(name)
+            ? `${lead}${name}${middle}"${REDACTED}"`
+            : match,
+      );
+      return redactPairs(out);
+    },
+  },
+  {
+    kind: 'service-token',
+    redact: text => text.replace(KNOWN_TOKEN, REDACTED),
+  },
+  { kind: 'random-token', redact: text => text.replace(WORD, redactWord) },
+];
+
+/**
  * Free text (a log line, a step summary, an error message, a serialized
  * object) with its credentials replaced by {@link REDACTED}: PEM private key
  * blocks, JWTs, the user and password of URLs, `Bearer` tokens, `Basic`
@@ -116,36 +200,24 @@ function redactWord(word: string): string {
  */
 export function redactText(text: string): string {
   if (text.length < 8) return text;
-  let out = text.replace(PEM_PRIVATE_KEY, REDACTED);
-  out = out.replace(JWT, REDACTED);
-  out = out.replace(URL_USERINFO, (match, scheme: string, userinfo: string) =>
-    userinfo.includes(':') || looksLikeToken(userinfo)
-      ? `${scheme}${REDACTED}@`
-      : match,
-  );
-  out = out.replace(BEARER, (match, scheme: string, token: string) =>
-    token.length >= 8 && /[0-9\-._~+/=]/.test(token)
-      ? `${scheme}${REDACTED}`
-      : match,
-  );
-  out = out.replace(BASIC, (match, scheme: string, token: string) =>
-    basicHoldsPassword(token) ? `${scheme}${REDACTED}` : match,
-  );
-  out = out.replace(
-    YAML_ENV,
-    (match, lead: string, name: string, middle: string, value: string) =>
-      isCredentialName(name) &&
-      value.trim().replace(/^(["'])(.*)\1$/, '$2') !== REDACTED
-        ? `${lead}${name}${middle}${REDACTED}`
-        : match,
-  );
-  out = out.replace(
-    JSON_ENV,
-    (match, lead: string, name: string, middle: string) =>
-      isCredentialName(name) ? `${lead}${name}${middle}"${REDACTED}"` : match,
-  );
-  out = redactPairs(out);
-  out = out.replace(KNOWN_TOKEN, REDACTED);
-  out = out.replace(WORD, redactWord);
-  return out;
+  return STEPS.reduce((out, step) => step.redact(out), text);
+}
+
+/**
+ * The kinds of credential {@link redactText} finds in a text, each once, in
+ * the order it looks for them; empty when it would leave the text as it is.
+ * For checks that must say what they found without echoing it.
+ *
+ * @public
+ */
+export function credentialKinds(text: string): CredentialKind[] {
+  if (text.length < 8) return [];
+  const kinds: CredentialKind[] = [];
+  let out = text;
+  for (const step of STEPS) {
+    const next = step.redact(out);
+    if (next !== out) kinds.push(step.kind);
+    out = next;
+  }
+  return kinds;
 }

@@ -32,6 +32,12 @@ export interface ClusterIndex {
   /** Only the policies that decide access: AUDIT and targetRefs ones are left out. */
   authorizationPolicies: Map<string, ScopedPolicies>;
   networkPolicies: Map<string, ScopedPolicies>;
+  /** PodDisruptionBudgets by namespace; one without a selector selects nothing. */
+  podDisruptionBudgets: Map<string, ScopedPolicies>;
+  /** HorizontalPodAutoscalers by the `kind/namespace/name` they scale. */
+  autoscalers: Map<string, KubeObject>;
+  /** ServiceAccounts by `namespace/name`. */
+  serviceAccounts: Map<string, KubeObject>;
   /** The controller of an owned object: `kind/namespace/name` to its owner. */
   owners: Map<string, ObjectRef>;
 }
@@ -44,7 +50,8 @@ const OWNED_COPIES = new Set([
   'Job',
 ]);
 
-function refKey(ref: ObjectRef): string {
+/** The key of an object in the index's maps by reference. */
+export function refKey(ref: ObjectRef): string {
   return `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
 }
 
@@ -88,6 +95,9 @@ export function buildClusterIndex(
     peerAuthentications: new Map(),
     authorizationPolicies: new Map(),
     networkPolicies: new Map(),
+    podDisruptionBudgets: new Map(),
+    autoscalers: new Map(),
+    serviceAccounts: new Map(),
     owners: new Map(),
   };
   for (const object of objects) {
@@ -142,6 +152,25 @@ export function buildClusterIndex(
       // A missing podSelector is invalid; the API server would default it to
       // {} and so does this.
       addPolicy(index.networkPolicies, object, object.spec?.podSelector);
+    } else if (apiGroup === 'policy' && object.kind === 'PodDisruptionBudget') {
+      // policy/v1: an empty selector selects every pod of the namespace, a
+      // missing one none.
+      if (object.spec?.selector && typeof object.spec.selector === 'object') {
+        addPolicy(index.podDisruptionBudgets, object, object.spec.selector);
+      }
+    } else if (
+      apiGroup === 'autoscaling' &&
+      object.kind === 'HorizontalPodAutoscaler'
+    ) {
+      const target = object.spec?.scaleTargetRef;
+      if (target?.kind && target.name) {
+        index.autoscalers.set(
+          refKey({ kind: target.kind, namespace, name: target.name }),
+          object,
+        );
+      }
+    } else if (object.kind === 'ServiceAccount' && apiGroup === '') {
+      index.serviceAccounts.set(`${namespace}/${metadata.name}`, object);
     }
   }
   return index;

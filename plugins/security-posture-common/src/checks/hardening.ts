@@ -1,8 +1,6 @@
-import { ContainerView, Workload, asArray, containerLabel } from '../kube';
+import { ContainerView, Workload, containerLabel } from '../kube';
 import { Check } from './check';
-
-// Matches variable names that conventionally carry credentials.
-const CREDENTIAL_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|KEY/i;
+import { ClusterIndex } from './clusterIndex';
 
 /**
  * The tag of an image reference, or undefined when it has none. A digest pins
@@ -51,6 +49,10 @@ function resourceCheck(
       remediation: `Set resources.${kind}.${resource} on the container.`,
       references: {
         nsa: 'Network separation and hardening: resource policies',
+        kubescape: memory ? 'C-0004' : 'C-0050',
+        polaris: [
+          `${resource}${kind === 'requests' ? 'Requests' : 'Limits'}Missing`,
+        ],
       },
     },
     container(container) {
@@ -79,7 +81,10 @@ function probeCheck(probe: 'livenessProbe' | 'readinessProbe'): Check {
         ? 'Without a liveness probe a hung container is never restarted.'
         : 'Without a readiness probe traffic reaches the container before it can serve and while it cannot.',
       remediation: `Add a ${probe} to the container.`,
-      references: {},
+      references: {
+        kubescape: liveness ? 'C-0056' : 'C-0018',
+        polaris: [liveness ? 'livenessProbeMissing' : 'readinessProbeMissing'],
+      },
     },
     container(container, workload) {
       if (!longRunning(container) || workload.runsToCompletion) {
@@ -96,14 +101,30 @@ function probeCheck(probe: 'livenessProbe' | 'readinessProbe'): Check {
 
 const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'Rollout']);
 
-function isCredential(env: any): boolean {
-  return (
-    typeof env?.name === 'string' &&
-    CREDENTIAL_NAME.test(env.name) &&
-    typeof env.value === 'string' &&
-    env.value !== '' &&
-    !env.valueFrom
-  );
+/**
+ * Why the pod mounts its service account token, or undefined when it does
+ * not: the pod's field wins, then its ServiceAccount's, as the kubelet decides.
+ */
+function tokenMount(
+  workload: Workload,
+  index: ClusterIndex,
+): string | undefined {
+  const own = workload.podSpec.automountServiceAccountToken;
+  if (own === false) {
+    return undefined;
+  }
+  if (own !== undefined && own !== null) {
+    return `automountServiceAccountToken ${own}`;
+  }
+  const name = workload.podSpec.serviceAccountName || 'default';
+  const namespace = workload.object.metadata.namespace ?? 'default';
+  const account = index.serviceAccounts.get(`${namespace}/${name}`);
+  if (account?.automountServiceAccountToken === false) {
+    return undefined;
+  }
+  return account
+    ? `automountServiceAccountToken unset, and ServiceAccount ${name} does not set it false`
+    : 'automountServiceAccountToken unset';
 }
 
 /** Workload hardening defaults in the spirit of Polaris. */
@@ -121,9 +142,9 @@ export const hardeningChecks: Check[] = [
       severity: 'medium',
       category: 'reliability',
       description:
-        'A floating tag makes the running version unknowable and rollbacks impossible; nodes may run different images.',
+        'A floating tag makes the running version unknowable and rollbacks impossible; nodes may run different images. Medium rather than the danger Polaris grades it: it harms reliability and auditability, not isolation.',
       remediation: 'Pin the image to a version tag or, better, a digest.',
-      references: {},
+      references: { polaris: ['tagNotSpecified'] },
     },
     container(container) {
       if (container.kind === 'ephemeralContainer') {
@@ -146,10 +167,10 @@ export const hardeningChecks: Check[] = [
       severity: 'low',
       category: 'reliability',
       description:
-        'With a floating tag and a pull policy other than Always, each node runs whatever it pulled last.',
+        'With a floating tag and a pull policy other than Always, each node runs whatever it pulled last. Polaris asks for Always on every image; a pinned tag or digest is the same everywhere whatever the policy, so only floating tags are reported here.',
       remediation:
         'Pin the image tag, or set imagePullPolicy: Always while the tag floats.',
-      references: {},
+      references: { kubescape: 'C-0075', polaris: ['pullPolicyNotAlways'] },
     },
     container(container) {
       if (container.kind === 'ephemeralContainer') {
@@ -176,7 +197,11 @@ export const hardeningChecks: Check[] = [
         'A writable root file system lets an attacker drop tools and persist changes in the container.',
       remediation:
         'Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes where the application writes.',
-      references: { nsa: 'Pod security: immutable container file systems' },
+      references: {
+        nsa: 'Pod security: immutable container file systems',
+        kubescape: 'C-0017',
+        polaris: ['notReadOnlyRootFilesystem'],
+      },
     },
     container(container) {
       if (!longRunning(container)) {
@@ -199,24 +224,20 @@ export const hardeningChecks: Check[] = [
       severity: 'low',
       category: 'workload-hardening',
       description:
-        'A mounted service account token lets anyone who gets into the container call the Kubernetes API as the pod.',
+        "A mounted service account token lets anyone who gets into the container call the Kubernetes API as the pod. The pod's automountServiceAccountToken decides; when the pod leaves it unset, its ServiceAccount's does (looked up among the objects of the call; one not among them counts as mounting).",
       remediation:
-        'Set automountServiceAccountToken: false on the pod unless it calls the Kubernetes API.',
+        'Set automountServiceAccountToken: false on the pod (or on its ServiceAccount) unless it calls the Kubernetes API.',
       references: {
         nsa: 'Pod security: protecting pod service account tokens',
         cis: '5.1.6',
         mitre: 'T1528',
+        kubescape: 'C-0034',
+        polaris: ['automountServiceAccountToken'],
       },
     },
-    workload(workload) {
-      const value = workload.podSpec.automountServiceAccountToken;
-      return value === false
-        ? []
-        : [
-            `pod mounts the service account token (automountServiceAccountToken ${
-              value ?? 'unset'
-            })`,
-          ];
+    workload(workload, { index }) {
+      const mounts = tokenMount(workload, index);
+      return mounts ? [`pod mounts the service account token (${mounts})`] : [];
     },
   },
   {
@@ -226,10 +247,10 @@ export const hardeningChecks: Check[] = [
       severity: 'medium',
       category: 'reliability',
       description:
-        'One replica means downtime on every node drain, eviction or crash.',
+        'One replica means downtime on every node drain, eviction or crash. Checked in production clusters only, on Deployments, StatefulSets and Argo Rollouts (Polaris checks Deployments, in every cluster).',
       remediation:
         'Run at least 2 replicas, spread across nodes, with a PodDisruptionBudget.',
-      references: {},
+      references: { polaris: ['deploymentMissingReplicas'] },
     },
     workload(workload, context) {
       const { object } = workload;
@@ -253,41 +274,13 @@ export const hardeningChecks: Check[] = [
         'A pod no controller owns is not recreated when its node fails or it is evicted.',
       remediation:
         'Run the pod from a Deployment, StatefulSet, DaemonSet or Job.',
-      references: {},
+      references: { kubescape: 'C-0073' },
     },
     workload(workload: Workload) {
       // Only unowned pods become workloads, so every Pod here is naked.
       return workload.object.kind === 'Pod'
         ? ['pod has no owner (metadata.ownerReferences unset)']
         : [];
-    },
-  },
-  {
-    definition: {
-      id: 'plaintext-credentials',
-      title: 'Credentials in plaintext environment variables',
-      severity: 'high',
-      category: 'workload-hardening',
-      description:
-        'Credentials in env values are visible to anyone who can read the workload and end up in Git and logs.',
-      remediation:
-        'Store the value in a Secret (or Vault) and reference it with valueFrom.secretKeyRef.',
-      references: { nsa: 'Kubernetes secrets', cis: '5.4.1', mitre: 'T1552' },
-    },
-    container(container) {
-      if (container.kind === 'ephemeralContainer') {
-        return undefined;
-      }
-      // The message names the variable but never echoes the value: findings
-      // are shown to every reader of the report.
-      return asArray(container.spec.env)
-        .filter(isCredential)
-        .map(
-          env =>
-            `${containerLabel(container)} sets ${
-              env.name
-            } as a plaintext value (env[].value)`,
-        );
     },
   },
 ];

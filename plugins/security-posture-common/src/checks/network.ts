@@ -60,7 +60,7 @@ export const networkChecks: Check[] = [
         'Without a default-deny ingress policy, every pod of the namespace that no other policy selects, including the next one deployed, accepts connections from anywhere in the cluster.',
       remediation:
         'Add a NetworkPolicy with podSelector {}, policyTypes [Ingress] (and Egress) and no rules, then allow the flows each workload needs.',
-      references: { nsa: NETWORK_POLICIES, cis: '5.3.2' },
+      references: { nsa: NETWORK_POLICIES, cis: '5.3.2', kubescape: 'C-0206' },
     },
     object(object, { index }) {
       if (
@@ -95,7 +95,14 @@ export const networkChecks: Check[] = [
         'Pods that no NetworkPolicy selects accept traffic from every pod and node of the cluster and may connect anywhere: a compromised neighbour reaches them directly.',
       remediation:
         'Add a default-deny NetworkPolicy to the namespace and a policy that selects these pods and allows only their clients.',
-      references: { nsa: NETWORK_POLICIES, cis: '5.3.2' },
+      references: {
+        nsa: NETWORK_POLICIES,
+        cis: '5.3.2',
+        kubescape: 'C-0260',
+        // Polaris asks for a policy naming the pod labels in matchLabels with
+        // both ingress and egress rules; any policy selecting the pods counts here.
+        polaris: ['missingNetworkPolicy'],
+      },
     },
     workload(workload, { index }) {
       const namespace = workload.object.metadata.namespace ?? 'default';

@@ -21,12 +21,14 @@ export const podSecurityBaselineChecks: Check[] = [
       severity: 'critical',
       category: 'pod-security',
       description:
-        'HostProcess containers run directly on the Windows node with full access to it.',
+        'HostProcess containers run directly on the Windows node with full access to it. Critical, where Polaris warns: such a container is the node.',
       remediation: 'Remove securityContext.windowsOptions.hostProcess.',
       references: {
         pss: 'baseline',
         cis: '5.2.11',
         mitre: 'T1611',
+        kubescape: 'C-0202',
+        polaris: ['hostProcess'],
       },
     },
     container(container, workload) {
@@ -58,6 +60,9 @@ export const podSecurityBaselineChecks: Check[] = [
         nsa: 'Pod security: pod security enforcement',
         cis: '5.2.3, 5.2.4, 5.2.5',
         mitre: 'T1611',
+        // C-0041 is host network; C-0038 covers host PID and IPC.
+        kubescape: 'C-0038, C-0041',
+        polaris: ['hostIPCSet', 'hostPIDSet', 'hostNetworkSet'],
       },
     },
     workload(workload) {
@@ -80,6 +85,8 @@ export const podSecurityBaselineChecks: Check[] = [
         nsa: 'Pod security: pod security enforcement',
         cis: '5.2.2',
         mitre: 'T1611',
+        kubescape: 'C-0057',
+        polaris: ['runAsPrivileged'],
       },
     },
     container(container) {
@@ -95,10 +102,16 @@ export const podSecurityBaselineChecks: Check[] = [
       severity: 'high',
       category: 'pod-security',
       description:
-        'Capabilities such as SYS_ADMIN or NET_ADMIN give a container powers over the kernel that escape its isolation.',
+        "Capabilities such as SYS_ADMIN or NET_ADMIN give a container powers over the kernel that escape its isolation. Any capability outside the baseline profile's set is reported, where Polaris's dangerousCapabilities names only ALL, SYS_ADMIN and NET_ADMIN.",
       remediation:
         'Add only capabilities of the baseline set (ideally only NET_BIND_SERVICE).',
-      references: { pss: 'baseline', cis: '5.2.9', mitre: 'T1611' },
+      references: {
+        pss: 'baseline',
+        cis: '5.2.9',
+        mitre: 'T1611',
+        kubescape: 'C-0046',
+        polaris: ['dangerousCapabilities'],
+      },
     },
     container(container) {
       const extra = asArray(container.spec.securityContext?.capabilities?.add)
@@ -116,7 +129,7 @@ export const podSecurityBaselineChecks: Check[] = [
       severity: 'high',
       category: 'pod-security',
       description:
-        "A hostPath volume exposes the node's file system to the pod; written to, it can take over the node.",
+        "A hostPath volume exposes the node's file system to the pod; written to, it can take over the node. High, where Polaris warns: read-only, it still reads the node's secrets.",
       remediation:
         'Use emptyDir, a ConfigMap, a Secret or a persistent volume instead of hostPath.',
       references: {
@@ -124,6 +137,8 @@ export const podSecurityBaselineChecks: Check[] = [
         nsa: 'Pod security: pod security enforcement',
         cis: '5.2.12',
         mitre: 'T1611',
+        kubescape: 'C-0048',
+        polaris: ['hostPathSet'],
       },
     },
     workload(workload) {
@@ -154,7 +169,12 @@ export const podSecurityBaselineChecks: Check[] = [
       description:
         "A host port binds the node's network interface, bypassing Services and network policies.",
       remediation: 'Remove hostPort and expose the port through a Service.',
-      references: { pss: 'baseline', cis: '5.2.13' },
+      references: {
+        pss: 'baseline',
+        cis: '5.2.13',
+        kubescape: 'C-0044',
+        polaris: ['hostPortSet'],
+      },
     },
     container(container) {
       const ports = asArray(container.spec.ports)
@@ -175,7 +195,10 @@ export const podSecurityBaselineChecks: Check[] = [
         'Disabling AppArmor removes the mandatory access control the runtime applies by default.',
       remediation:
         'Leave the AppArmor profile unset or use RuntimeDefault or a Localhost profile.',
-      references: { pss: 'baseline', nsa: 'Pod security: AppArmor' },
+      references: {
+        pss: 'baseline',
+        nsa: 'Pod security: AppArmor',
+      },
     },
     container(container, workload) {
       const messages: string[] = [];
@@ -255,7 +278,7 @@ export const podSecurityBaselineChecks: Check[] = [
       description:
         'An Unmasked /proc exposes kernel interfaces that the default mount hides.',
       remediation: 'Remove securityContext.procMount or set it to Default.',
-      references: { pss: 'baseline' },
+      references: { pss: 'baseline', polaris: ['procMount'] },
     },
     container(container) {
       const procMount = container.spec.securityContext?.procMount;

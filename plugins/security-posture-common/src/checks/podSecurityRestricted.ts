@@ -61,13 +61,15 @@ export const podSecurityRestrictedChecks: Check[] = [
       severity: 'medium',
       category: 'pod-security',
       description:
-        'Unless allowPrivilegeEscalation is false, a process can gain more privileges than its parent, e.g. through setuid binaries.',
+        'Unless allowPrivilegeEscalation is false, a process can gain more privileges than its parent, e.g. through setuid binaries. Medium, where Polaris grades it danger: on its own it gains nothing without a setuid binary or file capabilities in the image.',
       remediation: 'Set securityContext.allowPrivilegeEscalation to false.',
       references: {
         pss: 'restricted',
         nsa: 'Pod security: non-root containers',
         cis: '5.2.6',
         mitre: 'T1068',
+        kubescape: 'C-0016',
+        polaris: ['privilegeEscalationAllowed'],
       },
     },
     container(container, workload) {
@@ -99,6 +101,8 @@ export const podSecurityRestrictedChecks: Check[] = [
         nsa: 'Pod security: non-root containers',
         cis: '5.2.7',
         mitre: 'T1068',
+        kubescape: 'C-0013',
+        polaris: ['runAsRootAllowed'],
       },
     },
     container(container, workload) {
@@ -160,10 +164,15 @@ export const podSecurityRestrictedChecks: Check[] = [
       severity: 'medium',
       category: 'pod-security',
       description:
-        'The restricted profile requires dropping ALL capabilities and adding back at most NET_BIND_SERVICE.',
+        "The restricted profile requires dropping ALL capabilities and adding back at most NET_BIND_SERVICE. This follows the profile: Polaris's insecureCapabilities also accepts dropping a list of the runtime's default capabilities instead of ALL, which a new default capability would slip through.",
       remediation:
         'Set capabilities.drop: [ALL] and add only NET_BIND_SERVICE if the container binds a port below 1024.',
-      references: { pss: 'restricted', cis: '5.2.10', mitre: 'T1611' },
+      references: {
+        pss: 'restricted',
+        cis: '5.2.10',
+        mitre: 'T1611',
+        polaris: ['insecureCapabilities'],
+      },
     },
     container(container, workload) {
       if (isWindows(workload)) {

@@ -9,6 +9,15 @@ export type Mutation = (pod: any, container: any, object: KubeObject) => void;
 export function compliantPodSpec(): any {
   return {
     automountServiceAccountToken: false,
+    priorityClassName: 'standard',
+    topologySpreadConstraints: [
+      {
+        maxSkew: 1,
+        topologyKey: 'kubernetes.io/hostname',
+        whenUnsatisfiable: 'ScheduleAnyway',
+        labelSelector: { matchLabels: { app: 'web' } },
+      },
+    ],
     securityContext: {
       runAsNonRoot: true,
       runAsUser: 10001,
@@ -54,6 +63,38 @@ export function deployment(mutate?: Mutation): KubeObject {
   const pod = object.spec.template;
   mutate?.(pod.spec, pod.spec.containers[0], object);
   return object;
+}
+
+/** A PodDisruptionBudget `shop/web` selecting the pods of `deployment()`. */
+export function podDisruptionBudget(
+  spec: any = { maxUnavailable: 1 },
+  name = 'web',
+): KubeObject {
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name, namespace: 'shop' },
+    spec: { selector: { matchLabels: { app: 'web' } }, ...spec },
+  };
+}
+
+/** A HorizontalPodAutoscaler `shop/web` scaling `deployment()`. */
+export function autoscaler(spec: any = {}): KubeObject {
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: {
+      scaleTargetRef: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: 'web',
+      },
+      minReplicas: 3,
+      maxReplicas: 10,
+      ...spec,
+    },
+  };
 }
 
 /** The messages of the findings of one check. */
