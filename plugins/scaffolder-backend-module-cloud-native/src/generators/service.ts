@@ -196,12 +196,16 @@ export function buildService(o: ServiceOptions): ServiceManifests {
 }
 
 // The fields of an object an overlay patches: enough for a strategic merge.
+// The patch carries the namespace too, so that its id is the base object's:
+// kustomize matches a patch listed without a target by kind, name and
+// namespace, and one without a namespace only matches objects without one
+// (none of the base's are: every overlay failed to build that way).
 function patchOf(object: KubeManifest, environment: string): object {
   const full = object.toJSON() as any;
   const head = {
     apiVersion: full.apiVersion,
     kind: full.kind,
-    metadata: { name: full.metadata.name },
+    metadata: { name: full.metadata.name, namespace: full.metadata.namespace },
   };
   switch (full.kind) {
     case 'Deployment':
@@ -242,6 +246,21 @@ function patchOf(object: KubeManifest, environment: string): object {
   }
 }
 
+// The one base object a patch applies to, as kustomize's `patches` field
+// selects it. A target that matches nothing is skipped without a word, so
+// the proof test checks that each overlay's values reach the built objects.
+function patchTarget(object: KubeManifest): Record<string, string> {
+  const slash = object.apiVersion.indexOf('/');
+  return {
+    // The core group is empty and kustomize matches it as such.
+    ...(slash > 0 && { group: object.apiVersion.slice(0, slash) }),
+    version: object.apiVersion.slice(slash + 1),
+    kind: object.kind,
+    name: object.metadata?.name ?? '',
+    namespace: object.metadata?.namespace ?? '',
+  };
+}
+
 /**
  * A whole service: Kustomize base (workload, security, mesh, monitoring,
  * scaling), one overlay per environment, and catalog-info.yaml; paths
@@ -278,7 +297,7 @@ export function generateService(o: ServiceOptions, header: string): FileMap {
       object.validate();
       const path = `${object.kind.toLowerCase()}-patch.yaml`;
       files.push({ path: `${dir}/${path}`, documents: [patchOf(object, env)] });
-      return { path };
+      return { path, target: patchTarget(object) };
     });
     files.push({
       path: `${dir}/kustomization.yaml`,
