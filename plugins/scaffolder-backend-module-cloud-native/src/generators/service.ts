@@ -51,6 +51,8 @@ export interface ServiceOptions {
   callers?: string[];
   slo?: MonitoringOptions['slo'];
   resources?: ResourceOptions;
+  /** PriorityClass of the pods; defaults to `DEFAULT_PRIORITY_CLASS`. */
+  priorityClassName?: string;
   mesh?: Omit<MeshOptions, 'name' | 'namespace' | 'port' | 'callers'>;
   monitoring?: Omit<MonitoringOptions, 'name' | 'namespace' | 'slo'>;
   scaling?: Omit<ScalingOptions, 'name' | 'namespace'>;
@@ -127,6 +129,7 @@ export function buildService(o: ServiceOptions): ServiceManifests {
       replicas,
       environment,
       resources: o.resources,
+      priorityClassName: o.priorityClassName,
       security,
       createNamespace: o.createNamespace ?? true,
     }));
@@ -155,10 +158,11 @@ export function buildService(o: ServiceOptions): ServiceManifests {
     // Staging runs small by default; disaster recovery runs as production,
     // since a failover must take the whole load within the RTO.
     const min = given?.minReplicas ?? production.minReplicas;
+    // Staging's ceiling stays above its floor, so that it autoscales too.
     const max =
       given?.maxReplicas ??
       (env === 'staging'
-        ? Math.max(min, Math.min(4, production.maxReplicas))
+        ? Math.max(min + 1, Math.min(4, production.maxReplicas))
         : production.maxReplicas);
     const bounds = part(field, [], () => replicaBounds(min, max));
     environments[env] = [
