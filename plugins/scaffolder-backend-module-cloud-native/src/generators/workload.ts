@@ -123,7 +123,7 @@ export function buildDeployment(o: WorkloadOptions): KubeManifest {
     // Tainted nodes (cordoned, or unreachable in a zone outage) do not
     // count as a domain, so the surviving zones take the replicas instead
     // of leaving them pending to keep the skew against an empty zone.
-    nodeTaintsPolicy: 'Honor',
+    nodeTaintsPolicy: 'Honor' as const,
   });
   return new m.Deployment({
     metadata: {
