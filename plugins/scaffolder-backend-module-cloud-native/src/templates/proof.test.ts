@@ -3,26 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import {
-  TemplateAction,
-  TemplateExample,
-} from '@backstage/plugin-scaffolder-node';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import {
-  KubeObject,
-  parseManifests,
   runChecks,
   scoreFindings,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import yaml from 'yaml';
-import { createMeshGenerateAction } from '../actions/mesh';
-import { examples as meshExamples } from '../actions/mesh.examples';
-import { createMonitoringGenerateAction } from '../actions/monitoring';
-import { examples as monitoringExamples } from '../actions/monitoring.examples';
-import { createScalingGenerateAction } from '../actions/scaling';
-import { examples as scalingExamples } from '../actions/scaling.examples';
-import { createSecurityGenerateAction } from '../actions/security';
-import { examples as securityExamples } from '../actions/security.examples';
-import { createServiceGenerateAction } from '../actions/service';
 import { examples as serviceExamples } from '../actions/service.examples';
 import { modelClassFor } from '../generators/models';
 import {
@@ -30,7 +14,16 @@ import {
   ENVIRONMENTS,
   SERVICE_LAYOUT,
 } from '../generators/service';
-import { readTemplate, stepInput, TEMPLATE_VALUES } from './templateFixtures';
+import {
+  Build,
+  casesToRun,
+  generate,
+  GeneratedCase,
+  id,
+  kustomize,
+  SERVICE_ACTION,
+} from './__testUtils__/serviceBuilds';
+import { TEMPLATE_VALUES } from './templateFixtures';
 
 /*
  * The generated services, proven by the tools their users run: every
@@ -60,118 +53,6 @@ if (!havePromtool && !CI) {
 }
 const skipKubectl = !haveKubectl && !CI;
 
-const ACTIONS: Array<{
-  action: TemplateAction<any, any>;
-  examples: TemplateExample[];
-}> = [
-  { action: createMeshGenerateAction(), examples: meshExamples },
-  { action: createMonitoringGenerateAction(), examples: monitoringExamples },
-  { action: createScalingGenerateAction(), examples: scalingExamples },
-  { action: createSecurityGenerateAction(), examples: securityExamples },
-  { action: createServiceGenerateAction(), examples: serviceExamples },
-];
-const SERVICE_ACTION = 'cloud-native:service:generate';
-
-/** One run of an action: a template's wiring step or a documented example. */
-interface GeneratedCase {
-  label: string;
-  actionId: string;
-  input: Record<string, any>;
-  /** Every file the action wrote, relative to the workspace. */
-  files: string[];
-  workspace: string;
-}
-
-/** One `kubectl kustomize` of a directory the action wrote. */
-interface Build {
-  /** `<case>: <directory>`, for the failure messages. */
-  label: string;
-  generated: GeneratedCase;
-  /** The overlay's environment; undefined for the base. */
-  environment?: string;
-  status: number | null;
-  stderr: string;
-  objects: KubeObject[];
-}
-
-function casesToRun(): Omit<GeneratedCase, 'files' | 'workspace'>[] {
-  const cases: Omit<GeneratedCase, 'files' | 'workspace'>[] = [];
-  for (const template of Object.keys(TEMPLATE_VALUES)) {
-    cases.push({
-      label: `template ${template}`,
-      actionId: SERVICE_ACTION,
-      input: stepInput(
-        readTemplate(template),
-        'wiring',
-        TEMPLATE_VALUES[template],
-      ),
-    });
-  }
-  for (const { action, examples } of ACTIONS) {
-    examples.forEach((example, index) => {
-      for (const step of yaml.parse(example.example).steps) {
-        if (step.action !== action.id) {
-          throw new Error(
-            `${action.id} example ${index + 1} runs ${step.action}`,
-          );
-        }
-        cases.push({
-          label: `${action.id} example ${index + 1} (${example.description})`,
-          actionId: action.id,
-          input: step.input,
-        });
-      }
-    });
-  }
-  return cases;
-}
-
-async function generate(
-  c: Omit<GeneratedCase, 'files' | 'workspace'>,
-  workspace: string,
-): Promise<GeneratedCase> {
-  const { action } = ACTIONS.find(a => a.action.id === c.actionId)!;
-  fs.mkdirSync(workspace, { recursive: true });
-  const ctx = createMockActionContext({
-    input: c.input,
-    workspacePath: workspace,
-  });
-  await action.handler(ctx);
-  const files = (ctx.output as jest.Mock).mock.calls.find(
-    ([name]) => name === 'files',
-  )![1] as string[];
-  return { ...c, files, workspace };
-}
-
-function kustomize(generated: GeneratedCase, kustomization: string): Build {
-  const dir = path.dirname(kustomization);
-  const result = spawnSync(
-    KUBECTL,
-    ['kustomize', path.join(generated.workspace, dir)],
-    { encoding: 'utf8' },
-  );
-  const environment = ENVIRONMENTS.find(env =>
-    dir.endsWith(`${SERVICE_LAYOUT.overlays}/${env}`),
-  );
-  return {
-    label: `${generated.label}: ${dir}`,
-    generated,
-    environment,
-    status: result.status,
-    stderr: `${result.error?.message ?? ''}${result.stderr ?? ''}`,
-    objects:
-      result.status === 0
-        ? parseManifests(result.stdout, `kubectl kustomize ${dir}`).objects
-        : [],
-  };
-}
-
-function id(object: KubeObject): string {
-  return `${object.apiVersion} ${object.kind} ${
-    object.metadata?.namespace ?? ''
-  }/${object.metadata?.name}`;
-}
-
 const workspaceRoot = createMockDirectory();
 const generated: GeneratedCase[] = [];
 const builds: Build[] = [];
@@ -187,7 +68,7 @@ beforeAll(async () => {
   if (!haveKubectl && !CI) return;
   for (const g of generated) {
     for (const file of g.files.filter(f => f.endsWith('kustomization.yaml'))) {
-      builds.push(kustomize(g, file));
+      builds.push(kustomize(KUBECTL, g, file));
     }
   }
 });
