@@ -62,6 +62,7 @@ export interface Build {
   objects: KubeObject[];
 }
 
+/** The templates' wiring steps and every example step of every action. */
 export function casesToRun(): Omit<GeneratedCase, 'files' | 'workspace'>[] {
   const cases: Omit<GeneratedCase, 'files' | 'workspace'>[] = [];
   for (const template of Object.keys(TEMPLATE_VALUES)) {
@@ -94,6 +95,7 @@ export function casesToRun(): Omit<GeneratedCase, 'files' | 'workspace'>[] {
   return cases;
 }
 
+/** Runs a case's action into a fresh workspace, keeping the files it reports. */
 export async function generate(
   c: Omit<GeneratedCase, 'files' | 'workspace'>,
   workspace: string,
@@ -111,6 +113,7 @@ export async function generate(
   return { ...c, files, workspace };
 }
 
+/** Builds a kustomization the action wrote, with its objects when it built. */
 export function kustomize(
   kubectl: string,
   generated: GeneratedCase,
@@ -138,6 +141,7 @@ export function kustomize(
   };
 }
 
+/** apiVersion, kind, namespace and name of an object, to match and to name it. */
 export function id(object: KubeObject): string {
   return `${object.apiVersion} ${object.kind} ${
     object.metadata?.namespace ?? ''
