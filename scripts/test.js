@@ -57,6 +57,16 @@ async function waitForHttp(url, timeoutMs, child) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
+/** Major version of the kustomize built into /usr/bin/kubectl; 0 without one. */
+function kustomizeMajor() {
+  if (!fs.existsSync('/usr/bin/kubectl')) return 0;
+  const result = spawnSync('/usr/bin/kubectl', ['version', '--client'], {
+    encoding: 'utf8',
+  });
+  const match = /Kustomize Version: v(\d+)\./.exec(result.stdout ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
 function stopProcessGroup(child) {
   if (child.exitCode !== null) return;
   try {
@@ -87,6 +97,15 @@ const suites = {
         fs.existsSync('/usr/bin/prometheus') &&
         fs.existsSync('/usr/bin/promtool'),
       'The Prometheus traffic tests',
+    );
+    // The scaffolder's proof builds every generated overlay with kubectl
+    // kustomize, which must be kustomize v5: older ones (bookworm's
+    // kubernetes-client 1.20 embeds v2) know neither `labels` nor
+    // `patches` with targets.
+    ensureDebianPackages(
+      ['kubernetes-client'],
+      () => kustomizeMajor() >= 5,
+      'The scaffolder kustomize proofs (kubectl with kustomize v5)',
     );
     // CI=true keeps Jest out of watch mode; PostgreSQL comes from the server
     // started here, never from Docker.

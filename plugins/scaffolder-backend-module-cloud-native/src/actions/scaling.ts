@@ -28,7 +28,7 @@ export const scalingFields: Record<string, FieldSchema> = {
       .min(2)
       .optional()
       .describe(
-        `Most replicas, not below minReplicas. Defaults to ${d.maxReplicas}`,
+        `Most replicas, above minReplicas. Defaults to ${d.maxReplicas}`,
       ),
   cpuUtilization: z =>
     z

@@ -3,6 +3,7 @@ import {
   generateService,
   ServiceOptions,
 } from '../generators/service';
+import { DEFAULT_PRIORITY_CLASS } from '../generators/workload';
 import { createGenerateAction, FieldSchema } from './generateAction';
 import {
   callersInput,
@@ -39,7 +40,7 @@ const environmentFields: Record<string, FieldSchema> = {
       .int()
       .min(2)
       .optional()
-      .describe('Most replicas in this environment'),
+      .describe('Most replicas in this environment, above its fewest'),
 };
 
 /** Input of cloud-native:service:generate. */
@@ -53,7 +54,7 @@ export function createServiceGenerateAction() {
   return createGenerateAction<ServiceActionInput>({
     id: 'cloud-native:service:generate',
     description:
-      'Writes a whole service under <outputDir>: kubernetes/base (Namespace, Deployment with probes, resources and zone spread, Service, and the mesh, monitoring, scaling and security objects), kubernetes/overlays/{staging,production,disaster-recovery}, and catalog-info.yaml with the upstream Kubernetes annotations and the cloud-native-platform.io ones',
+      'Writes a whole service under <outputDir>: kubernetes/base (Namespace, Deployment with probes, resources, a priority class and zone and node spread, Service, and the mesh, monitoring, scaling and security objects), kubernetes/overlays/{staging,production,disaster-recovery}, and catalog-info.yaml with the upstream Kubernetes annotations and the cloud-native-platform.io ones',
     examples,
     input: {
       ...identityInput,
@@ -103,6 +104,13 @@ export function createServiceGenerateAction() {
         },
         'Requests and limits of the container',
       ),
+      priorityClassName: z =>
+        z
+          .string()
+          .optional()
+          .describe(
+            `PriorityClass of the pods, one the cluster provides (the system- classes are refused). Defaults to ${DEFAULT_PRIORITY_CLASS}`,
+          ),
       mesh: objectInput(
         meshFields,
         'Mesh options, as for cloud-native:mesh:generate',
@@ -126,7 +134,7 @@ export function createServiceGenerateAction() {
             objectInput(environmentFields, `The ${env} overlay`),
           ]),
         ),
-        'Overlays: staging defaults to at most 4 replicas, disaster-recovery to the production bounds',
+        'Overlays: staging defaults to at most 4 replicas (and at least one above its fewest), disaster-recovery to the production bounds',
       ),
       catalog: objectInput(
         {

@@ -21,6 +21,26 @@ export function checkDnsLabel(value: unknown, field: string): string {
   return value;
 }
 
+const DNS_1123_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Throws an OptionsError naming `field` unless the value is a DNS-1123 subdomain. */
+export function checkDnsSubdomain(value: unknown, field: string): string {
+  if (
+    typeof value !== 'string' ||
+    value.length > 253 ||
+    !DNS_1123_SUBDOMAIN.test(value)
+  ) {
+    throw new OptionsError(
+      field,
+      `'${String(
+        value,
+      )}' is not a DNS-1123 subdomain (at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit)`,
+    );
+  }
+  return value;
+}
+
 /**
  * Checks a Kubernetes object name that also becomes a Service name, which
  * must start with a letter (DNS-1035).

@@ -136,3 +136,37 @@ export function modelClasses(): ModelClasses {
   }
   return classes;
 }
+
+/** The packages whose models {@link modelClassFor} looks an object up in. */
+export const MODEL_PACKAGES = [
+  'kubernetes-models',
+  '@kubernetes-models/istio',
+  '@kubernetes-models/prometheus-operator',
+  '@kubernetes-models/keda',
+] as const;
+
+const API_VERSION =
+  /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?v[0-9]+([a-z]+[0-9]+)?$/;
+const KIND = /^[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * The model class of any object of the model packages, by apiVersion and
+ * kind (each package lays its models out as `<apiVersion>/<kind>.js`), or
+ * undefined when none has a schema for it. For checking objects the
+ * generators did not build themselves, such as a kustomize build's output.
+ */
+export function modelClassFor(
+  apiVersion: string,
+  kind: string,
+): (new (data: object) => KubeManifest) | undefined {
+  if (!API_VERSION.test(apiVersion) || !KIND.test(kind)) {
+    return undefined;
+  }
+  for (const pkg of MODEL_PACKAGES) {
+    const file = path.join(packageDir(pkg), apiVersion, `${kind}.js`);
+    if (fs.existsSync(file)) {
+      return localRequire(file)[kind];
+    }
+  }
+  return undefined;
+}

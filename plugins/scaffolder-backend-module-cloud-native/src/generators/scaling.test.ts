@@ -20,6 +20,24 @@ describe('generateScaling', () => {
     }
   });
 
+  it('keeps the HPA floor at two or more and below its ceiling', () => {
+    for (const [minReplicas, maxReplicas] of [
+      [2, 3],
+      [3, 12],
+      [100, 5000],
+    ]) {
+      const [hpa, pdb] = generateScaling({
+        ...base,
+        minReplicas,
+        maxReplicas,
+      }).map(o => o.toJSON() as any);
+      expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
+      expect(hpa.spec.minReplicas).toBeLessThan(hpa.spec.maxReplicas);
+      expect(pdb.spec.minAvailable).toBeGreaterThanOrEqual(1);
+      expect(pdb.spec.maxUnavailable).toBeUndefined();
+    }
+  });
+
   it('scales on CPU and the flash sale orders per second, with policies and windows', () => {
     const objects = generateScaling({
       ...base,
@@ -88,10 +106,22 @@ describe('generateScaling', () => {
     );
   });
 
-  it('refuses a minimum above the maximum, naming minReplicas', () => {
+  it('refuses a minimum not below the maximum, naming minReplicas', () => {
     expect(() => replicaBounds(5, 3)).toThrow(
-      new OptionsError('minReplicas', '5 is above maxReplicas (3)'),
+      new OptionsError('minReplicas', '5 is not below maxReplicas (3)'),
     );
+    // Equal bounds leave the autoscaler nothing to scale.
+    expect(() => replicaBounds(4, 4)).toThrow(
+      new OptionsError('minReplicas', '4 is not below maxReplicas (4)'),
+    );
+    expect(() =>
+      generateScaling({
+        ...base,
+        engine: 'keda',
+        minReplicas: 3,
+        maxReplicas: 3,
+      }),
+    ).toThrow(/^minReplicas: /);
     expect(() => replicaBounds(1, 3)).toThrow(/^minReplicas: /);
     expect(() =>
       generateScaling({

@@ -69,10 +69,12 @@ export function replicaBounds(
   // node drain or protects nothing.
   checkInteger(minReplicas, 'minReplicas', 2, 10000);
   checkInteger(maxReplicas, 'maxReplicas', 2, 10000);
-  if (minReplicas > maxReplicas) {
+  // Equal bounds leave the autoscaler nothing to do: the service cannot
+  // grow under load, and the HPA only hides a fixed replica count.
+  if (minReplicas >= maxReplicas) {
     throw new OptionsError(
       'minReplicas',
-      `${minReplicas} is above maxReplicas (${maxReplicas})`,
+      `${minReplicas} is not below maxReplicas (${maxReplicas})`,
     );
   }
   // One pod fewer than the autoscaler's floor, so a drain can always evict

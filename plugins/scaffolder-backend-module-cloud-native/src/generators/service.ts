@@ -51,6 +51,8 @@ export interface ServiceOptions {
   callers?: string[];
   slo?: MonitoringOptions['slo'];
   resources?: ResourceOptions;
+  /** PriorityClass of the pods; defaults to `DEFAULT_PRIORITY_CLASS`. */
+  priorityClassName?: string;
   mesh?: Omit<MeshOptions, 'name' | 'namespace' | 'port' | 'callers'>;
   monitoring?: Omit<MonitoringOptions, 'name' | 'namespace' | 'slo'>;
   scaling?: Omit<ScalingOptions, 'name' | 'namespace'>;
@@ -127,6 +129,7 @@ export function buildService(o: ServiceOptions): ServiceManifests {
       replicas,
       environment,
       resources: o.resources,
+      priorityClassName: o.priorityClassName,
       security,
       createNamespace: o.createNamespace ?? true,
     }));
@@ -155,10 +158,11 @@ export function buildService(o: ServiceOptions): ServiceManifests {
     // Staging runs small by default; disaster recovery runs as production,
     // since a failover must take the whole load within the RTO.
     const min = given?.minReplicas ?? production.minReplicas;
+    // Staging's ceiling stays above its floor, so that it autoscales too.
     const max =
       given?.maxReplicas ??
       (env === 'staging'
-        ? Math.max(min, Math.min(4, production.maxReplicas))
+        ? Math.max(min + 1, Math.min(4, production.maxReplicas))
         : production.maxReplicas);
     const bounds = part(field, [], () => replicaBounds(min, max));
     environments[env] = [
@@ -196,12 +200,16 @@ export function buildService(o: ServiceOptions): ServiceManifests {
 }
 
 // The fields of an object an overlay patches: enough for a strategic merge.
+// The patch carries the namespace too, so that its id is the base object's:
+// kustomize matches a patch listed without a target by kind, name and
+// namespace, and one without a namespace only matches objects without one
+// (none of the base's are: every overlay failed to build that way).
 function patchOf(object: KubeManifest, environment: string): object {
   const full = object.toJSON() as any;
   const head = {
     apiVersion: full.apiVersion,
     kind: full.kind,
-    metadata: { name: full.metadata.name },
+    metadata: { name: full.metadata.name, namespace: full.metadata.namespace },
   };
   switch (full.kind) {
     case 'Deployment':
@@ -242,6 +250,21 @@ function patchOf(object: KubeManifest, environment: string): object {
   }
 }
 
+// The one base object a patch applies to, as kustomize's `patches` field
+// selects it. A target that matches nothing is skipped without a word, so
+// the proof test checks that each overlay's values reach the built objects.
+function patchTarget(object: KubeManifest): Record<string, string> {
+  const slash = object.apiVersion.indexOf('/');
+  return {
+    // The core group is empty and kustomize matches it as such.
+    ...(slash > 0 && { group: object.apiVersion.slice(0, slash) }),
+    version: object.apiVersion.slice(slash + 1),
+    kind: object.kind,
+    name: object.metadata?.name ?? '',
+    namespace: object.metadata?.namespace ?? '',
+  };
+}
+
 /**
  * A whole service: Kustomize base (workload, security, mesh, monitoring,
  * scaling), one overlay per environment, and catalog-info.yaml; paths
@@ -278,7 +301,7 @@ export function generateService(o: ServiceOptions, header: string): FileMap {
       object.validate();
       const path = `${object.kind.toLowerCase()}-patch.yaml`;
       files.push({ path: `${dir}/${path}`, documents: [patchOf(object, env)] });
-      return { path };
+      return { path, target: patchTarget(object) };
     });
     files.push({
       path: `${dir}/kustomization.yaml`,

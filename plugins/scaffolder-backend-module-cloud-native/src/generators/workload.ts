@@ -1,4 +1,4 @@
-import { checkInteger } from './checks';
+import { checkDnsSubdomain, checkInteger } from './checks';
 import { commonLabels, selectorLabels } from './labels';
 import { KubeManifest, modelClasses } from './models';
 import { OptionsError } from './OptionsError';
@@ -25,6 +25,8 @@ export interface WorkloadOptions {
   replicas: number;
   environment: string;
   resources?: ResourceOptions;
+  /** PriorityClass of the pods; defaults to {@link DEFAULT_PRIORITY_CLASS}. */
+  priorityClassName?: string;
   security: SecurityOptions;
   /** Also write the Namespace, with sidecar injection and Pod Security labels. */
   createNamespace: boolean;
@@ -37,6 +39,27 @@ export const RESOURCE_DEFAULTS = {
   cpuLimit: '500m',
   memoryLimit: '256Mi',
 } as const;
+
+/**
+ * The PriorityClass the pods run at unless told otherwise: one the platform
+ * team provides in every cluster, so that services outrank batch work when
+ * nodes run short and are never preempted by it.
+ */
+export const DEFAULT_PRIORITY_CLASS = 'cloud-native-service';
+
+/** Checks a PriorityClass name a service may use. */
+export function checkPriorityClassName(value: string, field: string): string {
+  checkDnsSubdomain(value, field);
+  // The system- classes are the cluster's own, limited to kube-system by
+  // the ResourceQuota admission of most clusters.
+  if (value.startsWith('system-')) {
+    throw new OptionsError(
+      field,
+      `'${value}' is a PriorityClass reserved for the cluster's own components`,
+    );
+  }
+  return value;
+}
 
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/;
 // registry/path:tag or registry/path@sha256:digest; a tag is required, as a
@@ -85,6 +108,10 @@ export function buildDeployment(o: WorkloadOptions): KubeManifest {
     timeoutSeconds: 2,
     failureThreshold,
   });
+  const priorityClassName = checkPriorityClassName(
+    o.priorityClassName ?? DEFAULT_PRIORITY_CLASS,
+    'priorityClassName',
+  );
   const spread = (
     topologyKey: string,
     whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway',
@@ -93,6 +120,10 @@ export function buildDeployment(o: WorkloadOptions): KubeManifest {
     topologyKey,
     whenUnsatisfiable,
     labelSelector: { matchLabels: selectorLabels(o.name) },
+    // Tainted nodes (cordoned, or unreachable in a zone outage) do not
+    // count as a domain, so the surviving zones take the replicas instead
+    // of leaving them pending to keep the skew against an empty zone.
+    nodeTaintsPolicy: 'Honor' as const,
   });
   return new m.Deployment({
     metadata: {
@@ -128,8 +159,11 @@ export function buildDeployment(o: WorkloadOptions): KubeManifest {
           automountServiceAccountToken: false,
           securityContext: podSecurityContext(o.security),
           terminationGracePeriodSeconds: 30,
+          priorityClassName,
           topologySpreadConstraints: [
-            // Zones first: a zone outage must leave replicas elsewhere.
+            // Zones strictly: a zone outage must leave replicas elsewhere.
+            // Nodes best-effort: a cluster with fewer nodes than replicas
+            // still runs them all, two to a node.
             spread('topology.kubernetes.io/zone', 'DoNotSchedule'),
             spread('kubernetes.io/hostname', 'ScheduleAnyway'),
           ],

@@ -22,6 +22,7 @@ export const TEMPLATE_VALUES: Record<string, Record<string, unknown>> = {
     latencyP99Ms: 250,
     minReplicas: 3,
     maxReplicas: 12,
+    priorityClassName: 'cloud-native-service',
     callers: ['ns:istio-system', 'sa:commerce/flash-sale'],
     publish: false,
   },
@@ -37,6 +38,7 @@ export const TEMPLATE_VALUES: Record<string, Record<string, unknown>> = {
     latencyP99Ms: 100,
     minReplicas: 2,
     maxReplicas: 6,
+    priorityClassName: 'business-critical',
     callers: ['sa:commerce/checkout'],
   },
 };
