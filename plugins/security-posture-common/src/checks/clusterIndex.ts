@@ -1,6 +1,7 @@
 import { KubeObject, asArray } from '../kube';
 import { LabelSelector, SelectorIndex, isEmptySelector } from './labelSelector';
 import { hasInjectionLabel, proxyRole } from './meshMembership';
+import { RoleCatalog } from './rbacResolution';
 
 /** Istio's root namespace: its selector-less policies apply mesh-wide. */
 export const MESH_ROOT_NAMESPACE = 'istio-system';
@@ -34,6 +35,8 @@ export interface ClusterIndex {
   networkPolicies: Map<string, ScopedPolicies>;
   /** The controller of an owned object: `kind/namespace/name` to its owner. */
   owners: Map<string, ObjectRef>;
+  /** The Roles and ClusterRoles, for what a binding grants. */
+  rbac: RoleCatalog;
 }
 
 // The kinds `workloadOf` evaluates through their owner.
@@ -89,6 +92,7 @@ export function buildClusterIndex(
     authorizationPolicies: new Map(),
     networkPolicies: new Map(),
     owners: new Map(),
+    rbac: new RoleCatalog(objects),
   };
   for (const object of objects) {
     const metadata = object?.metadata;
