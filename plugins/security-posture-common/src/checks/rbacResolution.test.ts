@@ -114,7 +114,7 @@ describe('RoleCatalog', () => {
       status: 'missing',
       kind: 'Role',
       name: 'reader',
-      reason: 'a ClusterRoleBinding can only refer to a ClusterRole',
+      reason: 'which a ClusterRoleBinding cannot refer to',
     });
   });
 
@@ -259,7 +259,7 @@ describe('RoleCatalog', () => {
   });
 });
 
-function rules(...specs: any[]): ResolvedRule[] {
+function ruleList(...specs: any[]): ResolvedRule[] {
   return specs.map((spec, index) => ({
     apiGroups: spec.apiGroups ?? [''],
     resources: spec.resources,
@@ -272,7 +272,7 @@ function rules(...specs: any[]): ResolvedRule[] {
 
 describe('adminEquivalentRules', () => {
   it('finds a * on * in * rule', () => {
-    const all = rules(
+    const all = ruleList(
       { resources: ['pods'], verbs: ['get'] },
       { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
     );
@@ -280,7 +280,7 @@ describe('adminEquivalentRules', () => {
   });
 
   it('adds up the everyday verbs of several * on * rules', () => {
-    const parts = rules(
+    const parts = ruleList(
       { apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
       {
         apiGroups: ['*'],
@@ -295,7 +295,7 @@ describe('adminEquivalentRules', () => {
   it('does not count rules narrowed to some groups, resources or names', () => {
     expect(
       adminEquivalentRules(
-        rules(
+        ruleList(
           { apiGroups: [''], resources: ['*'], verbs: ['*'] },
           { apiGroups: ['*'], resources: ['pods'], verbs: ['*'] },
           {
@@ -325,7 +325,7 @@ describe('execGrants', () => {
     ],
   ])('finds %j', (spec, expected) => {
     expect(
-      execGrants(rules(spec))
+      execGrants(ruleList(spec))
         .map(grant => `${grant.resource} ${grant.verbs.join(',')}`)
         .join('|'),
     ).toBe(expected);
@@ -337,7 +337,7 @@ describe('execGrants', () => {
     { apiGroups: ['apps'], resources: ['*'], verbs: ['*'] },
     { resources: ['pods/portforward'], verbs: ['create'] },
   ])('finds nothing in %j', spec => {
-    expect(execGrants(rules(spec))).toEqual([]);
+    expect(execGrants(ruleList(spec))).toEqual([]);
   });
 });
 

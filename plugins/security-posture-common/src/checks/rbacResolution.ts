@@ -137,7 +137,7 @@ export class RoleCatalog {
           status: 'missing',
           kind,
           name,
-          reason: 'a ClusterRoleBinding can only refer to a ClusterRole',
+          reason: 'which a ClusterRoleBinding cannot refer to',
         };
       }
       const namespace = binding.metadata.namespace;
@@ -155,9 +155,9 @@ export class RoleCatalog {
     }
     return {
       status: 'missing',
-      kind: kind || 'role',
+      kind,
       name,
-      reason: 'roleRef.kind must be Role or ClusterRole',
+      reason: 'which is neither a Role nor a ClusterRole',
     };
   }
 
