@@ -141,6 +141,23 @@ describe('RoleCatalog', () => {
     expect(origins(rules)).toEqual(['middle#1', 'leaf#1']);
   });
 
+  it('keeps a rule the aggregation controller copied into the role once, as its own', () => {
+    const label = { 'example.com/aggregate-to-top': 'true' };
+    const catalog = new RoleCatalog([
+      clusterRole('top', [read(['configmaps'])], {
+        aggregationRule: { clusterRoleSelectors: [{ matchLabels: label }] },
+      }),
+      clusterRole('part', [read(['configmaps']), read(['services'])], {
+        labels: label,
+      }),
+    ]);
+    const rules = rulesOf(
+      catalog,
+      binding('ClusterRoleBinding', { kind: 'ClusterRole', name: 'top' }),
+    );
+    expect(origins(rules)).toEqual(['top#1', 'part#2']);
+  });
+
   it('ends on a cycle of aggregated ClusterRoles', () => {
     const catalog = new RoleCatalog([
       clusterRole('a', [read(['pods'])], {

@@ -183,9 +183,23 @@ export class RoleCatalog {
     const seen = new Set<KubeObject>([root]);
     const queue = [root];
     const rules: ResolvedRule[] = [];
+    // In a cluster the aggregation controller has already copied the parts'
+    // rules into the aggregated role: each is kept once, as the role's own.
+    const written = new Set<string>();
     while (queue.length > 0) {
       const role = queue.shift()!;
-      rules.push(...ownRules(role, this.nameOf(role)));
+      for (const rule of ownRules(role, this.nameOf(role))) {
+        const text = JSON.stringify([
+          rule.apiGroups,
+          rule.resources,
+          rule.verbs,
+          rule.resourceNames,
+        ]);
+        if (!written.has(text)) {
+          written.add(text);
+          rules.push(rule);
+        }
+      }
       const parts: KubeObject[] = [];
       for (const selector of selectorsOf(role)) {
         for (const candidate of this.clusterRoles.values()) {
