@@ -2,13 +2,11 @@ import { KubeObject } from '../kube';
 import { Check, CheckContext, Hit } from './check';
 import { rbacBindingChecks } from './rbacBindings';
 import {
-  ResolvedRule,
   adminEquivalentRules,
   describeAdminGrant,
   execGrants,
-  isKubernetesDefault,
-  rbacKind,
-} from './rbacResolution';
+} from './rbacGrants';
+import { ResolvedRule, isKubernetesDefault, rbacKind } from './rbacResolution';
 
 const ROLE_KINDS = new Set(['Role', 'ClusterRole']);
 

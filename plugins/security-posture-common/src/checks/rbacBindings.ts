@@ -2,13 +2,15 @@ import { KubeObject } from '../kube';
 import { Check, CheckContext } from './check';
 import {
   ExecGrant,
+  adminEquivalentRules,
+  describeAdminGrant,
+  execGrants,
+} from './rbacGrants';
+import {
   ResolvedRole,
   ResolvedRule,
   RoleResolution,
-  adminEquivalentRules,
-  describeAdminGrant,
   describeSubject,
-  execGrants,
   isKubernetesDefault,
   rbacKind,
   subjectsOf,
