@@ -60,8 +60,19 @@ describe('the demo fleet (prod-east-a)', () => {
 
   it('finds the cluster-admin binding of ci-deployer', () => {
     expect(summary('ClusterRoleBinding', 'ci-deployer-cluster-admin')).toEqual([
-      'cluster-admin-binding: binds cluster-admin to ServiceAccount platform/ci-deployer',
+      'cluster-admin-binding: ClusterRoleBinding ci-deployer-cluster-admin gives ServiceAccount platform/ci-deployer * verbs on * resources in * apiGroups via ClusterRole cluster-admin (built in) across the cluster',
     ]);
+  });
+
+  it('finds the binding of the wildcard ClusterRole legacy-ops-admin as cluster-admin', () => {
+    expect(summary('ClusterRoleBinding', 'legacy-ops-admin')).toEqual([
+      'cluster-admin-binding: ClusterRoleBinding legacy-ops-admin gives Group ops-legacy * verbs on * resources in * apiGroups via ClusterRole legacy-ops-admin across the cluster',
+    ]);
+  });
+
+  it('finds nothing on the bindings of the read-only and deploy roles', () => {
+    expect(summary('ClusterRoleBinding', 'platform-viewer-sre')).toEqual([]);
+    expect(summary('ClusterRoleBinding', 'trading-deployer')).toEqual([]);
   });
 
   it('finds the wildcard ClusterRole legacy-ops-admin', () => {

@@ -1,6 +1,7 @@
 import { KubeObject, asArray } from '../kube';
 import { LabelSelector, SelectorIndex, isEmptySelector } from './labelSelector';
 import { hasInjectionLabel, proxyRole } from './meshMembership';
+import { RoleCatalog } from './rbacResolution';
 
 /** Istio's root namespace: its selector-less policies apply mesh-wide. */
 export const MESH_ROOT_NAMESPACE = 'istio-system';
@@ -40,6 +41,8 @@ export interface ClusterIndex {
   serviceAccounts: Map<string, KubeObject>;
   /** The controller of an owned object: `kind/namespace/name` to its owner. */
   owners: Map<string, ObjectRef>;
+  /** The Roles and ClusterRoles, for what a binding grants. */
+  rbac: RoleCatalog;
 }
 
 // The kinds `workloadOf` evaluates through their owner.
@@ -99,6 +102,7 @@ export function buildClusterIndex(
     autoscalers: new Map(),
     serviceAccounts: new Map(),
     owners: new Map(),
+    rbac: new RoleCatalog(objects),
   };
   for (const object of objects) {
     const metadata = object?.metadata;
