@@ -50,6 +50,7 @@ export type {
   PostureException,
   ReportFinding,
   SeverityCounts,
+  MeshCoverage,
   ReportScope,
   PostureReport,
   AuditReport,
@@ -64,6 +65,12 @@ export {
   applyExceptions,
 } from './exceptions';
 export { checkDefinition, toReportFindings, summarizeFindings } from './report';
+export {
+  workloadMeshCoverage,
+  summarizeMeshCoverage,
+  combineMeshCoverage,
+} from './meshCoverage';
+export type { WorkloadMeshCoverage } from './meshCoverage';
 export { ManifestError, parseManifests } from './manifests';
 export { findingsToCsv, findingsToSarif } from './formats';
 export type { FalcoEvent } from './falco';

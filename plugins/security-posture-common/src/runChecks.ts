@@ -7,6 +7,7 @@ import { networkChecks } from './checks/network';
 import { podSecurityBaselineChecks } from './checks/podSecurity';
 import { podSecurityRestrictedChecks } from './checks/podSecurityRestricted';
 import { rbacChecks } from './checks/rbac';
+import { sidecarChecks } from './checks/sidecar';
 import { KubeObject, workloadOf } from './kube';
 import { CheckDefinition, Finding, FindingResource, SEVERITIES } from './types';
 
@@ -16,6 +17,7 @@ const ALL_CHECKS: Check[] = [
   ...hardeningChecks,
   ...rbacChecks,
   ...meshChecks,
+  ...sidecarChecks,
   ...networkChecks,
   ...externalChecks,
 ];
