@@ -9,6 +9,8 @@ import {
   runChecks,
   ScoredResource,
   summarizeFindings,
+  summarizeMeshCoverage,
+  workloadMeshCoverage,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import { SourcedObject } from './manifestFiles';
 
@@ -110,7 +112,11 @@ export function auditManifests(
 
   const reportFindings = applyExceptions(findings, exceptions, options.now);
   return {
-    report: { ...summarizeFindings(reportFindings, resources), documents },
+    report: {
+      ...summarizeFindings(reportFindings, resources),
+      meshCoverage: summarizeMeshCoverage(workloadMeshCoverage(objects)),
+      documents,
+    },
     files,
     warnings,
   };

@@ -13,6 +13,8 @@ import {
   parseManifests,
   runChecks,
   summarizeFindings,
+  summarizeMeshCoverage,
+  workloadMeshCoverage,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -219,7 +221,13 @@ export function auditRoute(
           );
         return;
       }
-      const report: AuditReport = { ...summary, documents: parsed.documents };
+      const report: AuditReport = {
+        ...summary,
+        meshCoverage: summarizeMeshCoverage(
+          workloadMeshCoverage(parsed.objects),
+        ),
+        documents: parsed.documents,
+      };
       res.json(report);
     },
   );
