@@ -243,15 +243,15 @@ describe('security-posture router', () => {
       ratio: 0,
     });
 
-    const fleet = await get('/report');
-    expect(fleet.body.meshCoverage).toEqual({
+    const fleetReport = await get('/report');
+    expect(fleetReport.body.meshCoverage).toEqual({
       covered: 1,
       total: 7,
       ratio: 1 / 7,
     });
 
     const overview = await get('/overview');
-    expect(overview.body.meshCoverage).toEqual(fleet.body.meshCoverage);
+    expect(overview.body.meshCoverage).toEqual(fleetReport.body.meshCoverage);
     expect(
       overview.body.clusters.map((c: any) => [c.name, c.meshCoverage]),
     ).toEqual([
