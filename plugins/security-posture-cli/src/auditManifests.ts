@@ -10,6 +10,8 @@ import {
   ScoredResource,
   summarizeFindings,
   withDefaultNamespace,
+  summarizeMeshCoverage,
+  workloadMeshCoverage,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import { SourcedObject } from './manifestFiles';
 
@@ -123,7 +125,11 @@ export function auditManifests(
 
   const reportFindings = applyExceptions(findings, exceptions, options.now);
   return {
-    report: { ...summarizeFindings(reportFindings, resources), documents },
+    report: {
+      ...summarizeFindings(reportFindings, resources),
+      meshCoverage: summarizeMeshCoverage(workloadMeshCoverage(objects)),
+      documents,
+    },
     files,
     warnings,
   };

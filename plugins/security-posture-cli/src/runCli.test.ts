@@ -99,10 +99,13 @@ describe('cnp-posture audit', () => {
       'exceptedCount',
       'findings',
       'generatedAt',
+      'meshCoverage',
       'penalties',
       'resources',
       'score',
     ]);
+    // One Deployment and no mesh: nothing covered.
+    expect(report.meshCoverage).toEqual({ covered: 0, total: 1, ratio: 0 });
   });
 
   it('reports an expired workload exception', async () => {

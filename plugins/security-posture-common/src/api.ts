@@ -59,6 +59,19 @@ export interface ReportFinding extends Finding {
 export type SeverityCounts = Record<Severity, number>;
 
 /**
+ * Zero-trust coverage of a scope: of the `total` workloads that serve
+ * traffic, the `covered` ones run a sidecar with STRICT mTLS and have an
+ * AuthorizationPolicy. `ratio` is `covered / total`, null for no workload.
+ *
+ * @public
+ */
+export interface MeshCoverage {
+  covered: number;
+  total: number;
+  ratio: number | null;
+}
+
+/**
  * What a report is about; exactly one of `entityRef`, `cluster` or `team`,
  * `namespace` only with `cluster`. An empty scope is the whole fleet.
  *
@@ -91,8 +104,16 @@ export interface PostureReport {
   findings: ReportFinding[];
   /** Every scored workload or other object, with its own score. */
   resources: Array<{ resource: ScoredResource; score: number }>;
+  /** Workloads of the scope with STRICT mTLS and an AuthorizationPolicy. */
+  meshCoverage: MeshCoverage;
   /** Per cluster covered; a cluster that could not be read has `error`. */
-  clusters: Array<{ cluster: string; score?: number; error?: string }>;
+  clusters: Array<{
+    cluster: string;
+    score?: number;
+    /** The cluster's part of the scope; absent when it could not be read. */
+    meshCoverage?: MeshCoverage;
+    error?: string;
+  }>;
 }
 
 /**
@@ -123,6 +144,8 @@ export interface ScoredGroup {
   counts: SeverityCounts;
   /** Set on clusters: their role (production, disaster-recovery…). */
   role?: string;
+  /** Zero-trust coverage of the group's workloads; absent when it has none to read. */
+  meshCoverage?: MeshCoverage;
   error?: string;
 }
 
@@ -136,6 +159,8 @@ export interface PostureOverview {
   score: number;
   counts: SeverityCounts;
   exceptedCount: number;
+  /** Zero-trust coverage of the permitted clusters' workloads. */
+  meshCoverage: MeshCoverage;
   clusters: ScoredGroup[];
   /** Worst first. */
   namespaces: ScoredGroup[];

@@ -140,11 +140,39 @@ describe('the demo fleet (every cluster)', () => {
       `medium Deployment trading/order-gateway: ${message}`,
       `medium Deployment trading/risk-service: ${message}`,
       `medium Deployment trading/trading-engine: ${message}`,
+      'medium PeerAuthentication trading/default: mtls.mode is PERMISSIVE: every workload of namespace trading without a policy of its own accepts plaintext, without mTLS or a SPIFFE identity for the caller',
       `medium StatefulSet trading/ledger-db: ${message}`,
     ]);
     for (const cluster of ['prod-east-a', 'prod-east-b', 'dr-west']) {
       expect(summary(cluster, 'mesh-mtls-permissive')).toEqual([]);
       expect(summary(cluster, 'mesh-mtls-disabled')).toEqual([]);
+    }
+  });
+
+  it('finds the workloads outside the mesh, saying why, high in production', () => {
+    const why = {
+      label:
+        'namespace platform is not labelled for injection (istio-injection=enabled or istio.io/rev) and the pods do not ask for a sidecar: its traffic has no mTLS and no SPIFFE identity',
+      hostNetwork:
+        'the pod uses the host network (hostNetwork true), where Istio cannot inject a sidecar: its traffic has no mTLS and no SPIFFE identity',
+      optOut:
+        'sidecar injection is turned off (pod label sidecar.istio.io/inject: "false"): its traffic has no mTLS and no SPIFFE identity',
+    };
+    for (const cluster of Object.keys(roles)) {
+      const severity = roles[cluster] === 'production' ? 'high' : 'medium';
+      expect(summary(cluster, 'mesh-sidecar-missing')).toEqual(
+        [
+          `DaemonSet platform/log-agent: ${why.label}`,
+          `DaemonSet platform/node-exporter: ${why.hostNetwork}`,
+          // staging runs no mirror maker.
+          ...(cluster === 'staging'
+            ? []
+            : [`Deployment platform/kafka-mirrormaker: ${why.label}`]),
+          `StatefulSet platform/prometheus: ${why.label}`,
+          `StatefulSet platform/vault: ${why.label}`,
+          `CronJob trading/ledger-db-backup: ${why.optOut}`,
+        ].map(line => `${severity} ${line}`),
+      );
     }
   });
 

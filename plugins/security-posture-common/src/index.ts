@@ -50,6 +50,7 @@ export type {
   PostureException,
   ReportFinding,
   SeverityCounts,
+  MeshCoverage,
   ReportScope,
   PostureReport,
   AuditReport,
@@ -65,6 +66,12 @@ export {
 } from './exceptions';
 export { checkDefinition, toReportFindings, summarizeFindings } from './report';
 export { standardsOf } from './standards';
+export {
+  workloadMeshCoverage,
+  summarizeMeshCoverage,
+  combineMeshCoverage,
+} from './meshCoverage';
+export type { WorkloadMeshCoverage } from './meshCoverage';
 export { ManifestError, parseManifests } from './manifests';
 export {
   isClusterScoped,

@@ -11,6 +11,7 @@ import { networkChecks } from './checks/network';
 import { podSecurityBaselineChecks } from './checks/podSecurity';
 import { podSecurityRestrictedChecks } from './checks/podSecurityRestricted';
 import { rbacChecks } from './checks/rbac';
+import { sidecarChecks } from './checks/sidecar';
 import { KubeObject, workloadOf } from './kube';
 import { withDefaultNamespace } from './namespaces';
 import { CheckDefinition, Finding, FindingResource, SEVERITIES } from './types';
@@ -25,6 +26,7 @@ const ALL_CHECKS: Check[] = [
   ...configurationChecks,
   ...rbacChecks,
   ...meshChecks,
+  ...sidecarChecks,
   ...networkChecks,
   ...externalChecks,
 ];

@@ -10,6 +10,7 @@ import {
   isCheckedWorkload,
   runChecks,
   ScoredResource,
+  workloadMeshCoverage,
 } from '@cloud-native-platform/plugin-security-posture-common';
 
 /**
@@ -23,6 +24,11 @@ export interface ClusterFindings {
   findings: Finding[];
   /** Every workload the checks evaluated, so that a clean one scores 100. */
   workloads: ScoredResource[];
+  /**
+   * Resource key → whether the workload has STRICT mTLS and an
+   * AuthorizationPolicy; only the workloads mesh coverage counts.
+   */
+  meshCoverage: Map<string, boolean>;
   /** Resource key → findings on that resource. */
   byResource: Map<string, Finding[]>;
   /** Key of a top-level workload → findings on objects it owns (reports of its ReplicaSets…). */
@@ -133,6 +139,12 @@ export function computeClusterFindings(
     workloads: objects
       .filter(isCheckedWorkload)
       .map(o => scoredResourceOf(name, o)),
+    meshCoverage: new Map(
+      workloadMeshCoverage(objects, { cluster: name }).map(w => [
+        resourceKey(w.resource),
+        w.covered,
+      ]),
+    ),
     byResource: new Map(),
     byOwner: new Map(),
     namespaceWide: new Map(),

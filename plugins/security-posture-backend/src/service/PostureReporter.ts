@@ -5,6 +5,7 @@ import {
   resolveEntityWorkloads,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
+  combineMeshCoverage,
   Finding,
   PostureReport,
   ReportFinding,
@@ -196,6 +197,8 @@ export class PostureReporter {
     findings: ReportFinding[];
     resources: ScoredResource[];
     components: ComponentSnapshot;
+    /** Resource key → covered, for every workload mesh coverage counts. */
+    meshCoverage: Map<string, boolean>;
   }> {
     const runtime = await this.runtime(permitted, now);
     const parts = permitted.map(cluster => ({
@@ -206,7 +209,17 @@ export class PostureReporter {
       ),
     }));
     const components = await this.options.components.get();
-    return { ...this.applyExceptions(parts, components, now), components };
+    const meshCoverage = new Map<string, boolean>();
+    for (const cluster of permitted) {
+      this.options.cache
+        .get(cluster)
+        .meshCoverage.forEach((covered, key) => meshCoverage.set(key, covered));
+    }
+    return {
+      ...this.applyExceptions(parts, components, now),
+      components,
+      meshCoverage,
+    };
   }
 
   private applyExceptions(
@@ -261,6 +274,7 @@ export class PostureReporter {
         cluster: name,
         ...(read && {
           score: rollUp(own.map(r => ({ score: r.score, weight: 1 }))).score,
+          meshCoverage: part.selection.meshCoverage,
         }),
         ...(error && { error }),
       };
@@ -268,7 +282,14 @@ export class PostureReporter {
     clusters.push(
       ...denied.map(cluster => ({ cluster, error: NOT_PERMITTED })),
     );
-    return { ...summary, generatedAt: now.toISOString(), clusters };
+    return {
+      ...summary,
+      generatedAt: now.toISOString(),
+      meshCoverage: combineMeshCoverage(
+        parts.map(part => part.selection.meshCoverage),
+      ),
+      clusters,
+    };
   }
 }
 

@@ -2,6 +2,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ClusterHandle } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
   checkDefinition,
+  MeshCoverage,
   PostureOverview,
   ReportFinding,
   rollUp,
@@ -10,6 +11,7 @@ import {
   SEVERITIES,
   SeverityCounts,
   summarizeFindings,
+  summarizeMeshCoverage,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import { resourceKey } from './ClusterFindings';
 import { ComponentSnapshot, kubernetesIdOf } from './ComponentIndex';
@@ -25,6 +27,8 @@ export function zeroCounts(): SeverityCounts {
 interface Group {
   scores: number[];
   counts: SeverityCounts;
+  /** The group's workloads that mesh coverage counts, covered or not. */
+  coverage: Array<{ covered: boolean }>;
 }
 
 /** Rankings of an overview: clusters, namespaces and teams, each scored from its resources. */
@@ -43,8 +47,11 @@ export function groupResources(options: {
   resourceScores: ReadonlyArray<{ resource: ScoredResource; score: number }>;
   clusters: ReadonlyMap<string, ClusterHandle>;
   components: ComponentSnapshot;
+  /** Resource key → covered; with it, each group carries its mesh coverage. */
+  meshCoverage?: ReadonlyMap<string, boolean>;
 }): OverviewGroups {
-  const { findings, resourceScores, clusters, components } = options;
+  const { findings, resourceScores, clusters, components, meshCoverage } =
+    options;
   const countsByResource = new Map<string, SeverityCounts>();
   for (const finding of findings) {
     if (finding.excepted) continue;
@@ -63,20 +70,34 @@ export function groupResources(options: {
     name: string,
     score: number,
     counts?: SeverityCounts,
+    covered?: boolean,
   ) => {
-    const group = map.get(name) ?? { scores: [], counts: zeroCounts() };
+    const group = map.get(name) ?? {
+      scores: [],
+      counts: zeroCounts(),
+      coverage: [],
+    };
     group.scores.push(score);
+    if (covered !== undefined) group.coverage.push({ covered });
     for (const severity of SEVERITIES) {
       group.counts[severity] += counts?.[severity] ?? 0;
     }
     map.set(name, group);
   };
   for (const { resource, score } of resourceScores) {
-    const counts = countsByResource.get(resourceKey(resource));
+    const key = resourceKey(resource);
+    const counts = countsByResource.get(key);
+    const covered = meshCoverage?.get(key);
     const cluster = resource.cluster ?? '';
-    add(groups.clusters, cluster, score, counts);
+    add(groups.clusters, cluster, score, counts, covered);
     if (resource.namespace !== undefined) {
-      add(groups.namespaces, `${cluster}/${resource.namespace}`, score, counts);
+      add(
+        groups.namespaces,
+        `${cluster}/${resource.namespace}`,
+        score,
+        counts,
+        covered,
+      );
     }
     const object = clusters
       .get(cluster)
@@ -86,7 +107,7 @@ export function groupResources(options: {
     const team = component
       ? components.ownerOf.get(stringifyEntityRef(component))
       : undefined;
-    if (team) add(groups.teams, team, score, counts);
+    if (team) add(groups.teams, team, score, counts, covered);
   }
   const scored = (map: Map<string, Group>) =>
     new Map(
@@ -98,6 +119,9 @@ export function groupResources(options: {
             .score,
           resources: group.scores.length,
           counts: group.counts,
+          ...(meshCoverage && {
+            meshCoverage: summarizeMeshCoverage(group.coverage),
+          }),
         },
       ]),
     );
@@ -119,10 +143,13 @@ export function buildOverview(options: {
   permitted: ClusterHandle[];
   denied: string[];
   components: ComponentSnapshot;
+  /** Resource key → covered, for every workload mesh coverage counts. */
+  meshCoverage: ReadonlyMap<string, boolean>;
   now: Date;
   unattributedFalcoAlerts: number;
 }): PostureOverview {
   const { findings, resources, permitted, denied, components, now } = options;
+  const noCoverage: MeshCoverage = summarizeMeshCoverage([]);
   const summary = summarizeFindings(findings, resources);
   const clusters = new Map(permitted.map(c => [c.definition.name, c]));
   const groups = groupResources({
@@ -130,6 +157,7 @@ export function buildOverview(options: {
     resourceScores: summary.resources,
     clusters,
     components,
+    meshCoverage: options.meshCoverage,
   });
 
   const clusterRows: ScoredGroup[] = permitted.map(cluster => {
@@ -139,7 +167,7 @@ export function buildOverview(options: {
       // A cluster with nothing to score is clean, unless it could not be read.
       ...(groups.clusters.get(name) ?? {
         name,
-        ...(!error && { score: 100 }),
+        ...(!error && { score: 100, meshCoverage: noCoverage }),
         resources: 0,
         counts: zeroCounts(),
       }),
@@ -182,6 +210,9 @@ export function buildOverview(options: {
     score: summary.score,
     counts: summary.counts,
     exceptedCount: summary.exceptedCount,
+    meshCoverage: summarizeMeshCoverage(
+      [...options.meshCoverage.values()].map(covered => ({ covered })),
+    ),
     unattributedFalcoAlerts: options.unattributedFalcoAlerts,
     clusters: clusterRows,
     namespaces: [...groups.namespaces.values()].sort(worstFirst),

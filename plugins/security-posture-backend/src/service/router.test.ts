@@ -70,7 +70,11 @@ describe('security-posture router', () => {
     expect(res.body.scope).toEqual({ cluster: 'prod' });
     expect(res.body.score).toEqual(expect.any(Number));
     expect(res.body.clusters).toEqual([
-      { cluster: 'prod', score: expect.any(Number) },
+      {
+        cluster: 'prod',
+        score: expect.any(Number),
+        meshCoverage: { covered: 0, total: 2, ratio: 0 },
+      },
     ]);
     expect(
       finding(res.body, 'run-as-non-root', 'trading-engine'),
@@ -122,6 +126,7 @@ describe('security-posture router', () => {
       {
         cluster: 'staging',
         score: expect.any(Number),
+        meshCoverage: { covered: 0, total: 2, ratio: 0 },
         error: expect.stringContaining('broken.yaml'),
       },
     ]);
@@ -199,6 +204,65 @@ describe('security-posture router', () => {
       category: expect.any(String),
       count: expect.any(Number),
     });
+  });
+
+  it('returns the mesh coverage of a cluster, a namespace, an entity and the fleet', async () => {
+    const { get } = await start();
+    // dr: payments-api is covered; trading-engine and risk-service run
+    // without sidecars. prod and staging run no mesh: 0 of 2 each.
+    const dr = await get('/report?cluster=dr');
+    expect(dr.body.meshCoverage).toEqual({
+      covered: 1,
+      total: 3,
+      ratio: 1 / 3,
+    });
+    expect(dr.body.clusters).toEqual([
+      {
+        cluster: 'dr',
+        score: expect.any(Number),
+        meshCoverage: { covered: 1, total: 3, ratio: 1 / 3 },
+      },
+    ]);
+    expect(
+      dr.body.findings
+        .filter((f: any) => f.checkId === 'mesh-sidecar-missing')
+        .map((f: any) => `${f.severity} ${f.resource.name}`),
+    ).toEqual(['medium risk-service', 'medium trading-engine']);
+
+    const payments = await get('/report?cluster=dr&namespace=payments');
+    expect(payments.body.meshCoverage).toEqual({
+      covered: 1,
+      total: 1,
+      ratio: 1,
+    });
+
+    const entity = await get('/report?entityRef=trading-engine');
+    expect(entity.body.meshCoverage).toEqual({
+      covered: 0,
+      total: 3,
+      ratio: 0,
+    });
+
+    const fleetReport = await get('/report');
+    expect(fleetReport.body.meshCoverage).toEqual({
+      covered: 1,
+      total: 7,
+      ratio: 1 / 7,
+    });
+
+    const overview = await get('/overview');
+    expect(overview.body.meshCoverage).toEqual(fleetReport.body.meshCoverage);
+    expect(
+      overview.body.clusters.map((c: any) => [c.name, c.meshCoverage]),
+    ).toEqual([
+      ['prod', { covered: 0, total: 2, ratio: 0 }],
+      ['staging', { covered: 0, total: 2, ratio: 0 }],
+      ['dr', { covered: 1, total: 3, ratio: 1 / 3 }],
+    ]);
+    expect(
+      overview.body.namespaces.find((n: any) => n.name === 'dr/payments')
+        .meshCoverage,
+    ).toEqual({ covered: 1, total: 1, ratio: 1 });
   });
 
   it('lists every check, the runtime ones included', async () => {

@@ -2,7 +2,9 @@ import { matchesLabelSelector } from '@cloud-native-platform/plugin-cloud-native
 import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
   Finding,
+  MeshCoverage,
   ScoredResource,
+  summarizeMeshCoverage,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import {
   ClusterFindings,
@@ -16,6 +18,21 @@ export interface Selection {
   resources: ScoredResource[];
   /** Keys of the workloads the scope is about; empty for a whole cluster. */
   workloadKeys: Set<string>;
+  /** Zero-trust coverage of the selected workloads. */
+  meshCoverage: MeshCoverage;
+}
+
+/** The mesh coverage of some resources of a cluster: those it counts. */
+export function meshCoverageOf(
+  cached: ClusterFindings,
+  resources: readonly ScoredResource[],
+): MeshCoverage {
+  const counted: Array<{ covered: boolean }> = [];
+  for (const resource of resources) {
+    const covered = cached.meshCoverage.get(resourceKey(resource));
+    if (covered !== undefined) counted.push({ covered });
+  }
+  return summarizeMeshCoverage(counted);
 }
 
 /** Runtime findings of a cluster by resource key. */
@@ -42,12 +59,14 @@ export function selectCluster(
   const inScope = (resource: { namespace?: string }) =>
     namespace === undefined || resource.namespace === namespace;
   const runtimeFindings = [...runtime.values()].flat();
+  const resources = cached.workloads.filter(inScope);
   return {
     findings: [...cached.findings, ...runtimeFindings].filter(f =>
       inScope(f.resource),
     ),
-    resources: cached.workloads.filter(inScope),
+    resources,
     workloadKeys: new Set(),
+    meshCoverage: meshCoverageOf(cached, resources),
   };
 }
 
@@ -102,5 +121,10 @@ export function selectWorkloads(
     }
   }
   if (workloadKeys.size > 0) add(cached.meshWide);
-  return { findings: [...found], resources, workloadKeys };
+  return {
+    findings: [...found],
+    resources,
+    workloadKeys,
+    meshCoverage: meshCoverageOf(cached, resources),
+  };
 }

@@ -1,6 +1,6 @@
 import { KubeObject, asArray } from '../kube';
 import { LabelSelector, SelectorIndex, isEmptySelector } from './labelSelector';
-import { hasInjectionLabel, proxyRole } from './meshMembership';
+import { PodSidecars, hasInjectionLabel, proxyRole } from './meshMembership';
 import { RoleCatalog } from './rbacResolution';
 
 /** Istio's root namespace: its selector-less policies apply mesh-wide. */
@@ -43,6 +43,16 @@ export interface ClusterIndex {
   owners: Map<string, ObjectRef>;
   /** The Roles and ClusterRoles, for what a binding grants. */
   rbac: RoleCatalog;
+  /**
+   * Sidecars of the pods among the objects, by the top controller they run
+   * for (`kind/namespace/name`, see {@link workloadKey}).
+   */
+  podSidecars: Map<string, PodSidecars>;
+  /**
+   * Whether the objects show a running mesh: istiod in the root namespace, a
+   * namespace labelled for injection, or a pod or template with a sidecar.
+   */
+  meshRuns: boolean;
 }
 
 // The kinds `workloadOf` evaluates through their owner.
@@ -56,6 +66,33 @@ const OWNED_COPIES = new Set([
 /** The key of an object in the index's maps by reference. */
 export function refKey(ref: ObjectRef): string {
   return `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
+}
+
+/** The key {@link ClusterIndex.podSidecars} files a workload under. */
+export function workloadKey(object: KubeObject): string {
+  return refKey({
+    kind: object.kind,
+    namespace: object.metadata.namespace,
+    name: object.metadata.name,
+  });
+}
+
+// istiod's Deployment and pods, as istioctl and the Helm charts label them.
+function isIstiod(object: KubeObject): boolean {
+  const labels = object.metadata.labels ?? {};
+  return (
+    object.metadata.namespace === MESH_ROOT_NAMESPACE &&
+    (object.kind === 'Deployment' || object.kind === 'Pod') &&
+    (labels.app === 'istiod' ||
+      labels['app.kubernetes.io/name'] === 'istiod' ||
+      /^istiod(-|$)/.test(object.metadata.name))
+  );
+}
+
+function templateSpec(object: KubeObject): any {
+  return object.kind === 'CronJob'
+    ? object.spec?.jobTemplate?.spec?.template?.spec
+    : object.spec?.template?.spec;
 }
 
 function group(apiVersion: string | undefined): string {
@@ -103,7 +140,10 @@ export function buildClusterIndex(
     serviceAccounts: new Map(),
     owners: new Map(),
     rbac: new RoleCatalog(objects),
+    podSidecars: new Map(),
+    meshRuns: false,
   };
+  const pods: KubeObject[] = [];
   for (const object of objects) {
     const metadata = object?.metadata;
     if (!metadata?.name) {
@@ -135,6 +175,12 @@ export function buildClusterIndex(
       continue;
     }
     const apiGroup = group(object.apiVersion);
+    if (isIstiod(object) || proxyRole(templateSpec(object)) === 'sidecar') {
+      index.meshRuns = true;
+    }
+    if (object.kind === 'Pod') {
+      pods.push(object);
+    }
     if (object.kind === 'Pod' && proxyRole(object.spec) === 'sidecar') {
       index.meshNamespaces.add(namespace);
     } else if (apiGroup === 'security.istio.io') {
@@ -177,6 +223,31 @@ export function buildClusterIndex(
       index.serviceAccounts.set(`${namespace}/${metadata.name}`, object);
     }
   }
+  // Owners are all known only now, so pods are filed under their top
+  // controller after the first pass.
+  for (const pod of pods) {
+    const ref: ObjectRef = {
+      kind: 'Pod',
+      namespace: pod.metadata.namespace,
+      name: pod.metadata.name,
+    };
+    const top = controllerOf(index, ref);
+    if (top === ref) {
+      continue;
+    }
+    const key = refKey(top);
+    const counts = index.podSidecars.get(key) ?? {
+      withSidecar: 0,
+      withoutSidecar: 0,
+    };
+    if (proxyRole(pod.spec)) {
+      counts.withSidecar += 1;
+    } else {
+      counts.withoutSidecar += 1;
+    }
+    index.podSidecars.set(key, counts);
+  }
+  index.meshRuns ||= index.meshNamespaces.size > 0;
   return index;
 }
 

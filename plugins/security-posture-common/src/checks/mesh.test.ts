@@ -66,6 +66,35 @@ describe('DestinationRule TLS check', () => {
   });
 });
 
+describe('DestinationRule TLS check on a rule alone', () => {
+  const alone = (host: string, mode: string) =>
+    messagesFor('mesh-destination-tls-downgrade', [
+      istio('DestinationRule', 'web', 'shop', {
+        host,
+        trafficPolicy: { tls: { mode } },
+      }),
+    ]);
+
+  it('reports DISABLE towards a namespace the audit does not show', () => {
+    expect(alone('web.shop.svc.cluster.local', 'DISABLE')).toEqual([
+      'trafficPolicy.tls.mode is DISABLE towards web.shop.svc.cluster.local, a host of the cluster no Namespace among the objects puts outside the mesh',
+    ]);
+    expect(alone('*.local', 'DISABLE')).toHaveLength(1);
+  });
+
+  it.each([
+    ['SIMPLE, which a TLS server of its own may want', 'web', 'SIMPLE'],
+    ['ISTIO_MUTUAL', 'web', 'ISTIO_MUTUAL'],
+    [
+      'DISABLE towards a host outside the cluster',
+      'api.example.com',
+      'DISABLE',
+    ],
+  ])('passes %s', (_, host, mode) => {
+    expect(alone(host, mode)).toEqual([]);
+  });
+});
+
 describe('AuthorizationPolicy checks', () => {
   const web = deployment();
   const allowFromCheckout = {

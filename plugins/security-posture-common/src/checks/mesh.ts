@@ -1,8 +1,14 @@
 import { KubeObject, Workload, asArray } from '../kube';
 import { Check, CheckContext } from './check';
-import { MESH_ROOT_NAMESPACE } from './clusterIndex';
+import { hasAuthorizationPolicy } from './authorizationPolicies';
+import { MESH_ROOT_NAMESPACE, workloadKey } from './clusterIndex';
 import { Labels } from './labelSelector';
-import { MtlsPosture, effectiveMtls, mtlsFindings } from './peerAuthentication';
+import {
+  MtlsPosture,
+  effectiveMtls,
+  mtlsFindings,
+  policyWeakenings,
+} from './peerAuthentication';
 import { isMeshWorkload } from './meshMembership';
 import { podMetadataOf } from './podMetadata';
 
@@ -30,7 +36,8 @@ function meshWorkload(
   const namespace = workload.object.metadata.namespace ?? 'default';
   const namespaceLabels = index.namespaces.get(namespace)?.metadata.labels;
   let result: MeshWorkload | null = null;
-  if (isMeshWorkload(workload, namespaceLabels)) {
+  const pods = index.podSidecars.get(workloadKey(workload.object));
+  if (isMeshWorkload(workload, namespaceLabels, pods)) {
     const { labels } = podMetadataOf(workload);
     result = {
       namespace,
@@ -77,6 +84,33 @@ function hostNamespace(
 }
 
 const WEAK_TLS = new Set(['DISABLE', 'SIMPLE']);
+
+/**
+ * Whether the objects say the namespace is in the mesh (`mesh`), outside it
+ * (`outside`: its Namespace is among them without injection), or nothing
+ * (`unknown`: an audit of a DestinationRule alone).
+ */
+function meshStanding(
+  target: string,
+  context: CheckContext,
+): 'mesh' | 'outside' | 'unknown' {
+  const { meshNamespaces, namespaces } = context.index;
+  if (target === '*') {
+    if (meshNamespaces.size > 0) return 'mesh';
+    return namespaces.size > 0 ? 'outside' : 'unknown';
+  }
+  if (meshNamespaces.has(target)) return 'mesh';
+  return namespaces.has(target) ? 'outside' : 'unknown';
+}
+
+function mtlsPolicyHits(object: KubeObject, mode: string) {
+  if (!isIstio(object, 'PeerAuthentication')) {
+    return [];
+  }
+  return policyWeakenings(object)
+    .filter(weakening => weakening.mode === mode)
+    .map(({ message }) => ({ message }));
+}
 
 function weakTlsSettings(spec: any): Array<{ path: string; mode: string }> {
   const found: Array<{ path: string; mode: string }> = [];
@@ -140,7 +174,7 @@ export const meshChecks: Check[] = [
       severity: 'high',
       category: 'mesh',
       description:
-        'A PeerAuthentication with mode DISABLE makes the sidecar accept only plaintext: traffic to the workload is neither encrypted nor authenticated, and AuthorizationPolicies on principals cannot work.',
+        'A PeerAuthentication with mode DISABLE makes the sidecar accept only plaintext: traffic to the workload is neither encrypted nor authenticated, and AuthorizationPolicies on principals cannot work. Reported on the PeerAuthentication itself (mode or portLevelMtls), and on each workload of the mesh it applies to.',
       remediation:
         'Set the PeerAuthentication (or its portLevelMtls entry) to STRICT; keep DISABLE only for a port that a non-mesh client must reach, behind a NetworkPolicy.',
       references: { nsa: ENCRYPTION, mitre: 'T1040' },
@@ -149,6 +183,7 @@ export const meshChecks: Check[] = [
       const mesh = meshWorkload(workload, context);
       return mesh ? mtlsFindings(mesh.mtls, 'DISABLE') : [];
     },
+    object: object => mtlsPolicyHits(object, 'DISABLE'),
   },
   {
     definition: {
@@ -157,7 +192,7 @@ export const meshChecks: Check[] = [
       severity: 'medium',
       category: 'mesh',
       description:
-        "In PERMISSIVE mode the sidecar accepts plaintext as well as mTLS, so any pod that can reach the workload talks to it unauthenticated. It is Istio's default when no PeerAuthentication applies.",
+        "In PERMISSIVE mode the sidecar accepts plaintext as well as mTLS, so any pod that can reach the workload talks to it unauthenticated. It is Istio's default when no PeerAuthentication applies. Reported on the PeerAuthentication that sets it (mode or portLevelMtls), and on each workload of the mesh that runs in it.",
       remediation:
         'Apply a STRICT PeerAuthentication: mesh-wide in istio-system, or for the namespace once every client has a sidecar.',
       references: { nsa: ENCRYPTION, mitre: 'T1040' },
@@ -166,6 +201,7 @@ export const meshChecks: Check[] = [
       const mesh = meshWorkload(workload, context);
       return mesh ? mtlsFindings(mesh.mtls, 'PERMISSIVE') : [];
     },
+    object: object => mtlsPolicyHits(object, 'PERMISSIVE'),
   },
   {
     definition: {
@@ -174,7 +210,7 @@ export const meshChecks: Check[] = [
       severity: 'high',
       category: 'mesh',
       description:
-        'tls.mode DISABLE sends plaintext to a service whose pods have sidecars; SIMPLE originates one-way TLS without the client certificate. Either way the server sees no mesh identity, and a STRICT server rejects the calls.',
+        'tls.mode DISABLE sends plaintext to a service whose pods have sidecars; SIMPLE originates one-way TLS without the client certificate. Either way the server sees no mesh identity, and a STRICT server rejects the calls. DISABLE is also reported towards a namespace the objects do not show (an audit of the rule alone); only a namespace known to run without sidecars needs it.',
       remediation:
         'Use tls.mode ISTIO_MUTUAL, or remove the tls block so that Istio uses mutual TLS automatically.',
       references: { nsa: ENCRYPTION, mitre: 'T1040' },
@@ -189,17 +225,27 @@ export const meshChecks: Check[] = [
         object.metadata.namespace ?? 'default',
         context,
       );
-      const meshNamespaces = context.index.meshNamespaces;
-      const inMesh =
-        target === '*'
-          ? meshNamespaces.size > 0
-          : target && meshNamespaces.has(target);
-      if (!inMesh) {
+      if (target === undefined) {
         return [];
       }
-      return weakTlsSettings(object.spec).map(({ path, mode }) => ({
-        message: `${path} is ${mode} towards ${host}, a host in the mesh`,
-      }));
+      // DISABLE towards a namespace the objects say nothing about is still
+      // reported: the rule exists for a mesh, and only a namespace known to
+      // run without sidecars needs plaintext. SIMPLE is reported only
+      // towards the mesh, as a TLS server of its own may want it.
+      const standing = meshStanding(target, context);
+      return weakTlsSettings(object.spec)
+        .filter(
+          ({ mode }) =>
+            standing === 'mesh' ||
+            (standing === 'unknown' && mode === 'DISABLE'),
+        )
+        .map(({ path, mode }) => ({
+          message: `${path} is ${mode} towards ${host}, ${
+            standing === 'mesh'
+              ? 'a host in the mesh'
+              : 'a host of the cluster no Namespace among the objects puts outside the mesh'
+          }`,
+        }));
     },
   },
   {
@@ -219,16 +265,7 @@ export const meshChecks: Check[] = [
       if (!mesh) {
         return [];
       }
-      const { authorizationPolicies } = context.index;
-      const local = authorizationPolicies.get(mesh.namespace);
-      // Root-namespace policies with a selector apply in every namespace.
-      const root = authorizationPolicies.get(MESH_ROOT_NAMESPACE);
-      const covered =
-        (local?.namespaceWide.length ?? 0) > 0 ||
-        local?.selected.matchesAny(mesh.labels) ||
-        (root?.namespaceWide.length ?? 0) > 0 ||
-        root?.selected.matchesAny(mesh.labels);
-      return covered
+      return hasAuthorizationPolicy(context.index, mesh.namespace, mesh.labels)
         ? []
         : [
             `no AuthorizationPolicy in ${mesh.namespace} or ${MESH_ROOT_NAMESPACE} applies to the pods, so every workload of the mesh may call them`,

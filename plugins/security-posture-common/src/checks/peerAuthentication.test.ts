@@ -1,6 +1,7 @@
 import { KubeObject } from '../kube';
 import {
   deployment,
+  findingsFor,
   istio,
   meshNamespace,
   messagesFor,
@@ -20,10 +21,18 @@ function peerAuthentication(mode: string, extra: any = {}, name = 'default') {
 
 const selectWeb = { selector: { matchLabels: { app: 'web' } } };
 
+// The findings on the workload, the effect of the policies resolved for it;
+// the policies' own findings are tested apart.
+function onWorkload(checkId: string, objects: KubeObject[]): string[] {
+  return findingsFor(checkId, objects)
+    .filter(finding => finding.resource.kind === 'Deployment')
+    .map(finding => finding.message);
+}
+
 function mtls(objects: KubeObject[]): string[] {
   return [
-    ...messagesFor('mesh-mtls-disabled', objects),
-    ...messagesFor('mesh-mtls-permissive', objects),
+    ...onWorkload('mesh-mtls-disabled', objects),
+    ...onWorkload('mesh-mtls-permissive', objects),
   ];
 }
 
@@ -53,8 +62,8 @@ describe('mesh mTLS checks', () => {
         'mTLS mode DISABLE (PeerAuthentication shop/default, namespace-wide): only plaintext is accepted',
     },
   ])('$id: $message', ({ id, pass, fail, message }) => {
-    expect(messagesFor(id, [meshNamespace(), web, ...pass])).toEqual([]);
-    expect(messagesFor(id, [meshNamespace(), web, ...fail])).toEqual([message]);
+    expect(onWorkload(id, [meshNamespace(), web, ...pass])).toEqual([]);
+    expect(onWorkload(id, [meshNamespace(), web, ...fail])).toEqual([message]);
   });
 
   it('lets a workload selector win over the namespace, and the namespace over the mesh', () => {
@@ -183,5 +192,85 @@ describe('mesh mTLS checks', () => {
     expect(
       mtls([namespace('shop', { 'istio.io/rev': 'stable' }), web]),
     ).toHaveLength(1);
+  });
+});
+
+describe('mesh mTLS checks on the PeerAuthentication itself', () => {
+  const policyLines = (objects: KubeObject[]) =>
+    ['mesh-mtls-disabled', 'mesh-mtls-permissive'].flatMap(id =>
+      findingsFor(id, objects)
+        .filter(finding => finding.resource.kind === 'PeerAuthentication')
+        .map(
+          ({ checkId, severity, resource, message }) =>
+            `${checkId} ${severity} ${resource.namespace}/${resource.name}: ${message}`,
+        ),
+    );
+
+  it('reports a lone PERMISSIVE PeerAuthentication, with no workload in the audit', () => {
+    expect(policyLines([peerAuthentication('PERMISSIVE')])).toEqual([
+      'mesh-mtls-permissive medium shop/default: mtls.mode is PERMISSIVE: every workload of namespace shop without a policy of its own accepts plaintext, without mTLS or a SPIFFE identity for the caller',
+    ]);
+  });
+
+  it.each([
+    ['STRICT', peerAuthentication('STRICT')],
+    ['UNSET', peerAuthentication('UNSET')],
+    ['no mtls block', istio('PeerAuthentication', 'default', 'shop', {})],
+    [
+      'portLevelMtls without a selector, which Istio ignores',
+      peerAuthentication('STRICT', {
+        portLevelMtls: { 8080: { mode: 'DISABLE' } },
+      }),
+    ],
+    [
+      'a selector policy in the root namespace, which Istio ignores',
+      istio('PeerAuthentication', 'web', 'istio-system', {
+        ...selectWeb,
+        mtls: { mode: 'DISABLE' },
+      }),
+    ],
+    [
+      'a PeerAuthentication of another API group',
+      {
+        ...peerAuthentication('DISABLE'),
+        apiVersion: 'example.com/v1',
+      },
+    ],
+  ])('passes %s', (_, policy) => {
+    expect(policyLines([policy])).toEqual([]);
+  });
+
+  it('reports DISABLE mesh-wide and port by port on a selector policy', () => {
+    const meshWide = istio('PeerAuthentication', 'default', 'istio-system', {
+      mtls: { mode: 'DISABLE' },
+    });
+    const ports = peerAuthentication(
+      'STRICT',
+      {
+        ...selectWeb,
+        portLevelMtls: {
+          9090: { mode: 'PERMISSIVE' },
+          8080: { mode: 'DISABLE' },
+          8443: { mode: 'STRICT' },
+        },
+      },
+      'web',
+    );
+    expect(policyLines([meshWide, ports])).toEqual([
+      'mesh-mtls-disabled high istio-system/default: mtls.mode is DISABLE: every workload of the mesh without a policy of its own accepts only plaintext, without mTLS or a SPIFFE identity for the caller',
+      'mesh-mtls-disabled high shop/web: portLevelMtls 8080 is DISABLE: the workloads of shop labelled app=web accept only plaintext on port 8080, without mTLS or a SPIFFE identity for the caller',
+      'mesh-mtls-permissive medium shop/web: portLevelMtls 9090 is PERMISSIVE: the workloads of shop labelled app=web accept plaintext on port 9090, without mTLS or a SPIFFE identity for the caller',
+    ]);
+  });
+
+  it('reports the policy once and each workload it applies to', () => {
+    const objects = [
+      meshNamespace(),
+      deployment(),
+      peerAuthentication('DISABLE'),
+    ];
+    expect(
+      findingsFor('mesh-mtls-disabled', objects).map(f => f.resource.kind),
+    ).toEqual(['Deployment', 'PeerAuthentication']);
   });
 });

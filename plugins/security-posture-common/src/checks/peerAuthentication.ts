@@ -131,3 +131,78 @@ export function mtlsFindings(posture: MtlsPosture, mode: string): string[] {
   }
   return messages;
 }
+
+/** A mode a PeerAuthentication sets that lets plaintext in, where it sets it. */
+export interface PolicyWeakening {
+  mode: 'PERMISSIVE' | 'DISABLE';
+  message: string;
+}
+
+function selectorText(policy: KubeObject): string | undefined {
+  const matchLabels = policy.spec?.selector?.matchLabels;
+  if (!matchLabels || typeof matchLabels !== 'object') {
+    return undefined;
+  }
+  const pairs = Object.keys(matchLabels)
+    .sort()
+    .map(key => `${key}=${matchLabels[key]}`);
+  return pairs.length > 0 ? pairs.join(', ') : undefined;
+}
+
+function isWeak(mode: string | undefined): mode is PolicyWeakening['mode'] {
+  return mode === 'PERMISSIVE' || mode === 'DISABLE';
+}
+
+/**
+ * The modes a PeerAuthentication object sets that accept plaintext, judged
+ * on the object alone, so that a policy is reported in an audit that holds
+ * no workload. Istio ignores a selector policy in the root namespace, and
+ * `portLevelMtls` on a policy without a selector, so neither counts.
+ */
+export function policyWeakenings(policy: KubeObject): PolicyWeakening[] {
+  const namespace = policy.metadata.namespace ?? 'default';
+  const selector = selectorText(policy);
+  if (selector && namespace === MESH_ROOT_NAMESPACE) {
+    return [];
+  }
+  let scope: string;
+  const plural = Boolean(selector);
+  const accepts = (weak: PolicyWeakening['mode']) =>
+    `${plural ? 'accept' : 'accepts'} ${
+      weak === 'DISABLE' ? 'only plaintext' : 'plaintext'
+    }`;
+  if (selector) {
+    scope = `the workloads of ${namespace} labelled ${selector}`;
+  } else if (namespace === MESH_ROOT_NAMESPACE) {
+    scope = 'every workload of the mesh without a policy of its own';
+  } else {
+    scope = `every workload of namespace ${namespace} without a policy of its own`;
+  }
+  const found: PolicyWeakening[] = [];
+  const mode = modeOf(policy.spec?.mtls);
+  if (isWeak(mode)) {
+    found.push({
+      mode,
+      message: `mtls.mode is ${mode}: ${scope} ${accepts(
+        mode,
+      )}, without mTLS or a SPIFFE identity for the caller`,
+    });
+  }
+  const portLevel = policy.spec?.portLevelMtls;
+  if (selector && portLevel && typeof portLevel === 'object') {
+    for (const port of Object.keys(portLevel).sort(
+      (a, b) => Number(a) - Number(b),
+    )) {
+      const portMode = modeOf(portLevel[port]);
+      if (isWeak(portMode) && portMode !== mode && mode !== 'DISABLE') {
+        found.push({
+          mode: portMode,
+          message: `portLevelMtls ${port} is ${portMode}: ${scope} ${accepts(
+            portMode,
+          )} on port ${port}, without mTLS or a SPIFFE identity for the caller`,
+        });
+      }
+    }
+  }
+  return found;
+}

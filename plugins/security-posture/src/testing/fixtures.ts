@@ -122,9 +122,19 @@ export const tradingEngineReport: PostureReport = {
       score: 62,
     },
   ],
+  // One of the two workloads has STRICT mTLS and an AuthorizationPolicy.
+  meshCoverage: { covered: 1, total: 2, ratio: 0.5 },
   clusters: [
-    { cluster: 'prod-east-a', score: 85 },
-    { cluster: 'prod-east-b', score: 62 },
+    {
+      cluster: 'prod-east-a',
+      score: 85,
+      meshCoverage: { covered: 1, total: 1, ratio: 1 },
+    },
+    {
+      cluster: 'prod-east-b',
+      score: 62,
+      meshCoverage: { covered: 0, total: 1, ratio: 0 },
+    },
     { cluster: 'dr-west', error: 'cluster is not reachable' },
   ],
 };
@@ -141,7 +151,14 @@ export const prodEastBReport: PostureReport = {
     f => f.resource.cluster === 'prod-east-b',
   ),
   resources: [],
-  clusters: [{ cluster: 'prod-east-b', score: 64 }],
+  meshCoverage: { covered: 4, total: 13, ratio: 4 / 13 },
+  clusters: [
+    {
+      cluster: 'prod-east-b',
+      score: 64,
+      meshCoverage: { covered: 4, total: 13, ratio: 4 / 13 },
+    },
+  ],
 };
 
 /** `GET /overview` of the demo fleet. */
@@ -150,6 +167,7 @@ export const fleetOverview: PostureOverview = {
   score: 76,
   counts: counts(1, 5, 7, 3, 2),
   exceptedCount: 2,
+  meshCoverage: { covered: 13, total: 48, ratio: 13 / 48 },
   unattributedFalcoAlerts: 3,
   clusters: [
     {

@@ -68,6 +68,40 @@ spec:
     spec:${ROOT_POD_SPEC}
 `;
 
+/**
+ * dr only: a namespace in the mesh whose one workload has STRICT mTLS and an
+ * AuthorizationPolicy, so that dr's mesh coverage is 1 of 3 workloads.
+ */
+const MESH_NAMESPACE = `
+apiVersion: v1
+kind: Namespace
+metadata: { name: payments, uid: ns2, labels: { istio-injection: enabled } }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: payments-api, namespace: payments, uid: d3 }
+spec:
+  replicas: 2
+  template:
+    metadata: { labels: { app: payments-api } }
+    spec:
+      containers:
+        - name: api
+          image: registry.example.com/payments/api:1.0.0
+---
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: { name: default, namespace: payments, uid: pa1 }
+spec: { mtls: { mode: STRICT } }
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: { name: payments-api, namespace: payments, uid: ap1 }
+spec:
+  selector: { matchLabels: { app: payments-api } }
+  rules: [{ from: [{ source: { principals: [cluster.local/ns/shop/sa/checkout] } }] }]
+`;
+
 /** Cluster directories of a small fleet: prod and dr load, staging is degraded by a broken file. */
 export function writeFleet(): { dir: string; clusters: any[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'posture-'));
@@ -79,6 +113,7 @@ export function writeFleet(): { dir: string; clusters: any[] } {
       WORKLOADS,
     );
   }
+  fs.writeFileSync(path.join(dir, 'dr', 'payments.yaml'), MESH_NAMESPACE);
   fs.writeFileSync(
     path.join(dir, 'staging', 'trading', 'broken.yaml'),
     'apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n',

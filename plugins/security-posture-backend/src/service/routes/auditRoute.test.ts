@@ -64,6 +64,52 @@ describe('POST /api/security-posture/audit', () => {
     ]);
   });
 
+  it('reports a lone PERMISSIVE PeerAuthentication, and no coverage without workloads', async () => {
+    const post = await start();
+    const res = await post().send(`
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: { name: default, namespace: shop }
+spec: { mtls: { mode: PERMISSIVE } }
+`);
+    expect(res.status).toBe(200);
+    expect(
+      res.body.findings.map((f: any) => [
+        f.checkId,
+        f.resource.kind,
+        f.category,
+      ]),
+    ).toEqual([['mesh-mtls-permissive', 'PeerAuthentication', 'mesh']]);
+    expect(res.body.meshCoverage).toEqual({
+      covered: 0,
+      total: 0,
+      ratio: null,
+    });
+  });
+
+  it('returns the mesh coverage of the audited workloads', async () => {
+    const post = await start();
+    const res = await post().send(`${MANIFESTS}
+---
+apiVersion: v1
+kind: Namespace
+metadata: { name: shop, labels: { istio-injection: enabled } }
+---
+apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: { name: default, namespace: istio-system }
+spec: { mtls: { mode: STRICT } }
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: { name: deny-admin, namespace: shop }
+spec:
+  action: DENY
+  rules: [{ to: [{ operation: { paths: [/admin] } }] }]
+`);
+    expect(res.body.meshCoverage).toEqual({ covered: 1, total: 1, ratio: 1 });
+  });
+
   it.each(['text/yaml', 'application/x-yaml', 'text/plain'])(
     'reads %s',
     async type => {

@@ -15,6 +15,8 @@ import {
   runChecks,
   withDefaultNamespace,
   summarizeFindings,
+  summarizeMeshCoverage,
+  workloadMeshCoverage,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -228,7 +230,11 @@ export function auditRoute(
           );
         return;
       }
-      const report: AuditReport = { ...summary, documents: parsed.documents };
+      const report: AuditReport = {
+        ...summary,
+        meshCoverage: summarizeMeshCoverage(workloadMeshCoverage(objects)),
+        documents: parsed.documents,
+      };
       res.json(report);
     },
   );

@@ -6,7 +6,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { securityPostureApiRef } from '../../api';
 import {
@@ -15,6 +15,7 @@ import {
   errorResponse,
   serveFixtures,
 } from '../../__testUtils__/mockServer';
+import { tradingEngineReport } from '../../testing/fixtures';
 import { EntitySecurityPostureCard } from './EntitySecurityPostureCard';
 
 // Rendering a whole test app with Material UI is slow when the suites of the
@@ -74,10 +75,38 @@ describe('EntitySecurityPostureCard', () => {
     expect(
       screen.getByText(/Not included, could not be read: dr-west$/),
     ).toBeInTheDocument();
+    // The report's meshCoverage: 1 of 2 workloads.
+    expect(screen.getByText(/^Mesh coverage:/)).toHaveTextContent(
+      'Mesh coverage: 50%',
+    );
+    expect(
+      screen.getByRole('progressbar', { name: 'Mesh coverage 50%' }),
+    ).toHaveAttribute('aria-valuenow', '50');
+    expect(
+      screen.getByText(
+        '1 of 2 workloads with STRICT mTLS and an AuthorizationPolicy',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /View findings/ })).toHaveAttribute(
       'href',
       '/catalog/default/component/trading-engine/security-posture',
     );
+  });
+
+  it('says so when the entity has no workload to cover', async () => {
+    serveFixtures(server);
+    server.use(
+      http.get(`${baseUrl}/report`, () =>
+        HttpResponse.json({
+          ...tradingEngineReport,
+          meshCoverage: { covered: 0, total: 0, ratio: null },
+        }),
+      ),
+    );
+    await render();
+    expect(
+      await screen.findByText('Mesh coverage: no workload to cover'),
+    ).toBeInTheDocument();
   });
 
   it('shows the error of the backend', async () => {

@@ -68,6 +68,7 @@ export function EntitySecurityPostureCard() {
           counts={value.counts}
           exceptedCount={value.exceptedCount}
           generatedAt={value.generatedAt}
+          meshCoverage={value.meshCoverage}
         />
         <br />
         <CostliestChecks report={value} />

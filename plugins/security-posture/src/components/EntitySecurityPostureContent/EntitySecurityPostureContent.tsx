@@ -80,6 +80,7 @@ export function EntitySecurityPostureContent() {
             counts={report.counts}
             exceptedCount={report.exceptedCount}
             generatedAt={report.generatedAt}
+            meshCoverage={report.meshCoverage}
           />
           <br />
           <ReportExportButtons

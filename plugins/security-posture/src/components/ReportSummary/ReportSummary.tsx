@@ -1,6 +1,10 @@
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import type { SeverityCounts as Counts } from '@cloud-native-platform/plugin-security-posture-common';
+import type {
+  SeverityCounts as Counts,
+  MeshCoverage as Coverage,
+} from '@cloud-native-platform/plugin-security-posture-common';
+import { MeshCoverage } from '../MeshCoverage';
 import { ScoreBadge } from '../ScoreBadge';
 import { SeverityCounts } from '../SeverityCounts';
 
@@ -24,6 +28,8 @@ export interface ReportSummaryProps {
   counts: Counts;
   exceptedCount: number;
   generatedAt: string;
+  /** Shown beside the counts when the backend sends it. */
+  meshCoverage?: Coverage;
 }
 
 /** The score in its colour beside the findings counted by severity. */
@@ -41,6 +47,7 @@ export function ReportSummary(props: ReportSummaryProps) {
           Scored {new Date(props.generatedAt).toLocaleString()}
         </Typography>
       </div>
+      {props.meshCoverage && <MeshCoverage coverage={props.meshCoverage} />}
     </div>
   );
 }

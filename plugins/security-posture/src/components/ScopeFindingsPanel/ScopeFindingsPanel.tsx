@@ -82,6 +82,7 @@ function ScopeReport(props: ScopeFindingsPanelProps & { scope: PostureScope }) {
           counts={value.counts}
           exceptedCount={value.exceptedCount}
           generatedAt={value.generatedAt}
+          meshCoverage={value.meshCoverage}
         />
         <ReportExportButtons
           report={value}

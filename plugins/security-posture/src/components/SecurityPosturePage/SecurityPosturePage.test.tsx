@@ -49,6 +49,15 @@ describe('SecurityPostureContent', () => {
     expect(
       await screen.findByRole('img', { name: 'Score 76 of 100' }),
     ).toBeInTheDocument();
+    // The fleet's meshCoverage, 13 of 48 workloads.
+    expect(
+      screen.getByRole('progressbar', { name: 'Mesh coverage 27%' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '13 of 48 workloads with STRICT mTLS and an AuthorizationPolicy',
+      ),
+    ).toBeInTheDocument();
     const clusters = screen.getByRole('table', { name: 'Clusters' });
     expect(
       within(clusters)
@@ -91,6 +100,10 @@ describe('SecurityPostureContent', () => {
       await screen.findByText('Findings of prod-east-b'),
     ).toBeInTheDocument();
     expect(reportQueries()).toEqual([{ cluster: 'prod-east-b' }]);
+    // The cluster report's own figure, 4 of 13.
+    expect(
+      await screen.findByRole('progressbar', { name: 'Mesh coverage 31%' }),
+    ).toBeInTheDocument();
     expect(
       within(await findingGroups()).getByRole('button', {
         name: /Containers are not privileged/,

@@ -105,6 +105,7 @@ function FleetOverview(props: { overview: PostureOverview }) {
             counts={overview.counts}
             exceptedCount={overview.exceptedCount}
             generatedAt={overview.generatedAt}
+            meshCoverage={overview.meshCoverage}
           />
         </InfoCard>
       </Grid>

@@ -1,0 +1,2 @@
+export { MeshCoverage } from './MeshCoverage';
+export type { MeshCoverageProps } from './MeshCoverage';
