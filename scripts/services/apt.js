@@ -54,9 +54,16 @@ function ensureDebianPackages(packages, present, purpose) {
     ['install', '-y', '-qq', '--no-install-recommends', ...packages],
     { stdio: 'inherit', env },
   );
-  if (install.status !== 0 || !present()) {
+  if (install.status !== 0) {
     throw new Error(
       `apt-get install ${packages.join(' ')} failed (exit ${install.status})`,
+    );
+  }
+  if (!present()) {
+    throw new Error(
+      `apt-get installed ${packages.join(
+        ' ',
+      )}, but it does not give what ${purpose} needs (too old a version?); install a newer one`,
     );
   }
 }
