@@ -82,13 +82,15 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
 
   it('scores trading-engine and finds its DR drift', async () => {
     const body = await score('trading-engine');
-    expect(body.score).toBe(93);
+    // Security: the posture score of its workloads in every cluster (94 with
+    // the availability and zero-trust checks), times 20 points.
+    expect(body.score).toBe(92.8);
     expect(points(body)).toEqual({
       mesh: 20,
       monitoring: 20,
       scaling: 14,
       healing: 20,
-      security: 19,
+      security: 18.8,
     });
     expect(body.formula.securityWeight).toBe(20);
     expect(body.dr.status).toBe('at-risk');
@@ -150,14 +152,14 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
 
   it('scores risk-service low and flash-sale without a DR copy', async () => {
     const risk = await score('risk-service');
-    expect(risk.score).toBe(33);
+    expect(risk.score).toBe(31.8);
     expect(points(risk)).toMatchObject({
       monitoring: 0,
       scaling: 0,
       healing: 14,
     });
     const sale = await score('flash-sale');
-    expect(sale.score).toBe(84);
+    expect(sale.score).toBe(82.8);
     expect(sale.dr.status).toBe('not-ready');
     expect(sale.dr.findings[0]).toBe(
       'Deployment commerce/flash-sale (prod-east-a): no Deployment commerce/flash-sale runs in dr-west.',
