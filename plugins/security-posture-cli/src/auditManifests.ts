@@ -6,12 +6,11 @@ import {
   KubeObject,
   parseExceptionsAnnotation,
   PostureException,
-  runChecks,
   ScoredResource,
   summarizeFindings,
   withDefaultNamespace,
   summarizeMeshCoverage,
-  workloadMeshCoverage,
+  assessObjects,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import { SourcedObject } from './manifestFiles';
 
@@ -74,7 +73,7 @@ export function auditManifests(
     sourced.map(s => s.object),
     options.namespace,
   );
-  const findings = runChecks(objects, {
+  const { findings, meshCoverage } = assessObjects(objects, {
     clusterRole: options.clusterRole,
     disabled: options.disabled,
   });
@@ -127,7 +126,7 @@ export function auditManifests(
   return {
     report: {
       ...summarizeFindings(reportFindings, resources),
-      meshCoverage: summarizeMeshCoverage(workloadMeshCoverage(objects)),
+      meshCoverage: summarizeMeshCoverage(meshCoverage),
       documents,
     },
     files,

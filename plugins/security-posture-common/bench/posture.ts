@@ -1,8 +1,8 @@
 /*
- * The posture engine over generated clusters: runChecks, then the
- * workloads' own posture exceptions, then summarizeFindings, then the mesh
- * coverage figure, all on one core, as the backend does on every refresh
- * of a cluster.
+ * The posture engine over generated clusters: runChecks with the mesh
+ * coverage (assessObjects, one index for both), then the workloads' own
+ * posture exceptions, then summarizeFindings, all on one core, as the
+ * backend does on every refresh of a cluster.
  *
  *   npm run bench:posture -- [--pods 10000,100000] [--runs 5]
  *
@@ -15,12 +15,9 @@
  */
 import { applyExceptions, parseExceptionsAnnotation } from '../src/exceptions';
 import { KubeObject, workloadOf } from '../src/kube';
-import {
-  summarizeMeshCoverage,
-  workloadMeshCoverage,
-} from '../src/meshCoverage';
+import { summarizeMeshCoverage } from '../src/meshCoverage';
 import { summarizeFindings } from '../src/report';
-import { runChecks } from '../src/runChecks';
+import { assessObjects } from '../src/runChecks';
 import { ScoredResource } from '../src/score';
 import { PostureException } from '../src/api';
 // The benchmarks' shared helpers; the bench ships with nothing, so reading
@@ -374,7 +371,6 @@ function measure(pods: number, runs: number) {
     runChecks: [] as number[],
     exceptions: [] as number[],
     summarize: [] as number[],
-    meshCoverage: [] as number[],
   };
   let summary: ReturnType<typeof summarizeFindings> | undefined;
   let findingCount = 0;
@@ -382,10 +378,13 @@ function measure(pods: number, runs: number) {
   let coverage: number | null = null;
   for (let run = 0; run < runs; run++) {
     const t0 = performance.now();
-    const findings = runChecks(objects, {
+    // The checks and the zero-trust coverage, from one index, as the
+    // backend computes them for each cluster.
+    const { findings, meshCoverage } = assessObjects(objects, {
       cluster: 'bench',
       clusterRole: 'production',
     });
+    coverage = summarizeMeshCoverage(meshCoverage).ratio;
     sample();
     const t1 = performance.now();
     const reported = applyExceptions(
@@ -398,14 +397,9 @@ function measure(pods: number, runs: number) {
     summary = summarizeFindings(reported, checkedResources(objects));
     sample();
     const t3 = performance.now();
-    // The zero-trust figure the backend adds to each cluster's report.
-    coverage = summarizeMeshCoverage(workloadMeshCoverage(objects)).ratio;
-    sample();
-    const t4 = performance.now();
     phases.runChecks.push(t1 - t0);
     phases.exceptions.push(t2 - t1);
     phases.summarize.push(t3 - t2);
-    phases.meshCoverage.push(t4 - t3);
     findingCount = reported.length;
     gcNow();
     retained = process.memoryUsage().heapUsed - baseHeap;
@@ -414,8 +408,7 @@ function measure(pods: number, runs: number) {
     [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const total = median(
     phases.runChecks.map(
-      (t, i) =>
-        t + phases.exceptions[i] + phases.summarize[i] + phases.meshCoverage[i],
+      (t, i) => t + phases.exceptions[i] + phases.summarize[i],
     ),
   );
   return {
@@ -426,7 +419,6 @@ function measure(pods: number, runs: number) {
     runChecksMs: median(phases.runChecks),
     exceptionsMs: median(phases.exceptions),
     summarizeMs: median(phases.summarize),
-    meshCoverageMs: median(phases.meshCoverage),
     meshCoverage: coverage,
     totalMs: total,
     podsPerSecond: Math.round(pods / (total / 1000)),
@@ -449,11 +441,9 @@ function main() {
         `runChecks ${result.runChecksMs.toFixed(
           0,
         )} ms, exceptions ${result.exceptionsMs.toFixed(0)} ms, ` +
-        `summarize ${result.summarizeMs.toFixed(
-          0,
-        )} ms, mesh coverage ${result.meshCoverageMs.toFixed(0)} ms (${
+        `summarize ${result.summarizeMs.toFixed(0)} ms, mesh coverage ${
           result.meshCoverage
-        }); peak rss ${result.peakRssMb} MB, heap ${result.peakHeapMb} MB`,
+        }; peak rss ${result.peakRssMb} MB, heap ${result.peakHeapMb} MB`,
     );
     return result;
   });
@@ -464,7 +454,6 @@ function main() {
     log(`run_checks_ms_${r.pods}: ${r.runChecksMs.toFixed(0)}`);
     log(`exceptions_ms_${r.pods}: ${r.exceptionsMs.toFixed(0)}`);
     log(`summarize_ms_${r.pods}: ${r.summarizeMs.toFixed(0)}`);
-    log(`mesh_coverage_ms_${r.pods}: ${r.meshCoverageMs.toFixed(0)}`);
     log(`findings_${r.pods}: ${r.findings}`);
     log(`peak_rss_mb_${r.pods}: ${r.peakRssMb}`);
     log(`peak_heap_mb_${r.pods}: ${r.peakHeapMb}`);

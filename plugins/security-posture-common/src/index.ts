@@ -19,7 +19,7 @@ export type {
 export { SEVERITIES } from './types';
 export type { KubeObject } from './kube';
 export { isCheckedWorkload } from './kube';
-export { CHECKS, runChecks } from './runChecks';
+export { assessObjects, CHECKS, runChecks } from './runChecks';
 export type { RunChecksOptions } from './runChecks';
 export { imageTag } from './checks/hardening';
 export {

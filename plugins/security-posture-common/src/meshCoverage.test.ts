@@ -4,6 +4,7 @@ import {
   summarizeMeshCoverage,
   workloadMeshCoverage,
 } from './meshCoverage';
+import { assessObjects, runChecks } from './runChecks';
 import { deployment, istio, namespace } from './testing/fixtures';
 
 function workload(
@@ -104,6 +105,16 @@ describe('workloadMeshCoverage', () => {
       total: 7,
       ratio: 3 / 7,
     });
+  });
+
+  it('comes with the findings from one index in assessObjects', () => {
+    const options = { cluster: 'a', clusterRole: 'production' };
+    const assessed = assessObjects(clusterA, options);
+    expect(assessed.findings).toEqual(runChecks(clusterA, options));
+    expect(assessed.meshCoverage).toEqual(
+      workloadMeshCoverage(clusterA, { cluster: 'a' }),
+    );
+    expect(summarizeMeshCoverage(assessed.meshCoverage).covered).toBe(1);
   });
 
   it('has no ratio without a workload', () => {

@@ -1,6 +1,10 @@
 import { MeshCoverage } from './api';
 import { hasAuthorizationPolicy } from './checks/authorizationPolicies';
-import { buildClusterIndex, workloadKey } from './checks/clusterIndex';
+import {
+  ClusterIndex,
+  buildClusterIndex,
+  workloadKey,
+} from './checks/clusterIndex';
 import {
   MESH_EXEMPT_NAMESPACES,
   meshMembership,
@@ -47,7 +51,15 @@ export function workloadMeshCoverage(
   objects: readonly KubeObject[],
   options: { cluster?: string } = {},
 ): WorkloadMeshCoverage[] {
-  const index = buildClusterIndex(objects);
+  return meshCoverageWith(objects, buildClusterIndex(objects), options);
+}
+
+/** {@link workloadMeshCoverage} over an index already built of the objects. */
+export function meshCoverageWith(
+  objects: readonly KubeObject[],
+  index: ClusterIndex,
+  options: { cluster?: string } = {},
+): WorkloadMeshCoverage[] {
   const result: WorkloadMeshCoverage[] = [];
   for (const object of objects) {
     if (!object?.metadata?.name) {

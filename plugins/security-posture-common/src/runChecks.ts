@@ -1,6 +1,6 @@
 import { availabilityChecks } from './checks/availability';
 import { Check, CheckContext, Hit, messagesOf } from './checks/check';
-import { buildClusterIndex } from './checks/clusterIndex';
+import { ClusterIndex, buildClusterIndex } from './checks/clusterIndex';
 import { configurationChecks } from './checks/configuration';
 import { credentialChecks } from './checks/credentials';
 import { externalChecks } from './checks/external';
@@ -13,6 +13,7 @@ import { podSecurityRestrictedChecks } from './checks/podSecurityRestricted';
 import { rbacChecks } from './checks/rbac';
 import { sidecarChecks } from './checks/sidecar';
 import { KubeObject, workloadOf } from './kube';
+import { meshCoverageWith, WorkloadMeshCoverage } from './meshCoverage';
 import { withDefaultNamespace } from './namespaces';
 import { CheckDefinition, Finding, FindingResource, SEVERITIES } from './types';
 
@@ -121,12 +122,38 @@ export function runChecks(
   options: RunChecksOptions = {},
 ): Finding[] {
   const objects = withDefaultNamespace(given, options.namespace);
+  return checkObjects(objects, buildClusterIndex(objects), options);
+}
+
+/**
+ * What the backend computes for a cluster on each refresh: the findings of
+ * {@link runChecks} and each workload's mesh coverage (as
+ * `workloadMeshCoverage` gives it), from one index of the objects.
+ *
+ * @public
+ */
+export function assessObjects(
+  given: readonly KubeObject[],
+  options: RunChecksOptions = {},
+): { findings: Finding[]; meshCoverage: WorkloadMeshCoverage[] } {
+  const objects = withDefaultNamespace(given, options.namespace);
+  const index = buildClusterIndex(objects);
+  return {
+    findings: checkObjects(objects, index, options),
+    meshCoverage: meshCoverageWith(objects, index, {
+      cluster: options.cluster,
+    }),
+  };
+}
+
+function checkObjects(
+  objects: readonly KubeObject[],
+  index: ClusterIndex,
+  options: RunChecksOptions,
+): Finding[] {
   const disabled = new Set(options.disabled ?? []);
   const checks = ALL_CHECKS.filter(check => !disabled.has(check.definition.id));
-  const context: CheckContext = {
-    clusterRole: options.clusterRole,
-    index: buildClusterIndex(objects),
-  };
+  const context: CheckContext = { clusterRole: options.clusterRole, index };
   const findings: Finding[] = [];
   const cluster = options.cluster !== undefined && { cluster: options.cluster };
 

@@ -8,9 +8,8 @@ import {
   Finding,
   FindingResource,
   isCheckedWorkload,
-  runChecks,
   ScoredResource,
-  workloadMeshCoverage,
+  assessObjects,
 } from '@cloud-native-platform/plugin-security-posture-common';
 
 /**
@@ -127,7 +126,7 @@ export function computeClusterFindings(
   for (const kind of store.kinds()) {
     if (!UNCHECKED_KINDS.has(kind)) objects.push(...store.list(kind));
   }
-  const findings = runChecks(objects, {
+  const { findings, meshCoverage } = assessObjects(objects, {
     cluster: name,
     clusterRole: definition.role,
   });
@@ -140,10 +139,7 @@ export function computeClusterFindings(
       .filter(isCheckedWorkload)
       .map(o => scoredResourceOf(name, o)),
     meshCoverage: new Map(
-      workloadMeshCoverage(objects, { cluster: name }).map(w => [
-        resourceKey(w.resource),
-        w.covered,
-      ]),
+      meshCoverage.map(w => [resourceKey(w.resource), w.covered]),
     ),
     byResource: new Map(),
     byOwner: new Map(),

@@ -12,11 +12,10 @@ import {
   ManifestError,
   parseManifests,
   namespaceNameProblem,
-  runChecks,
   withDefaultNamespace,
   summarizeFindings,
   summarizeMeshCoverage,
-  workloadMeshCoverage,
+  assessObjects,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -186,7 +185,9 @@ export function auditRoute(
       // Where kubectl would apply them: objects without a namespace land in
       // ?namespace= (default `default`) and its policies govern them.
       const objects = withDefaultNamespace(parsed.objects, namespace);
-      const findings = runChecks(objects, { clusterRole });
+      const { findings, meshCoverage } = assessObjects(objects, {
+        clusterRole,
+      });
       const byKey = new Map(
         objects
           .filter(o => o?.metadata?.name)
@@ -232,7 +233,7 @@ export function auditRoute(
       }
       const report: AuditReport = {
         ...summary,
-        meshCoverage: summarizeMeshCoverage(workloadMeshCoverage(objects)),
+        meshCoverage: summarizeMeshCoverage(meshCoverage),
         documents: parsed.documents,
       };
       res.json(report);
