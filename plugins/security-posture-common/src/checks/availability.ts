@@ -1,7 +1,7 @@
 import { KubeObject, Workload, asArray, workloadOf } from '../kube';
 import { Check, CheckContext, Hit } from './check';
 import { ClusterIndex, refKey } from './clusterIndex';
-import { Labels } from './labelSelector';
+import { describeLabels } from './labelSelector';
 import { podMetadataOf } from './podMetadata';
 
 // The kinds whose replica count an operator chooses and a PodDisruptionBudget
@@ -77,15 +77,6 @@ function intOrPercent(
   return match
     ? { amount: Number(match[1]), percent: match[2] === '%' }
     : undefined;
-}
-
-function describeLabels(labels: Labels): string {
-  const keys = Object.keys(labels).sort();
-  if (keys.length === 0) {
-    return 'pods without labels';
-  }
-  const shown = keys.slice(0, 3).map(key => `${key}=${labels[key]}`);
-  return `pods labelled ${shown.join(', ')}${keys.length > 3 ? ', …' : ''}`;
 }
 
 function budgetRef(budget: KubeObject) {

@@ -3,6 +3,16 @@ import { asArray } from '../kube';
 /** Labels as a pod carries them. */
 export type Labels = Record<string, string>;
 
+/** Pods by their labels, for messages: `pods labelled app=web, tier=…`. */
+export function describeLabels(labels: Labels): string {
+  const keys = Object.keys(labels).sort();
+  if (keys.length === 0) {
+    return 'pods without labels';
+  }
+  const shown = keys.slice(0, 3).map(key => `${key}=${labels[key]}`);
+  return `pods labelled ${shown.join(', ')}${keys.length > 3 ? ', …' : ''}`;
+}
+
 /**
  * A Kubernetes `LabelSelector` (NetworkPolicy `podSelector`) or an Istio
  * `WorkloadSelector` (which only has `matchLabels`).

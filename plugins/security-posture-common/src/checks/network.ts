@@ -1,6 +1,6 @@
 import { KubeObject, asArray } from '../kube';
 import { Check } from './check';
-import { isEmptySelector } from './labelSelector';
+import { describeLabels, isEmptySelector } from './labelSelector';
 import { podMetadataOf } from './podMetadata';
 
 // Kubernetes' own namespaces: their components come with the distribution,
@@ -37,15 +37,6 @@ function governsIngress(policy: KubeObject): boolean {
   return (
     !Array.isArray(types) || types.length === 0 || types.includes('Ingress')
   );
-}
-
-function describeLabels(labels: Record<string, string>): string {
-  const keys = Object.keys(labels).sort();
-  if (keys.length === 0) {
-    return 'pods without labels';
-  }
-  const shown = keys.slice(0, 3).map(key => `${key}=${labels[key]}`);
-  return `pods labelled ${shown.join(', ')}${keys.length > 3 ? ', …' : ''}`;
 }
 
 /** NetworkPolicy checks: default deny per namespace, coverage per workload. */
