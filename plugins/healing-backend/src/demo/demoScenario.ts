@@ -186,9 +186,13 @@ export function demoFeatureSeries(
     const points =
       Math.floor((request.end.getTime() - request.start.getTime()) / stepMs) +
       1;
+    // Seeded and shaped by the time relative to `now`, never by the clock,
+    // so that every replay decides alike whenever it runs.
     const random = seededRandom(
       seedOf(
-        `${cluster}/${namespace}/${service}/${metric}/${request.start.getTime()}`,
+        `${cluster}/${namespace}/${service}/${metric}/${
+          request.start.getTime() - now.getTime()
+        }`,
       ),
     );
     const active = incidents.flatMap(incident => {
@@ -215,7 +219,10 @@ export function demoFeatureSeries(
           : 1;
         factor *= 1 + (a.factor - 1) * rise;
       }
-      const wave = 1 + 0.03 * Math.sin((2 * Math.PI * at) / (45 * MINUTE_MS));
+      const wave =
+        1 +
+        0.03 *
+          Math.sin((2 * Math.PI * (at - now.getTime())) / (45 * MINUTE_MS));
       const noise = 1 + normal.noise * (random() * 2 - 1);
       return normal.level * factor * wave * noise;
     });
