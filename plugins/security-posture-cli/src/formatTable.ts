@@ -55,10 +55,21 @@ function findingLines(finding: ReportFinding): string[] {
   return lines;
 }
 
+function meshCoverageLine(coverage: AuditReport['meshCoverage']): string {
+  if (coverage.ratio === null) {
+    return 'Mesh coverage: no workload to cover';
+  }
+  return `Mesh coverage: ${Math.round(coverage.ratio * 100)}% (${
+    coverage.covered
+  } of ${
+    coverage.total
+  } workloads with sidecar, STRICT mTLS, AuthorizationPolicy)`;
+}
+
 /**
  * The report as text for a terminal or CI log, at most 100 columns wide:
- * score and counts, then the findings that count grouped by severity, then
- * the excepted ones.
+ * score, counts and mesh coverage, then the findings that count grouped by
+ * severity, then the excepted ones.
  */
 export function formatTable(report: AuditReport, files: number): string {
   const counted = report.findings.filter(f => !f.excepted);
@@ -72,6 +83,7 @@ export function formatTable(report: AuditReport, files: number): string {
     `Findings: ${SEVERITIES.map(s => `${s} ${report.counts[s]}`).join(
       ', ',
     )}; excepted ${report.exceptedCount}`,
+    meshCoverageLine(report.meshCoverage),
   ];
   for (const severity of SEVERITIES) {
     const group = counted.filter(f => f.severity === severity);

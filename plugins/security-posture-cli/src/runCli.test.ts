@@ -65,6 +65,10 @@ describe('cnp-posture audit', () => {
       /^Security posture audit: 2 resources scored from 2 documents in 2 files/,
     );
     expect(stdout).toMatch(/Score: \d+\/100/);
+    // The one workload has no sidecar, policies or mesh around it.
+    expect(stdout).toContain(
+      '\nMesh coverage: 0% (0 of 1 workloads with sidecar, STRICT mTLS, AuthorizationPolicy)\n',
+    );
     expect(stdout).toContain(
       '\nCRITICAL (1)\n  rbac-admin-wildcard ClusterRole everything\n',
     );
