@@ -8,7 +8,8 @@
  *
  * A cluster of N pods has N/4 Deployments (each with its ReplicaSet, a
  * Service and 2–6 pods), 40 Deployments per namespace, and per namespace a
- * few NetworkPolicies, a PeerAuthentication, a Role and a RoleBinding. About
+ * few NetworkPolicies, a PeerAuthentication, in two of three an
+ * AuthorizationPolicy, a Role and a RoleBinding. About
  * a third of the workloads break some hardening rule, one in ten carries a
  * posture exception (a quarter of them expired). The last lines are
  * `name: value` pairs for scripts to read.
@@ -191,6 +192,20 @@ function generateCluster(pods: number): KubeObject[] {
           metadata: { name: 'default', namespace },
           spec: { mtls: { mode: pick(i, 15, 4) ? 'PERMISSIVE' : 'STRICT' } },
         },
+        // Two namespaces in three allow calls from their own namespace only.
+        ...(pick(i, 18, 3)
+          ? []
+          : [
+              {
+                apiVersion: 'security.istio.io/v1',
+                kind: 'AuthorizationPolicy',
+                metadata: { name: 'same-namespace', namespace },
+                spec: {
+                  action: 'ALLOW',
+                  rules: [{ from: [{ source: { namespaces: [namespace] } }] }],
+                },
+              },
+            ]),
         {
           apiVersion: 'rbac.authorization.k8s.io/v1',
           kind: 'Role',
