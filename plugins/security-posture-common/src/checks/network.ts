@@ -83,15 +83,13 @@ export const networkChecks: Check[] = [
       severity: 'medium',
       category: 'network',
       description:
-        'Pods that no NetworkPolicy selects accept traffic from every pod and node of the cluster and may connect anywhere: a compromised neighbour reaches them directly.',
+        'Pods that no NetworkPolicy restricting ingress selects accept traffic from every pod and node of the cluster: a compromised neighbour reaches them directly. Any policy that selects the pods and governs their ingress counts, namespace-wide ones and matchExpressions included; an Egress-only policy does not. Polaris asks instead for a policy naming the pod labels in matchLabels with both ingress and egress rules; ingress is what keeps a neighbour out, so that is what this check asks for.',
       remediation:
         'Add a default-deny NetworkPolicy to the namespace and a policy that selects these pods and allows only their clients.',
       references: {
         nsa: NETWORK_POLICIES,
         cis: '5.3.2',
         kubescape: 'C-0260',
-        // Polaris asks for a policy naming the pod labels in matchLabels with
-        // both ingress and egress rules; any policy selecting the pods counts here.
         polaris: ['missingNetworkPolicy'],
       },
     },
