@@ -5,10 +5,12 @@
  * threshold are chosen by the standard score of the other categories, and
  * the held-out category is scored with that choice under all three
  * profiles. Every series runs with one configuration, nothing per file.
+ * `--detector streaming` puts the older StreamingDetector, with its one
+ * configuration, through the same protocol.
  *
  *   npm run bench:nab -- [--data ../shared/data/nab/data]
  *     [--windows ../shared/data/nab/labels/combined_windows.json] [--out <dir>]
- *     [--detector contextual|streaming]
+ *     [--detector contextual|streaming] [--candidates default|neighbours]
  *
  * A category without windows (artificialNoAnomaly) has no normalised score
  * of its own (perfect = null = 0): its fold reports false positives and the
@@ -38,19 +40,24 @@ import { UsageError, log, parseOptions, userPath } from './lib/args';
 import { loadNabCorpus } from './lib/nabCorpus';
 
 /**
- * The candidate set, declared before the cross-validated runs: the default
- * configuration and neighbours along the two settings that decide what
- * counts as a context (grid resolution and context length).
+ * Candidate sets, declared before the cross-validated runs. `default` is
+ * the detector's one configuration, so a fold chooses only the threshold;
+ * `neighbours` adds the configurations one step away along the two
+ * settings that decide what a context is (grid resolution, context length),
+ * so each fold also chooses among them.
  */
-const CONTEXTUAL_CANDIDATES: ReadonlyArray<{
-  name: string;
-  options: Partial<ContextualDetectorOptions>;
-}> = [
-  { name: 'grid16-order3', options: {} },
-  { name: 'grid12-order3', options: { levels: 12 } },
-  { name: 'grid16-order2', options: { order: 2 } },
-  { name: 'grid16-order4', options: { order: 4 } },
-];
+const CANDIDATE_SETS: Record<
+  string,
+  ReadonlyArray<{ name: string; options: Partial<ContextualDetectorOptions> }>
+> = {
+  default: [{ name: 'grid16-order3', options: {} }],
+  neighbours: [
+    { name: 'grid16-order3', options: {} },
+    { name: 'grid12-order3', options: { levels: 12 } },
+    { name: 'grid16-order2', options: { order: 2 } },
+    { name: 'grid16-order4', options: { order: 4 } },
+  ],
+};
 
 function main() {
   const options = parseOptions(process.argv.slice(2), {
@@ -65,6 +72,7 @@ function main() {
     ),
     out: '',
     detector: 'contextual',
+    candidates: 'default',
   });
   const dataDir = userPath(options.data);
   const windowsFile = userPath(options.windows);
@@ -73,6 +81,13 @@ function main() {
   if (!['contextual', 'streaming'].includes(options.detector))
     throw new UsageError(
       `--detector must be contextual or streaming, got '${options.detector}'`,
+    );
+  const candidateSet = CANDIDATE_SETS[options.candidates];
+  if (!candidateSet)
+    throw new UsageError(
+      `--candidates must be one of ${Object.keys(CANDIDATE_SETS).join(
+        ', ',
+      )}, got '${options.candidates}'`,
     );
   const corpus = loadNabCorpus(dataDir, windowsFile);
   if (corpus.length === 0)
@@ -87,7 +102,7 @@ function main() {
             scores: corpus.map(s => detectStream(s.values)),
           },
         ]
-      : CONTEXTUAL_CANDIDATES.map(c => ({
+      : candidateSet.map(c => ({
           name: c.name,
           scores: corpus.map(s =>
             detectContextual(s.values, {

@@ -1,7 +1,8 @@
 /**
  * Pure logic of the healing engine: anomaly detection (isolation forest,
- * streaming baseline), confidence calibration, root-cause ranking and the
- * NAB scorer its detector is measured with.
+ * streaming baseline, contextual detector with anomaly likelihood),
+ * confidence calibration, root-cause ranking and the NAB scorer and
+ * cross-validation its detectors are measured with.
  *
  * @packageDocumentation
  */
@@ -26,9 +27,30 @@ export {
   detectStream,
 } from './detection/StreamingDetector';
 export type { StreamingDetectorOptions } from './detection/StreamingDetector';
+export {
+  ContextualDetector,
+  DEFAULT_CONTEXTUAL_DETECTOR_OPTIONS,
+  detectContextual,
+} from './detection/ContextualDetector';
+export type { ContextualDetectorOptions } from './detection/ContextualDetector';
+export {
+  AnomalyLikelihood,
+  DEFAULT_ANOMALY_LIKELIHOOD_OPTIONS,
+  logTailScore,
+  normalTail,
+} from './detection/AnomalyLikelihood';
+export type { AnomalyLikelihoodOptions } from './detection/AnomalyLikelihood';
 export { calibrate } from './detection/calibrate';
 export type { LabelledScore } from './detection/calibrate';
 export * from './nab/nabScorer';
+export { crossValidate } from './nab/crossValidate';
+export type {
+  CrossValidationSeries,
+  CrossValidationCandidate,
+  CrossValidationFold,
+  CrossValidationResult,
+  ProfileScore,
+} from './nab/crossValidate';
 export type {
   MetricSeries,
   MetricKind,

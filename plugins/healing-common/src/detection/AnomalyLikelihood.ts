@@ -69,7 +69,8 @@ export class AnomalyLikelihood {
  * 1e-10 or less → 1, 1 → 0.
  */
 export function logTailScore(tail: number): number {
-  return Math.min(Math.log(Math.max(tail, 1e-10)) / Math.log(1e-10), 1);
+  const score = Math.log(Math.max(tail, 1e-10)) / Math.log(1e-10);
+  return Math.min(Math.max(score, 0), 1);
 }
 
 /** Upper tail of the standard normal, P(Z > z), with relative error below ~1e-7. */

@@ -3,6 +3,7 @@ import {
   AnomalyLikelihoodOptions,
   DEFAULT_ANOMALY_LIKELIHOOD_OPTIONS,
 } from './AnomalyLikelihood';
+import { CellContexts } from './CellContexts';
 
 /** Settings of {@link ContextualDetector}; one set serves every series. */
 export interface ContextualDetectorOptions {
@@ -10,6 +11,8 @@ export interface ContextualDetectorOptions {
   warmup: number;
   /** Grid cells across the range of values seen so far. */
   levels: number;
+  /** Grids laid over the values, each offset by a fraction of a cell; the raw novelty is their mean. */
+  grids: number;
   /** Longest context, in points: contexts of 1..order preceding cells are remembered. */
   order: number;
   /** Range growth (as a factor) at which the grid is re-laid and the memory re-learnt. */
@@ -18,8 +21,8 @@ export interface ContextualDetectorOptions {
   spatialTolerance: number;
   /** Output for a value beyond the extremes, whatever the likelihood says (0 leaves it to the likelihood). */
   spatialScore: number;
-  /** Anomaly likelihood over the raw novelty. */
-  likelihood: AnomalyLikelihoodOptions;
+  /** Anomaly likelihood over the raw novelty; unset keys take its defaults. */
+  likelihood: Partial<AnomalyLikelihoodOptions>;
   /** Output at or above which the detector counts an alert. */
   alertLevel: number;
   /** Points after an alert during which outputs are damped. */
@@ -33,6 +36,7 @@ export const DEFAULT_CONTEXTUAL_DETECTOR_OPTIONS: ContextualDetectorOptions = {
   warmup: 150,
   levels: 16,
   order: 3,
+  grids: 1,
   regrid: 1.5,
   spatialTolerance: 0.05,
   spatialScore: 1,
@@ -47,19 +51,20 @@ export const DEFAULT_CONTEXTUAL_DETECTOR_OPTIONS: ContextualDetectorOptions = {
  * grid over the range seen so far, and for every context length k ≤ order
  * the detector remembers which cell followed the k cells before it. A point
  * whose cell no remembered context predicted is novel; the raw score is the
- * share of context lengths for which it is. A value beyond the extremes seen
- * so far is novel outright. The raw score goes through an anomaly
- * likelihood, so the output says how unusual the recent amount of novelty
- * is for this series, and after an alert further outputs are damped for a
- * while, since one incident should raise one alert.
+ * share of context lengths for which it is. The raw score goes through an
+ * anomaly likelihood, so the output says how unusual the recent amount of
+ * novelty is for this series rather than how novel the point is, which
+ * lets one threshold serve noisy and clean series. A value beyond the
+ * extremes seen so far (by more than a tolerance) is new ground and scores
+ * `spatialScore` outright. After an alert further outputs are damped for a
+ * while, since one incident should raise one alert. The grid is re-laid,
+ * and the memory re-learnt from the past values, when the range outgrows it.
  */
 export class ContextualDetector {
   private readonly options: ContextualDetectorOptions;
   private readonly likelihood: AnomalyLikelihood;
   private readonly values: number[] = [];
-  // memory[k - 1]: context of the k cells before → cells seen after it.
-  private memory: Array<Map<number, Set<number>>> = [];
-  private cells: number[] = [];
+  private readonly grids: CellContexts[];
   private min = Infinity;
   private max = -Infinity;
   private origin = 0;
@@ -70,7 +75,7 @@ export class ContextualDetector {
   constructor(options: Partial<ContextualDetectorOptions> = {}) {
     this.options = { ...DEFAULT_CONTEXTUAL_DETECTOR_OPTIONS, ...options };
     const o = this.options;
-    for (const key of ['warmup', 'levels', 'order'] as const) {
+    for (const key of ['warmup', 'levels', 'order', 'grids'] as const) {
       if (!Number.isInteger(o[key]) || o[key] < 1)
         throw new Error(
           `ContextualDetector ${key} must be a positive integer, got ${o[key]}`,
@@ -79,6 +84,10 @@ export class ContextualDetector {
     if (!(o.regrid > 1))
       throw new Error(`ContextualDetector regrid must be > 1, got ${o.regrid}`);
     this.likelihood = new AnomalyLikelihood(o.likelihood);
+    this.grids = Array.from(
+      { length: o.grids },
+      (_, g) => new CellContexts(o.order, g / o.grids),
+    );
   }
 
   /** Scores the next point; the result depends only on it and earlier points. */
@@ -87,10 +96,10 @@ export class ContextualDetector {
       throw new Error(`ContextualDetector got a non-finite value ${x}`);
     const o = this.options;
     this.values.push(x);
+    const margin = o.spatialTolerance * (this.max - this.min);
     const beyond =
       this.values.length > o.warmup &&
-      (x > this.max + o.spatialTolerance * (this.max - this.min) ||
-        x < this.min - o.spatialTolerance * (this.max - this.min));
+      (x > this.max + margin || x < this.min - margin);
     this.min = Math.min(this.min, x);
     this.max = Math.max(this.max, x);
     if (this.values.length < o.warmup) return 0;
@@ -98,9 +107,11 @@ export class ContextualDetector {
       this.layGrid();
       return 0;
     }
-    const cell = this.cellOf(x);
-    const raw = beyond ? 1 : this.novelty(cell);
-    this.learn(cell);
+    const u = (x - this.origin) / this.width;
+    let novelty = 0;
+    for (const grid of this.grids) novelty += grid.novelty(grid.cellOf(u));
+    const raw = beyond ? 1 : novelty / this.grids.length;
+    for (const grid of this.grids) grid.learn(grid.cellOf(u));
     if (this.max - this.min > this.gridRange * o.regrid) this.layGrid();
     let score = Math.max(
       this.likelihood.push(raw),
@@ -112,57 +123,19 @@ export class ContextualDetector {
     return score;
   }
 
-  // Share of context lengths whose remembered successors miss this cell.
-  private novelty(cell: number): number {
-    const o = this.options;
-    const n = this.cells.length;
-    let novel = 0;
-    let judged = 0;
-    let key = 0;
-    for (let k = 1; k <= o.order && k <= n; k++) {
-      key = contextKey(key, this.cells[n - k]);
-      judged++;
-      if (!this.memory[k - 1].get(key)?.has(cell)) novel++;
-    }
-    return judged ? novel / judged : 1;
-  }
-
-  private learn(cell: number): void {
-    const o = this.options;
-    const n = this.cells.length;
-    let key = 0;
-    for (let k = 1; k <= o.order && k <= n; k++) {
-      key = contextKey(key, this.cells[n - k]);
-      let next = this.memory[k - 1].get(key);
-      if (!next) this.memory[k - 1].set(key, (next = new Set()));
-      next.add(cell);
-    }
-    this.cells.push(cell);
-    if (this.cells.length > 4 * o.order) this.cells.splice(0, 2 * o.order);
-  }
-
-  // Lays a grid over the range seen so far and re-learns every past value on it.
+  // Lays the grids over the range seen so far and re-learns every past value on them.
   private layGrid(): void {
-    const o = this.options;
     const range = this.max - this.min;
     const scale = Math.max(Math.abs(this.max), Math.abs(this.min), 1e-9);
     this.gridRange = Math.max(range, 1e-6 * scale);
-    this.width = this.gridRange / o.levels;
+    this.width = this.gridRange / this.options.levels;
     this.origin = this.min;
-    this.memory = Array.from({ length: o.order }, () => new Map());
-    this.cells = [];
-    for (const v of this.values) this.learn(this.cellOf(v));
+    for (const grid of this.grids) {
+      grid.clear();
+      for (const v of this.values)
+        grid.learn(grid.cellOf((v - this.origin) / this.width));
+    }
   }
-
-  private cellOf(x: number): number {
-    return Math.floor((x - this.origin) / this.width);
-  }
-}
-
-// Extends a context key by one older cell: a polynomial hash modulo a prime
-// near 2^31, exact in doubles; a rare collision merely merges two contexts.
-function contextKey(key: number, cell: number): number {
-  return (key * 1048576 + (cell & 0xfffff)) % 2147483647;
 }
 
 /** Scores a whole series point by point with a fresh detector. */
