@@ -93,6 +93,14 @@ function main() {
   if (corpus.length === 0)
     throw new UsageError(`no series of ${windowsFile} under ${dataDir}`);
 
+  const categories = new Set(corpus.map(s => s.key.split('/')[0]));
+  if (categories.size < 2)
+    throw new UsageError(
+      `cross-validation needs series of two categories or more under ${dataDir}, found ${[
+        ...categories,
+      ].join(', ')}`,
+    );
+
   const started = process.hrtime.bigint();
   const candidates: CrossValidationCandidate[] =
     options.detector === 'streaming'
@@ -167,10 +175,13 @@ function main() {
   log(`detector_seconds: ${seconds.toFixed(1)}`);
   for (const [name, value] of Object.entries(result.foldMean))
     log(`fold_mean_${name}: ${value.toFixed(1)}`);
-  for (const s of result.pooled)
-    log(`pooled_${s.profile}: ${s.normalised!.toFixed(1)}`);
+  for (const s of result.pooled) log(`pooled_${s.profile}: ${figure(s)}`);
   for (const s of result.inSample.scores)
-    log(`in_sample_${s.profile}: ${s.normalised!.toFixed(1)}`);
+    log(`in_sample_${s.profile}: ${figure(s)}`);
+}
+
+function figure(s: ProfileScore): string {
+  return s.normalised === null ? 'n/a' : s.normalised.toFixed(1);
 }
 
 function describe(s: ProfileScore): string {
