@@ -50,6 +50,19 @@ describe('ContextualDetector', () => {
     expect(detectContextual(values, { refractory: 0 })[1550]).toBe(1);
   });
 
+  it('keeps a bounded window of past values to re-learn from', () => {
+    // The range grows late, so the grid is re-laid from the kept values only.
+    const values = cycle(6000);
+    for (let i = 5000; i < 6000; i++) values[i] *= 2;
+    const bounded = detectContextual(values, { relearnWindow: 400 });
+    const whole = detectContextual(values, { relearnWindow: 10_000 });
+    // Identical until the first re-grid, which sees fewer values…
+    expect(bounded.subarray(0, 5000)).toEqual(whole.subarray(0, 5000));
+    // …and still flags the new ground at once.
+    expect(bounded[5000]).toBe(whole[5000]);
+    expect(max(bounded, 5000, 5010)).toBe(1);
+  });
+
   it('names a bad setting or value', () => {
     expect(() => new ContextualDetector({ levels: 0 })).toThrow(
       /levels must be a positive integer, got 0/,

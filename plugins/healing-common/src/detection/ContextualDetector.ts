@@ -17,6 +17,8 @@ export interface ContextualDetectorOptions {
   order: number;
   /** Range growth (as a factor) at which the grid is re-laid and the memory re-learnt. */
   regrid: number;
+  /** Past values kept to re-learn the memory from when the grid is re-laid (bounds the detector's memory). */
+  relearnWindow: number;
   /** Fraction of the range a value may pass the seen extremes by before it counts as new ground. */
   spatialTolerance: number;
   /** Output for a value beyond the extremes, whatever the likelihood says (0 leaves it to the likelihood). */
@@ -38,6 +40,7 @@ export const DEFAULT_CONTEXTUAL_DETECTOR_OPTIONS: ContextualDetectorOptions = {
   order: 3,
   grids: 1,
   regrid: 1.5,
+  relearnWindow: 5000,
   spatialTolerance: 0.05,
   spatialScore: 1,
   likelihood: DEFAULT_ANOMALY_LIKELIHOOD_OPTIONS,
@@ -58,12 +61,15 @@ export const DEFAULT_CONTEXTUAL_DETECTOR_OPTIONS: ContextualDetectorOptions = {
  * extremes seen so far (by more than a tolerance) is new ground and scores
  * `spatialScore` outright. After an alert further outputs are damped for a
  * while, since one incident should raise one alert. The grid is re-laid,
- * and the memory re-learnt from the past values, when the range outgrows it.
+ * and the memory re-learnt from the last `relearnWindow` values, when the
+ * range outgrows it; the extremes are those of the whole series.
  */
 export class ContextualDetector {
   private readonly options: ContextualDetectorOptions;
   private readonly likelihood: AnomalyLikelihood;
-  private readonly values: number[] = [];
+  // The last `relearnWindow` values (a few more between trims), for re-gridding.
+  private values: number[] = [];
+  private seen = 0;
   private readonly grids: CellContexts[];
   private min = Infinity;
   private max = -Infinity;
@@ -75,7 +81,13 @@ export class ContextualDetector {
   constructor(options: Partial<ContextualDetectorOptions> = {}) {
     this.options = { ...DEFAULT_CONTEXTUAL_DETECTOR_OPTIONS, ...options };
     const o = this.options;
-    for (const key of ['warmup', 'levels', 'order', 'grids'] as const) {
+    for (const key of [
+      'warmup',
+      'levels',
+      'order',
+      'grids',
+      'relearnWindow',
+    ] as const) {
       if (!Number.isInteger(o[key]) || o[key] < 1)
         throw new Error(
           `ContextualDetector ${key} must be a positive integer, got ${o[key]}`,
@@ -95,15 +107,17 @@ export class ContextualDetector {
     if (!Number.isFinite(x))
       throw new Error(`ContextualDetector got a non-finite value ${x}`);
     const o = this.options;
+    this.seen++;
     this.values.push(x);
+    if (this.values.length >= 2 * o.relearnWindow)
+      this.values = this.values.slice(-o.relearnWindow);
     const margin = o.spatialTolerance * (this.max - this.min);
     const beyond =
-      this.values.length > o.warmup &&
-      (x > this.max + margin || x < this.min - margin);
+      this.seen > o.warmup && (x > this.max + margin || x < this.min - margin);
     this.min = Math.min(this.min, x);
     this.max = Math.max(this.max, x);
-    if (this.values.length < o.warmup) return 0;
-    if (this.values.length === o.warmup) {
+    if (this.seen < o.warmup) return 0;
+    if (this.seen === o.warmup) {
       this.layGrid();
       return 0;
     }
