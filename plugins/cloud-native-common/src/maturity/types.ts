@@ -39,7 +39,11 @@ export interface MaturityFinding {
  */
 export interface MaturityTerm {
   component: MaturityComponent | 'security';
-  status: 'assessed' | 'not-deployed';
+  /**
+   * `not-assessed`: the term could not be measured (the security posture
+   * API refused or did not answer); it earns no points and its signals say why.
+   */
+  status: 'assessed' | 'not-deployed' | 'not-assessed';
   /** 0–1. */
   integration: number;
   automation: AutomationLevel;

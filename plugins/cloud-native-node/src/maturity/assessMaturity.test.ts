@@ -198,6 +198,27 @@ describe('assessMaturity', () => {
     ).toBe(17);
   });
 
+  it('leaves security not assessed, with the reason, when there is no posture score', () => {
+    const result = assessMaturity({
+      workloads: [workload([])],
+      postureUnavailable: 'the security-posture backend answered HTTP 403',
+    });
+    const security = result.terms.find(t => t.component === 'security')!;
+    expect(security).toMatchObject({
+      status: 'not-assessed',
+      integration: 0,
+      points: 0,
+      signals: ['not assessed: the security-posture backend answered HTTP 403'],
+    });
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({
+        component: 'security',
+        message:
+          'The security posture of this service was not assessed: the security-posture backend answered HTTP 403.',
+      }),
+    );
+  });
+
   it('adds every term up to 100 when everything is in place and enforced', () => {
     const result = assessMaturity({
       workloads: [workload([...mesh, ...monitoring, ...scaling], true)],

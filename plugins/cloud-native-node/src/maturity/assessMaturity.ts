@@ -194,20 +194,30 @@ export function assessMaturity(input: MaturityInput): MaturityAssessment {
     healingTerm(input),
   ];
   const posture = input.postureScore;
-  const security = term(
-    'security',
-    SECURITY_WEIGHT,
-    posture === undefined ? 0 : posture / 100,
-    // The posture score already measures enforcement; it takes no factor.
-    'enforced',
-    posture === undefined ? [] : [`posture score ${posture}`],
-  );
+  const security =
+    posture === undefined
+      ? term('security', SECURITY_WEIGHT, 0, 'none', [
+          `not assessed: ${
+            input.postureUnavailable ?? 'no posture score was given'
+          }`,
+        ])
+      : term(
+          'security',
+          SECURITY_WEIGHT,
+          posture / 100,
+          // The posture score already measures enforcement; it takes no factor.
+          'enforced',
+          [`posture score ${posture}`],
+        );
+  if (posture === undefined) security.status = 'not-assessed';
   const findings = parts.flatMap(p => p.findings);
   if (posture === undefined) {
     findings.push({
       component: 'security',
-      message: 'The security posture of this service could not be scored.',
-      next: 'Check that the clusters it runs in are readable.',
+      message: `The security posture of this service was not assessed: ${
+        input.postureUnavailable ?? 'no posture score was given'
+      }.`,
+      next: 'Open the Security posture tab: it needs the security-posture backend and the permission security-posture.report.read.',
     });
   } else if (posture < 100) {
     findings.push({

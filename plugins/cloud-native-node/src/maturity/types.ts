@@ -96,8 +96,10 @@ export interface MaturityWorkload {
  */
 export interface MaturityInput {
   workloads: MaturityWorkload[];
-  /** Posture score 0–100 of the entity's workloads; undefined when not scored. */
+  /** Posture score 0–100 of the entity's workloads, as the security-posture API reports it. */
   postureScore?: number;
+  /** Why there is no posture score (the API refused or did not answer). */
+  postureUnavailable?: string;
   /**
    * Healing policies that cover the entity, with their modes; the
    * `healing-mode` annotation caps the mode (`disabled` turns healing off).

@@ -26,7 +26,6 @@ import {
   HealingPolicy,
   matchPolicy,
 } from '@cloud-native-platform/plugin-healing-common';
-import { ClusterFindingsCache, entityPostureScore } from './entityPosture';
 import { systemRefOf, teamRefOf } from './maturityScopes';
 import { PlatformSignals } from './PlatformSignals';
 
@@ -75,44 +74,42 @@ function replicationDetail(
 
 /** Computes maturity and DR readiness of catalog entities from the cluster state. */
 export class MaturityAssessor {
-  private readonly findings = new ClusterFindingsCache();
-
   constructor(
     private readonly options: {
       clusterState: ClusterStateService;
       catalog: CatalogService;
       policies: HealingPolicy[];
-      /** Posture score and MTTR from the other backends; local posture without. */
+      /** Posture score and MTTR from the other backends; without them both terms say so. */
       signals?: PlatformSignals;
     },
   ) {}
 
   /**
-   * The posture score of the entity's Security tab when the security-posture
-   * backend answers; else scored here from the cluster checks, with the
-   * entity's own exceptions only.
+   * The posture score of the entity's Security tab, read from the
+   * security-posture API with the caller's credentials, so its permissions
+   * and exceptions apply. When that API refuses or does not answer, the
+   * term is not assessed, with the reason: never scored here instead.
    */
   private async posture(
-    entity: Entity,
     entityRef: string,
     workloads: EntityWorkload[],
     credentials: BackstageCredentials,
-  ): Promise<{ score?: number; source: string }> {
-    if (workloads.length === 0) return { score: undefined, source: '' };
-    const remote = await this.options.signals?.postureScore(
+  ): Promise<{ score?: number; unavailable?: string; source: string }> {
+    if (workloads.length === 0) return { source: '' };
+    if (!this.options.signals) {
+      return {
+        source: '',
+        unavailable: 'no security-posture backend is configured',
+      };
+    }
+    const remote = await this.options.signals.postureScore(
       entityRef,
       credentials,
     );
-    if (remote?.value !== undefined) {
+    if (remote.value !== undefined) {
       return { score: remote.value, source: 'as the Security tab reports it' };
     }
-    const clusters = this.options.clusterState.clusters();
-    return {
-      score: entityPostureScore(entity, workloads, clusters, this.findings),
-      source: `scored from the cluster checks here: ${
-        remote?.unavailable ?? 'no security-posture backend is configured'
-      }`,
-    };
+    return { source: '', unavailable: remote.unavailable };
   }
 
   async assess(
@@ -142,7 +139,7 @@ export class MaturityAssessor {
       ),
     );
     const [posture, mttr] = await Promise.all([
-      this.posture(entity, entityRef, resolved.workloads, credentials),
+      this.posture(entityRef, resolved.workloads, credentials),
       workloads.length > 0
         ? this.options.signals?.medianMttrMs(entityRef, credentials)
         : undefined,
@@ -150,6 +147,7 @@ export class MaturityAssessor {
     const maturity = assessMaturity({
       workloads,
       postureScore: posture.score,
+      postureUnavailable: posture.unavailable,
       healing: {
         policies: covering.map(p => ({ name: p.name, mode: p.mode })),
         annotationMode: annotations[ANNOTATION_HEALING_MODE],

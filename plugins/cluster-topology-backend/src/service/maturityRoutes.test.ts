@@ -82,15 +82,16 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
 
   it('scores trading-engine and finds its DR drift', async () => {
     const body = await score('trading-engine');
-    // Security: the posture score of its workloads in every cluster (94 with
-    // the availability and zero-trust checks), times 20 points.
-    expect(body.score).toBe(92.8);
+    // No security-posture backend here: the security term is not assessed
+    // (0 of its 20 points) rather than scored by maturity itself;
+    // maturitySuite.test.ts takes it from the Security tab (18.8 points).
+    expect(body.score).toBe(74);
     expect(points(body)).toEqual({
       mesh: 20,
       monitoring: 20,
       scaling: 14,
       healing: 20,
-      security: 18.8,
+      security: 0,
     });
     expect(body.formula.securityWeight).toBe(20);
     expect(body.dr.status).toBe('at-risk');
@@ -143,23 +144,24 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
       ok: false,
       scaleUp: true,
     });
-    // The security term says where its score comes from.
+    // The security term says why it was not assessed.
     const security = body.terms.find((t: any) => t.component === 'security');
-    expect(security.signals[1]).toBe(
-      'scored from the cluster checks here: the security-posture backend answered HTTP 404',
-    );
+    expect(security.status).toBe('not-assessed');
+    expect(security.signals).toEqual([
+      'not assessed: the security-posture backend answered HTTP 404',
+    ]);
   });
 
   it('scores risk-service low and flash-sale without a DR copy', async () => {
     const risk = await score('risk-service');
-    expect(risk.score).toBe(31.8);
+    expect(risk.score).toBe(31);
     expect(points(risk)).toMatchObject({
       monitoring: 0,
       scaling: 0,
       healing: 14,
     });
     const sale = await score('flash-sale');
-    expect(sale.score).toBe(82.8);
+    expect(sale.score).toBe(66);
     expect(sale.dr.status).toBe('not-ready');
     expect(sale.dr.findings[0]).toBe(
       'Deployment commerce/flash-sale (prod-east-a): no Deployment commerce/flash-sale runs in dr-west.',

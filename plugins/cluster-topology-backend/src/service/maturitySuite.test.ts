@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // The test assembles the suite's backends as a portal does, to check what
 // the maturity score reads from them over HTTP.
@@ -195,5 +196,53 @@ describe('maturity with the security-posture and healing backends', () => {
       expect([query, res.status]).toEqual([query, status]);
       expect(res.body.error.message).toMatch(message);
     }
+  });
+});
+
+describe('maturity for a user the security-posture API refuses', () => {
+  it('leaves the security term not assessed instead of scoring it', async () => {
+    // Every permission but the posture report's is allowed.
+    const decide = (requests: any[]) =>
+      requests.map(r => ({
+        result:
+          r.permission?.name === 'security-posture.report.read'
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }));
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests => decide(requests as any[]) as any,
+      authorizeConditional: async requests => decide(requests as any[]) as any,
+    });
+    const { server } = await startTestBackend({
+      features: [
+        clusterTopologyPlugin,
+        securityPosturePlugin,
+        permissions.factory,
+        catalogServiceMock.factory({ entities: catalogEntities() }),
+        mockServices.rootConfig.factory({
+          data: { cloudNativePlatform: { clusters: demoClusters() } },
+        }),
+      ],
+    });
+    await waitForClusters(server);
+    const res = await request(server)
+      .get('/api/cluster-topology/maturity?entityRef=trading-engine')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    const security = res.body.terms.find(
+      (t: any) => t.component === 'security',
+    );
+    expect(security).toMatchObject({ status: 'not-assessed', points: 0 });
+    expect(security.signals).toHaveLength(1);
+    expect(security.signals[0]).toMatch(/^not assessed: /);
+    expect(security.signals[0]).toMatch(/not permitted|403/);
+    expect(res.body.findings).toContainEqual(
+      expect.objectContaining({
+        component: 'security',
+        message: expect.stringMatching(
+          /^The security posture of this service was not assessed: /,
+        ),
+      }),
+    );
   });
 });

@@ -98,6 +98,38 @@ describe('EntityPlatformMaturityCard', () => {
     ).toHaveTextContent('automation factors: none 0, manual 0.5');
   });
 
+  it('shows a security term that was not assessed, and why', async () => {
+    const reason =
+      'the security-posture backend answered HTTP 403: not allowed to read posture reports';
+    answer('trading-engine', {
+      ...tradingEngineMaturity,
+      score: 74,
+      terms: tradingEngineMaturity.terms.map(t =>
+        t.component === 'security'
+          ? {
+              ...t,
+              status: 'not-assessed',
+              integration: 0,
+              automation: 'none',
+              automationFactor: 0,
+              points: 0,
+              signals: [`not assessed: ${reason}`],
+            }
+          : t,
+      ),
+    });
+    renderWithClient(
+      <EntityPlatformMaturityCard />,
+      testEntity('trading-engine'),
+    );
+
+    const table = await screen.findByRole('table', { name: 'Maturity terms' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows[5]).toHaveTextContent(
+      `security–none (×0)0/20not assessed: ${reason}`,
+    );
+  });
+
   it('points an undeployed entity at the cloud-native-service template', async () => {
     answer('docs-site', docsSiteMaturity);
     renderWithClient(<EntityPlatformMaturityCard />, testEntity('docs-site'));

@@ -65,7 +65,7 @@ function MaturityDetails({ value }: { value: EntityMaturityResponse }) {
             <TableRow key={t.component}>
               <TableCell>{t.component}</TableCell>
               <TableCell align="right">
-                {t.status === 'not-deployed' ? '–' : percent(t.integration)}
+                {t.status === 'assessed' ? percent(t.integration) : '–'}
               </TableCell>
               <TableCell>
                 {t.automation} (×{t.automationFactor})
