@@ -17,10 +17,7 @@ exports.up = async function up(knex) {
       .string('alert_name', 255)
       .nullable()
       .comment('Name of the alert the attempt is about');
-    table
-      .text('action_choice')
-      .nullable()
-      .comment('JSON: HealingActionChoice');
+    table.text('action_choice').nullable().comment('JSON: HealingActionChoice');
     table.index(
       ['alert_name', 'target_kind', 'action', 'status'],
       'healing_attempts_outcomes_idx',

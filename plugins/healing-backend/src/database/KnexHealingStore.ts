@@ -50,7 +50,11 @@ const ACTED: HealingAttemptStatus[] = [
 ];
 
 /** Outcomes the verifier settled, counted by the action choice. */
-const VERIFIED: HealingAttemptStatus[] = ['succeeded', 'failed', 'inconclusive'];
+const VERIFIED: HealingAttemptStatus[] = [
+  'succeeded',
+  'failed',
+  'inconclusive',
+];
 
 /**
  * The healing store on the plugin's database, through Knex: SQLite in

@@ -92,9 +92,9 @@ async function staleApprovalReason(
   }
   const allowed = policyActions(policy);
   if (attempt.action && !allowed.includes(attempt.action)) {
-    return `policy ${policy.name} now does ${allowed.join(
-      ' or ',
-    )}, not the ${attempt.action} that was asked for`;
+    return `policy ${policy.name} now does ${allowed.join(' or ')}, not the ${
+      attempt.action
+    } that was asked for`;
   }
   const alert = await context.store.alertStatusOf(attempt.id);
   if (alert?.status === 'resolved') {

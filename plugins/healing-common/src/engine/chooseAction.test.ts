@@ -7,7 +7,10 @@ import {
   summarizeActionChoice,
 } from './chooseAction';
 
-const context = { alertName: 'KubePodCrashLooping', workloadKind: 'Deployment' };
+const context = {
+  alertName: 'KubePodCrashLooping',
+  workloadKind: 'Deployment',
+};
 
 function outcome(
   action: ActionOutcomeCount['action'],

@@ -42,7 +42,11 @@ function input(
     cluster: { state: 'ready', kinds: [] },
     neighbours: ['db'],
     policies: readHealingPolicies([
-      { name: 'p', ...(policy.actions ? {} : { action: 'restart' }), ...policy },
+      {
+        name: 'p',
+        ...(policy.actions ? {} : { action: 'restart' }),
+        ...policy,
+      },
     ]),
     killSwitch: false,
     budgets: DEFAULT_HEALING_BUDGETS,
