@@ -505,7 +505,12 @@ export const engineStatus: HealingEngineStatus = {
   killSwitch: false,
   policies: [
     { name: 'restart-crash-looping-pods', mode: 'enforce', action: 'restart' },
-    { name: 'scale-on-order-surge', mode: 'approval', action: 'scale' },
+    {
+      name: 'scale-on-order-surge',
+      mode: 'approval',
+      action: 'scale',
+      actions: ['scale', 'traffic-shift', 'restart'],
+    },
     {
       name: 'shift-traffic-on-zone-failure',
       mode: 'dry-run',
