@@ -421,7 +421,7 @@ async function runPipeline(
         : `every action policy ${policy.name} allows was refused: ${refusals
             .map((r, i) => `${ranked![i].action}: ${r.reason}`)
             .join('; ')}`;
-    decide('refused', reason, first.rail);
+    decide('refused', reason, refusals.find(r => r.rail)?.rail);
     return { attempt, policy, plan: first.plan };
   }
   attempt.change = prepared.plan.change;
