@@ -28,10 +28,25 @@ export interface Config {
         entityRef?: string;
       };
       /**
-       * restart, scale, traffic-shift, rollback or evict.
+       * restart, scale, traffic-shift, rollback or evict: the one action of
+       * the policy. Give either this or `actions`, not both.
        * @visibility backend
        */
-      action: 'restart' | 'scale' | 'traffic-shift' | 'rollback' | 'evict';
+      action?: 'restart' | 'scale' | 'traffic-shift' | 'rollback' | 'evict';
+      /**
+       * The actions the policy allows, preferred first, e.g. [restart, scale].
+       * The engine picks one per alert by Thompson sampling over verified
+       * outcomes of earlier attempts on the same alert and workload kind
+       * (succeeded counts for, failed against, inconclusive neither); the
+       * order is its prior, so without evidence the first is chosen most
+       * often. An action whose plan or safety rails refuse gives way to the
+       * next. Only these actions are ever taken. Give either this or
+       * `action`, not both; scale and traffic-shift need their settings below.
+       * @visibility backend
+       */
+      actions?: Array<
+        'restart' | 'scale' | 'traffic-shift' | 'rollback' | 'evict'
+      >;
       /**
        * observe (detect only), dry-run (plan, never apply; the default),
        * approval (apply once approved), enforce (apply when confident).

@@ -98,6 +98,7 @@ export interface HealingStep {
     | 'features'
     | 'detection'
     | 'root-cause'
+    | 'action-choice'
     | 'decision'
     | 'approval'
     | 'action'
@@ -135,6 +136,47 @@ export interface HealingChange {
 }
 
 /**
+ * One action a policy allows, as the action choice weighed it: its
+ * verified outcomes on such alerts and workloads, and the draw it got.
+ *
+ * @public
+ */
+export interface HealingActionCandidate {
+  action: HealingActionType;
+  /** Verified attempts of this action on the same alert and workload kind that healed. */
+  successes: number;
+  /** …that did not heal. */
+  failures: number;
+  /** …whose outcome the verifier could not tell; they count neither way. */
+  inconclusive: number;
+  /** Pseudo-successes the policy's order gives it before any evidence. */
+  prior: number;
+  /** The Thompson sample drawn from its Beta posterior, 0–1. */
+  sample: number;
+  /** Why its plan or a safety rail refused it, when it was passed over. */
+  refused?: string;
+}
+
+/**
+ * How the action of an attempt was chosen among those its policy allows:
+ * Thompson sampling over verified outcomes per alert, workload kind and
+ * action, with the policy's order as prior.
+ *
+ * @public
+ */
+export interface HealingActionChoice {
+  /** The action taken (or planned); absent when every candidate was refused. */
+  chosen?: HealingActionType;
+  /** The context the outcomes were counted in. */
+  alertName: string;
+  workloadKind: string;
+  /** Highest sample first. */
+  candidates: HealingActionCandidate[];
+  /** E.g. `restart healed 9 of 10 such alerts on Deployments; scale 1 of 3`. */
+  summary: string;
+}
+
+/**
  * One attempt: what was seen, decided, done, and with what outcome.
  *
  * @public
@@ -162,6 +204,8 @@ export interface HealingAttempt {
   mttrSeconds?: number;
   steps: HealingStep[];
   rootCause?: RootCauseRank[];
+  /** How the action was chosen, for a policy that allows several. */
+  actionChoice?: HealingActionChoice;
   change?: HealingChange;
   /** Who approved or rejected, for approval mode. */
   decidedBy?: string;
@@ -219,7 +263,10 @@ export interface HealingEngineStatus {
   policies: Array<{
     name: string;
     mode: HealingMode;
+    /** The first of the policy's actions. */
     action: HealingActionType;
+    /** Every action the policy allows, in its order. */
+    actions?: HealingActionType[];
   }>;
   pendingApprovals: number;
 }

@@ -1,4 +1,5 @@
 import {
+  ActionOutcomeCount,
   HealingActionType,
   HealingAlert,
   HealingAttempt,
@@ -200,6 +201,12 @@ export interface HealingStore {
    */
   railHistory(since: Date, exceptId?: string): Promise<RailHistoryEntry[]>;
   attemptsToVerify(): Promise<AttemptToVerify[]>;
+  /**
+   * Verified outcomes of remediation attempts (succeeded, failed,
+   * inconclusive) counted per alert name, workload kind and action, for
+   * the action choice.
+   */
+  actionOutcomes(): Promise<ActionOutcomeCount[]>;
   /** Inserts or replaces platform attempts by id. */
   upsertPlatformAttempts(attempts: HealingAttempt[]): Promise<void>;
   countPending(): Promise<number>;

@@ -2,6 +2,7 @@ import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { HealingAttempt } from '@cloud-native-platform/plugin-healing-common';
 import { AlertRecord } from './HealingStore';
 import { KnexHealingStore } from './KnexHealingStore';
+import { attemptToRow } from './rows';
 
 jest.setTimeout(60_000);
 
@@ -74,12 +75,197 @@ describe.each(databases.eachSupportedId())('KnexHealingStore on %s', id => {
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('healing_attempts')).toBe(true);
     expect(await knex.schema.hasTable('healing_action_intents')).toBe(true);
-    // The intents migration alone, down and up again.
+    expect(await knex.schema.hasColumn('healing_attempts', 'alert_name')).toBe(
+      true,
+    );
+    // The action choice migration, then the intents one, down and up again.
+    await knex.migrate.down({ directory });
+    expect(await knex.schema.hasColumn('healing_attempts', 'alert_name')).toBe(
+      false,
+    );
+    expect(
+      await knex.schema.hasColumn('healing_attempts', 'action_choice'),
+    ).toBe(false);
     await knex.migrate.down({ directory });
     expect(await knex.schema.hasTable('healing_action_intents')).toBe(false);
     expect(await knex.schema.hasTable('healing_attempts')).toBe(true);
     await knex.migrate.up({ directory });
     expect(await knex.schema.hasTable('healing_action_intents')).toBe(true);
+    await knex.migrate.up({ directory });
+    expect(
+      await knex.schema.hasColumn('healing_attempts', 'action_choice'),
+    ).toBe(true);
+  });
+
+  it('names the alert of attempts stored before the action choice, from the alert row or the recorded alert', async () => {
+    const knex = await databases.init(id);
+    const directory = KnexHealingStore.migrationsDirectory;
+    await knex.migrate.latest({ directory });
+    await knex.migrate.down({ directory });
+    const [{ id: alertId }] = await knex('healing_alerts')
+      .insert({
+        fingerprint: 'fp-old',
+        starts_at: new Date('2026-11-20T10:00:00Z'),
+        alertname: 'KubePodCrashLooping',
+        status: 'resolved',
+        received_at: new Date('2026-11-20T10:00:00Z'),
+        updated_at: new Date('2026-11-20T10:00:00Z'),
+        payload: '{}',
+      })
+      .returning('id');
+    const { alert_name, action_choice, ...withAlertRow } = attemptToRow(
+      attempt('old-1', { status: 'succeeded' }),
+      { alertId: Number(alertId) },
+    );
+    const pruned = attemptToRow(
+      attempt('old-2', {
+        status: 'failed',
+        alert: { ...record(2).alert, name: 'HighLatency' },
+      }),
+    );
+    delete (pruned as any).alert_name;
+    delete (pruned as any).action_choice;
+    await knex('healing_attempts').insert([withAlertRow, pruned]);
+    expect(alert_name).toBeNull();
+    expect(action_choice).toBeNull();
+    await knex.migrate.latest({ directory });
+    const rows = await knex('healing_attempts')
+      .orderBy('id')
+      .select('id', 'alert_name');
+    expect(rows).toEqual([
+      { id: 'old-1', alert_name: 'KubePodCrashLooping' },
+      { id: 'old-2', alert_name: 'HighLatency' },
+    ]);
+    const store = new KnexHealingStore(knex);
+    expect(await store.actionOutcomes()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          alertName: 'KubePodCrashLooping',
+          action: 'restart',
+          successes: 1,
+        }),
+        expect.objectContaining({ alertName: 'HighLatency', failures: 1 }),
+      ]),
+    );
+  });
+
+  it('counts verified outcomes per alert, workload kind and action, and keeps the action choice', async () => {
+    const { store } = await createStore(id);
+    const cases: Array<[string, Partial<HealingAttempt>]> = [
+      ['KubePodCrashLooping', { status: 'succeeded' }],
+      ['KubePodCrashLooping', { status: 'succeeded' }],
+      ['KubePodCrashLooping', { status: 'succeeded' }],
+      ['KubePodCrashLooping', { status: 'failed' }],
+      ['KubePodCrashLooping', { status: 'inconclusive' }],
+      ['KubePodCrashLooping', { status: 'succeeded', action: 'scale' }],
+      ['KubePodCrashLooping', { status: 'failed', action: 'scale' }],
+      ['KubePodCrashLooping', { status: 'failed', action: 'scale' }],
+      [
+        'KubePodCrashLooping',
+        {
+          status: 'failed',
+          target: { ...attempt('x').target, kind: 'StatefulSet' },
+        },
+      ],
+      ['HighLatency', { status: 'succeeded' }],
+      // Not verified: no evidence either way.
+      ['KubePodCrashLooping', { status: 'applied' }],
+      ['KubePodCrashLooping', { status: 'refused' }],
+      ['KubePodCrashLooping', { status: 'planned' }],
+    ];
+    await store.addAlerts(
+      cases.map((_, i) => record(100 + i)),
+      new Date(),
+    );
+    const claimed = await store.claimAlerts({
+      owner: 'x',
+      limit: 100,
+      now: new Date(),
+      staleBefore: new Date(0),
+    });
+    const choice = {
+      chosen: 'restart' as const,
+      alertName: 'KubePodCrashLooping',
+      workloadKind: 'Deployment',
+      candidates: [
+        {
+          action: 'restart' as const,
+          successes: 3,
+          failures: 1,
+          inconclusive: 1,
+          prior: 2,
+          sample: 0.8,
+        },
+        {
+          action: 'scale' as const,
+          successes: 1,
+          failures: 2,
+          inconclusive: 0,
+          prior: 0,
+          sample: 0.3,
+          refused: 'cooldown',
+        },
+      ],
+      summary:
+        'restart healed 3 of 5 such KubePodCrashLooping alerts on Deployments; scale 1 of 3',
+    };
+    await store.completeAlerts(
+      'x',
+      claimed.map((c, i) => ({
+        alertId: c.id,
+        attempt: attempt(`o${i}`, {
+          alert: { ...c.alert, name: cases[i][0] },
+          actionChoice: i === 0 ? choice : undefined,
+          ...cases[i][1],
+        }),
+      })),
+      new Date(),
+    );
+    await store.upsertPlatformAttempts([
+      attempt('platform-1', { kind: 'platform', status: 'succeeded' }),
+    ]);
+    const outcomes = await store.actionOutcomes();
+    const sorted = [...outcomes].sort((a, b) =>
+      `${a.alertName}${a.workloadKind}${a.action}`.localeCompare(
+        `${b.alertName}${b.workloadKind}${b.action}`,
+      ),
+    );
+    expect(sorted).toEqual([
+      {
+        alertName: 'HighLatency',
+        workloadKind: 'Deployment',
+        action: 'restart',
+        successes: 1,
+        failures: 0,
+        inconclusive: 0,
+      },
+      {
+        alertName: 'KubePodCrashLooping',
+        workloadKind: 'Deployment',
+        action: 'restart',
+        successes: 3,
+        failures: 1,
+        inconclusive: 1,
+      },
+      {
+        alertName: 'KubePodCrashLooping',
+        workloadKind: 'Deployment',
+        action: 'scale',
+        successes: 1,
+        failures: 2,
+        inconclusive: 0,
+      },
+      {
+        alertName: 'KubePodCrashLooping',
+        workloadKind: 'StatefulSet',
+        action: 'restart',
+        successes: 0,
+        failures: 1,
+        inconclusive: 0,
+      },
+    ]);
+    expect((await store.getAttempt('o0'))?.actionChoice).toEqual(choice);
+    expect((await store.getAttempt('o1'))?.actionChoice).toBeUndefined();
   });
 
   it('stores each alert once and lets a resolved one update it', async () => {

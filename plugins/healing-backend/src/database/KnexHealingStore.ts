@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import {
+  ActionOutcomeCount,
   HealingAttempt,
   HealingAttemptStatus,
   HealthSample,
@@ -34,7 +35,7 @@ const MIGRATIONS_DIR = resolvePackagePath(
   'migrations',
 );
 
-/** Attempt rows have 27 columns: 30 rows stay below SQLite's 999 parameters. */
+/** Attempt rows have 28 columns: 30 rows stay below SQLite's 999 parameters. */
 const ATTEMPT_CHUNK = 30;
 const ALERT_CHUNK = 100;
 /** The PostgreSQL advisory lock every instance takes to record an intent. */
@@ -43,6 +44,13 @@ const INTENT_LOCK = 0x4845414c; // 'HEAL'
 const ACTED: HealingAttemptStatus[] = [
   'approved',
   'applied',
+  'succeeded',
+  'failed',
+  'inconclusive',
+];
+
+/** Outcomes the verifier settled, counted by the action choice. */
+const VERIFIED: HealingAttemptStatus[] = [
   'succeeded',
   'failed',
   'inconclusive',
@@ -454,6 +462,39 @@ export class KnexHealingStore implements HealingStore {
       });
     }
     return entries;
+  }
+
+  async actionOutcomes(): Promise<ActionOutcomeCount[]> {
+    const rows = await this.knex('healing_attempts')
+      .where('kind', 'remediation')
+      .whereIn('status', VERIFIED)
+      .whereNotNull('action')
+      .whereNotNull('alert_name')
+      .whereNot('alert_name', '')
+      .groupBy('alert_name', 'target_kind', 'action', 'status')
+      .select('alert_name', 'target_kind', 'action', 'status')
+      .count({ count: '*' });
+    const byContext = new Map<string, ActionOutcomeCount>();
+    for (const row of rows as any[]) {
+      const key = JSON.stringify([row.alert_name, row.target_kind, row.action]);
+      let counts = byContext.get(key);
+      if (!counts) {
+        counts = {
+          alertName: row.alert_name,
+          workloadKind: row.target_kind,
+          action: row.action,
+          successes: 0,
+          failures: 0,
+          inconclusive: 0,
+        };
+        byContext.set(key, counts);
+      }
+      const count = Number(row.count);
+      if (row.status === 'succeeded') counts.successes += count;
+      else if (row.status === 'failed') counts.failures += count;
+      else counts.inconclusive += count;
+    }
+    return [...byContext.values()];
   }
 
   async attemptsToVerify(): Promise<AttemptToVerify[]> {

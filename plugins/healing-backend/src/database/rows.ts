@@ -1,4 +1,5 @@
 import {
+  HealingActionChoice,
   HealingAlert,
   HealingAttempt,
 } from '@cloud-native-platform/plugin-healing-common';
@@ -71,6 +72,10 @@ export function attemptToRow(
     change: attempt.change ? JSON.stringify(attempt.change) : null,
     pod: fit(extras.pod, 255),
     decided_by: fit(attempt.decidedBy, 512),
+    alert_name: fit(attempt.alert?.name, 255),
+    action_choice: attempt.actionChoice
+      ? JSON.stringify(attempt.actionChoice)
+      : null,
   };
 }
 
@@ -106,6 +111,7 @@ export function rowToAttempt(row: any): HealingAttempt {
         : Number(row.mttr_seconds),
     steps: json(row.steps) ?? [],
     rootCause: json(row.root_cause),
+    actionChoice: json<HealingActionChoice>(row.action_choice),
     change: json(row.change),
     decidedBy: row.decided_by ?? undefined,
   });

@@ -3,6 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { ActionExecutor } from '../actions/ActionExecutor';
 import { readHealingConfig } from '../config';
 import { KnexHealingStore } from '../database/KnexHealingStore';
+import { attemptToRow } from '../database/rows';
 import { parseAlertmanagerPayload } from './alertmanagerPayload';
 import { AlertProcessor } from './AlertProcessor';
 import { KillSwitch } from './KillSwitch';
@@ -33,7 +34,12 @@ const config = readHealingConfig(
   }),
 );
 
-async function instance(knex: any, name: string, clusterState: any) {
+async function instance(
+  knex: any,
+  name: string,
+  clusterState: any,
+  healingConfig = config,
+) {
   const store = new KnexHealingStore(knex);
   const logger = mockServices.logger.mock();
   return {
@@ -41,7 +47,7 @@ async function instance(knex: any, name: string, clusterState: any) {
     processor: new AlertProcessor({
       store,
       clusterState,
-      config,
+      config: healingConfig,
       logger,
       killSwitch: new KillSwitch(store, false),
       executor: new ActionExecutor(logger),
@@ -158,6 +164,80 @@ describe.each(databases.eachSupportedId())('AlertProcessor on %s', id => {
         'kubectl.kubernetes.io/restartedAt'
       ],
     ).toBeDefined();
+  });
+
+  it('chooses among the allowed actions from the verified outcomes in the store', async () => {
+    const knex = await databases.init(id);
+    await KnexHealingStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const past = (i: number, action: string, status: string) =>
+      attemptToRow({
+        id: `past-${action}-${i}`,
+        kind: 'remediation',
+        cluster: 'prod-east-b',
+        target: {
+          cluster: 'prod-east-b',
+          namespace: 'trading',
+          kind: 'Deployment',
+          name: `other-${i}`,
+        },
+        alert: {
+          fingerprint: `past-${i}`,
+          name: 'PodCrashLooping',
+          status: 'resolved',
+          startsAt: '2026-11-01T10:00:00Z',
+          labels: {},
+          annotations: {},
+        },
+        action: action as any,
+        mode: 'enforce',
+        status: status as any,
+        createdAt: '2026-11-01T10:00:00Z',
+        updatedAt: '2026-11-01T10:10:00Z',
+        steps: [],
+      });
+    await knex('healing_attempts').insert([
+      ...Array.from({ length: 12 }, (_, i) => past(i, 'scale', 'succeeded')),
+      ...Array.from({ length: 12 }, (_, i) => past(i, 'restart', 'failed')),
+      past(99, 'restart', 'succeeded'),
+    ]);
+    const choosing = readHealingConfig(
+      new ConfigReader({
+        healing: {
+          policies: [
+            {
+              name: 'crash-loop',
+              match: { alertname: 'PodCrashLooping' },
+              actions: ['restart', 'scale'],
+              scale: { step: 1, max: 10 },
+              mode: 'dry-run',
+            },
+          ],
+        },
+      }),
+    );
+    const { store, processor } = await instance(
+      knex,
+      'a',
+      await testClusterState(),
+      choosing,
+    );
+    await store.addAlerts(
+      parseAlertmanagerPayload(alertmanagerPayload([{ fingerprint: 'now' }])),
+      new Date(),
+    );
+    await processor.processPending();
+    const { items } = await store.listAttempts({ status: 'planned' }, 10);
+    expect(items).toHaveLength(1);
+    const [attempt] = items;
+    expect(attempt).toMatchObject({ action: 'scale', policy: 'crash-loop' });
+    expect(attempt.actionChoice).toMatchObject({
+      chosen: 'scale',
+      summary:
+        'scale healed 12 of 12 such PodCrashLooping alerts on Deployments; restart 1 of 13',
+    });
+    expect(attempt.steps.map(s => s.name)).toContain('action-choice');
   });
 
   /** A processor whose store refuses `failures.left` records of applied attempts. */

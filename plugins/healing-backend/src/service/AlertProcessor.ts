@@ -4,6 +4,7 @@ import {
   ClusterStateService,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
+  ActionOutcomeCount,
   HealingAttempt,
   HealingPipelineDeps,
   RailHistoryEntry,
@@ -171,9 +172,12 @@ export class AlertProcessor {
         new Date(now.getTime() - this.historyMs()),
       );
       const killSwitch = await this.options.killSwitch.enabled();
+      // Verification comes minutes after an action, so the batch's one
+      // count is as current as any.
+      const outcomes = await store.actionOutcomes();
       const items: ProcessedAlert[] = [];
       for (const alert of claimed) {
-        const item = await this.process(alert, history, killSwitch);
+        const item = await this.process(alert, history, killSwitch, outcomes);
         if (ACTED.has(item.attempt.status)) {
           // Recorded at once: a later failure in the batch must not lose
           // the record of a change made to a cluster, nor repeat it.
@@ -251,6 +255,7 @@ export class AlertProcessor {
     claimed: ClaimedAlert,
     history: RailHistoryEntry[],
     killSwitchOn: boolean,
+    outcomes: readonly ActionOutcomeCount[],
   ): Promise<ProcessedAlert> {
     const { clusterState, config, executor, logger, store, killSwitch } =
       this.options;
@@ -287,6 +292,7 @@ export class AlertProcessor {
         budgets: config.budgets,
         // An intent of this very attempt is for the last check to name.
         history: history.filter(h => h.attemptId !== id),
+        outcomes,
       },
       {
         series: this.featureSeries(cluster),

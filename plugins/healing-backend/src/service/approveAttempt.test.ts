@@ -176,6 +176,14 @@ describe.each(databases.eachSupportedId())('approveAttempt on %s', id => {
         withPolicy({ action: 'scale', scale: { step: 1, max: 5 } }),
         'policy risk-restart now does scale, not the restart that was asked for',
       ],
+      [
+        withPolicy({
+          action: undefined,
+          actions: ['scale', 'evict'],
+          scale: { step: 1, max: 5 },
+        }),
+        'policy risk-restart now does scale or evict, not the restart that was asked for',
+      ],
     ];
     for (const [changed, reason] of cases) {
       await expect(
@@ -189,6 +197,26 @@ describe.each(databases.eachSupportedId())('approveAttempt on %s', id => {
     expect((await store.getAttempt(attempt.id))!.status).toBe(
       'pending-approval',
     );
+  });
+
+  it('carries out the action the attempt chose, not the first its policy allows', async () => {
+    const { context, apply, attempt } = await pendingAttempt();
+    expect(attempt.action).toBe('restart');
+    const choosing = {
+      ...context,
+      config: {
+        ...context.config,
+        policies: configOf({
+          action: undefined,
+          actions: ['scale', 'restart'],
+          scale: { step: 1, max: 5 },
+        }).policies,
+      },
+    };
+    const done = await approveAttempt(choosing, attempt.id, 'user:default/ops');
+    expect(done).toMatchObject({ status: 'applied', action: 'restart' });
+    expect(apply).toHaveBeenCalledTimes(1);
+    expect(apply.mock.calls[0][1].change.description).toMatch(/restart/i);
   });
 
   it('refuses with 409, without acting, once the alert resolved', async () => {

@@ -3,6 +3,7 @@ import {
   HealingAttempt,
   HealingMode,
   HealingStep,
+  policyActions,
   prepareAction,
   redactedMessage,
 } from '@cloud-native-platform/plugin-healing-common';
@@ -89,8 +90,11 @@ async function staleApprovalReason(
   if (!APPROVABLE.has(policy.mode)) {
     return `policy ${policy.name} is in ${policy.mode} mode now; it no longer acts`;
   }
-  if (attempt.action && policy.action !== attempt.action) {
-    return `policy ${policy.name} now does ${policy.action}, not the ${attempt.action} that was asked for`;
+  const allowed = policyActions(policy);
+  if (attempt.action && !allowed.includes(attempt.action)) {
+    return `policy ${policy.name} now does ${allowed.join(' or ')}, not the ${
+      attempt.action
+    } that was asked for`;
   }
   const alert = await context.store.alertStatusOf(attempt.id);
   if (alert?.status === 'resolved') {
@@ -172,7 +176,12 @@ export async function approveAttempt(
     });
     return (await store.getAttempt(id))!;
   };
-  const policy = config.policies.find(p => p.name === attempt.policy)!;
+  const configured = config.policies.find(p => p.name === attempt.policy)!;
+  // The action that was chosen and approved, not the policy's first.
+  const policy =
+    attempt.action && attempt.action !== configured.action
+      ? { ...configured, action: attempt.action }
+      : configured;
   const cluster = clusterState.cluster(attempt.cluster);
   const { kind, namespace, name } = attempt.target;
   const workload = cluster?.store.get(kind, namespace, name);

@@ -1,4 +1,7 @@
-import { HealingEngineStatus } from '@cloud-native-platform/plugin-healing-common';
+import {
+  HealingEngineStatus,
+  policyActions,
+} from '@cloud-native-platform/plugin-healing-common';
 import { RouteContext } from './RouteContext';
 
 /** What GET /status and PUT /kill-switch answer: the engine as it is now. */
@@ -14,6 +17,7 @@ export async function engineStatus(
       name: p.name,
       mode: p.mode,
       action: p.action,
+      actions: [...policyActions(p)],
     })),
     pendingApprovals: await store.countPending(),
   };

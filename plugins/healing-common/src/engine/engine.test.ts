@@ -1,5 +1,5 @@
 import { objectsView, ClusterObject } from './objects';
-import { matchPolicy, readHealingPolicies } from './policies';
+import { matchPolicy, policyActions, readHealingPolicies } from './policies';
 import { checkSafetyRails, DEFAULT_HEALING_BUDGETS } from './safetyRails';
 import { planScale } from './actions/planScale';
 import { planRestart } from './actions/planRestart';
@@ -84,6 +84,43 @@ describe('healing engine', () => {
     expect(matchPolicy(policies, { name: 'X', labels: {} }, target)?.name).toBe(
       'any',
     );
+  });
+
+  it('reads the ordered actions a policy allows, and names what is wrong with them', () => {
+    const [one, several] = readHealingPolicies([
+      { name: 'one', action: 'restart' },
+      {
+        name: 'several',
+        actions: ['scale', 'restart'],
+        scale: { step: 1, max: 5 },
+      },
+    ]);
+    expect(one).toMatchObject({ action: 'restart', actions: ['restart'] });
+    expect(several).toMatchObject({
+      action: 'scale',
+      actions: ['scale', 'restart'],
+    });
+    expect(policyActions({ action: 'evict' })).toEqual(['evict']);
+    expect(() =>
+      readHealingPolicies([
+        { name: 'a', action: 'restart', actions: ['restart'] },
+      ]),
+    ).toThrow('healing.policies[0] gives both action and actions');
+    expect(() => readHealingPolicies([{ name: 'a', actions: [] }])).toThrow(
+      'healing.policies[0].actions must be a non-empty list',
+    );
+    expect(() =>
+      readHealingPolicies([{ name: 'a', actions: ['restart', 'reboot'] }]),
+    ).toThrow('healing.policies[0].actions[1] must be one of');
+    expect(() =>
+      readHealingPolicies([{ name: 'a', actions: ['restart', 'restart'] }]),
+    ).toThrow("healing.policies[0].actions[1] 'restart' is listed twice");
+    expect(() =>
+      readHealingPolicies([{ name: 'a', actions: ['restart', 'scale'] }]),
+    ).toThrow('healing.policies[0].scale { step, max } is required');
+    expect(() =>
+      readHealingPolicies([{ name: 'a', actions: ['traffic-shift'] }]),
+    ).toThrow('healing.policies[0].trafficShift');
   });
 
   it('refuses by kill switch, cooldown, budget, failures and disruption budget', () => {

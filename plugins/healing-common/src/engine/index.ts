@@ -13,6 +13,7 @@ export * from './actions/planRollback';
 export * from './actions/planEviction';
 export * from './actions/planAction';
 export * from './prepareAction';
+export * from './chooseAction';
 export * from './verifyAttempt';
 export * from './detectionScore';
 export * from './calibrationTable';

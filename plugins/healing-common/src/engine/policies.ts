@@ -43,7 +43,14 @@ export interface HealingPolicyMatch {
 export interface HealingPolicy {
   name: string;
   match: HealingPolicyMatch;
+  /** The action it takes; with several allowed, the first of `actions`. */
   action: HealingActionType;
+  /**
+   * Every action it allows, in order of preference; the action choice
+   * picks among them from verified outcomes. Read from config it is always
+   * set (`[action]` for a one-action policy); left out, `[action]`.
+   */
+  actions?: readonly HealingActionType[];
   mode: HealingMode;
   /** Calibrated confidence the detection must reach to act (0.9). */
   threshold: number;
@@ -163,14 +170,8 @@ function readPolicy(value: unknown, index: number): HealingPolicy {
   const entry = record(value, at);
   const name = optionalString(entry, 'name', at);
   if (!name) throw new Error(`${at}.name is required`);
-  const action = entry.action as HealingActionType;
-  if (!ACTIONS.includes(action)) {
-    throw new Error(
-      `${at}.action must be one of ${ACTIONS.join(', ')}, got ${JSON.stringify(
-        entry.action,
-      )}`,
-    );
-  }
+  const actions = readActions(entry, at);
+  const action = actions[0];
   const mode = (entry.mode ?? HEALING_POLICY_DEFAULTS.mode) as HealingMode;
   if (!MODES.includes(mode)) {
     throw new Error(
@@ -183,6 +184,7 @@ function readPolicy(value: unknown, index: number): HealingPolicy {
     name,
     match: readMatch(entry.match, `${at}.match`),
     action,
+    actions,
     mode,
     threshold:
       entry.threshold === undefined
@@ -216,7 +218,7 @@ function readPolicy(value: unknown, index: number): HealingPolicy {
       ),
       max: numberIn(scale.max, `${at}.scale.max`, 1, 100_000, true),
     };
-  } else if (action === 'scale') {
+  } else if (actions.includes('scale')) {
     throw new Error(`${at}.scale { step, max } is required for action scale`);
   }
   if (entry.trafficShift !== undefined) {
@@ -235,12 +237,65 @@ function readPolicy(value: unknown, index: number): HealingPolicy {
     if (!policy.trafficShift.toSubset && !policy.trafficShift.toCluster) {
       throw new Error(`${at}.trafficShift needs toSubset or toCluster`);
     }
-  } else if (action === 'traffic-shift') {
+  } else if (actions.includes('traffic-shift')) {
     throw new Error(
       `${at}.trafficShift { percent, toSubset | toCluster } is required for action traffic-shift`,
     );
   }
   return policy;
+}
+
+function actionName(value: unknown, at: string): HealingActionType {
+  if (!ACTIONS.includes(value as HealingActionType)) {
+    throw new Error(
+      `${at} must be one of ${ACTIONS.join(', ')}, got ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+  return value as HealingActionType;
+}
+
+/** `action: restart` or `actions: [restart, scale]`, never both. */
+function readActions(
+  entry: Record<string, unknown>,
+  at: string,
+): HealingActionType[] {
+  if (entry.actions === undefined) {
+    return [actionName(entry.action, `${at}.action`)];
+  }
+  if (entry.action !== undefined) {
+    throw new Error(
+      `${at} gives both action and actions; list every allowed action under actions, the preferred first`,
+    );
+  }
+  if (!Array.isArray(entry.actions) || entry.actions.length === 0) {
+    throw new Error(
+      `${at}.actions must be a non-empty list of ${ACTIONS.join(', ')}`,
+    );
+  }
+  const actions = entry.actions.map((a, i) =>
+    actionName(a, `${at}.actions[${i}]`),
+  );
+  actions.forEach((a, i) => {
+    if (actions.indexOf(a) !== i) {
+      throw new Error(`${at}.actions[${i}] '${a}' is listed twice`);
+    }
+  });
+  return actions;
+}
+
+/**
+ * Every action a policy allows, preferred first.
+ *
+ * @public
+ */
+export function policyActions(
+  policy: Pick<HealingPolicy, 'action' | 'actions'>,
+): readonly HealingActionType[] {
+  return policy.actions && policy.actions.length > 0
+    ? policy.actions
+    : [policy.action];
 }
 
 /**

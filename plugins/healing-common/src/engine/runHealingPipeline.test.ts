@@ -42,7 +42,11 @@ function input(
     cluster: { state: 'ready', kinds: [] },
     neighbours: ['db'],
     policies: readHealingPolicies([
-      { name: 'p', action: 'restart', ...policy },
+      {
+        name: 'p',
+        ...(policy.actions ? {} : { action: 'restart' }),
+        ...policy,
+      },
     ]),
     killSwitch: false,
     budgets: DEFAULT_HEALING_BUDGETS,
@@ -321,5 +325,160 @@ describe('runHealingPipeline', () => {
     expect(served).not.toContain('hunter2-runbook');
     expect(attempt.reason ?? served).toContain('db.shop:5432');
     expect(attempt.alert?.annotations.runbook).toContain('wiki.example.com');
+  });
+
+  describe('with several allowed actions', () => {
+    const outcomes = (
+      counts: Record<string, [number, number]>,
+      alertName = 'WebErrors',
+    ) =>
+      Object.entries(counts).map(([action, [successes, failures]]) => ({
+        alertName,
+        workloadKind: 'Deployment',
+        action: action as any,
+        successes,
+        failures,
+        inconclusive: 0,
+      }));
+    const scaling = {
+      mode: 'enforce',
+      threshold: 0,
+      actions: ['restart', 'scale'],
+      scale: { step: 2, max: 10 },
+    };
+
+    it('takes the action verified outcomes favour, and says why on the attempt and in a step', async () => {
+      const apply = jest.fn(async () => {});
+      const checked: string[] = [];
+      const { attempt, policy } = await runHealingPipeline(
+        input(scaling, {
+          outcomes: outcomes({ restart: [1, 9], scale: [9, 1] }),
+        }),
+        {
+          apply,
+          lastCheck: async (_plan, acting) => {
+            checked.push(acting.action);
+            return { ok: true };
+          },
+        },
+      );
+      expect(attempt).toMatchObject({ status: 'applied', action: 'scale' });
+      expect(policy?.action).toBe('scale');
+      expect(checked).toEqual(['scale']);
+      expect(attempt.change?.after).toContain('replicas: 5');
+      expect(attempt.steps.map(s => s.name)).toEqual([
+        'features',
+        'detection',
+        'root-cause',
+        'action-choice',
+        'decision',
+        'action',
+      ]);
+      expect(attempt.actionChoice).toMatchObject({
+        chosen: 'scale',
+        alertName: 'WebErrors',
+        workloadKind: 'Deployment',
+        summary:
+          'scale healed 9 of 10 such WebErrors alerts on Deployments; restart 1 of 10',
+      });
+      expect(attempt.actionChoice!.candidates.map(c => c.action)).toEqual([
+        'scale',
+        'restart',
+      ]);
+      expect(attempt.steps[3].summary).toMatch(
+        /^scale chosen by Thompson sampling\. scale healed 9 of 10/,
+      );
+    });
+
+    it('draws the same for the same attempt id, and falls back to the policy order without evidence', async () => {
+      const runs = await Promise.all(
+        [1, 2].map(() =>
+          runHealingPipeline(input({ ...scaling, mode: 'dry-run' }), {}),
+        ),
+      );
+      expect(runs[0].attempt.actionChoice).toEqual(
+        runs[1].attempt.actionChoice,
+      );
+      const actions = new Map<string, number>();
+      for (let i = 0; i < 200; i++) {
+        const { attempt } = await runHealingPipeline(
+          input(
+            { ...scaling, mode: 'dry-run' },
+            {
+              id: `attempt-${i}`,
+              // Other alerts' outcomes are no evidence for this one.
+              outcomes: outcomes({ scale: [50, 0] }, 'OtherAlert'),
+            },
+          ),
+          {},
+        );
+        actions.set(attempt.action!, (actions.get(attempt.action!) ?? 0) + 1);
+      }
+      expect(actions.get('restart')!).toBeGreaterThan(120);
+      expect(actions.get('scale')!).toBeGreaterThan(0);
+    });
+
+    it('passes over an action whose plan is refused, and refuses once every one is', async () => {
+      const rollbackFirst = await runHealingPipeline(
+        input(
+          { mode: 'dry-run', actions: ['rollback', 'restart'] },
+          { outcomes: outcomes({ rollback: [40, 0], restart: [0, 5] }) },
+        ),
+        {},
+      );
+      expect(rollbackFirst.attempt).toMatchObject({
+        status: 'planned',
+        action: 'restart',
+      });
+      const choice = rollbackFirst.attempt.actionChoice!;
+      expect(choice.chosen).toBe('restart');
+      expect(choice.candidates[0]).toMatchObject({
+        action: 'rollback',
+        refused: expect.stringContaining('no plan'),
+      });
+      expect(
+        rollbackFirst.attempt.steps.find(s => s.name === 'action-choice')
+          ?.summary,
+      ).toContain('rollback passed over: no plan');
+
+      const none = await runHealingPipeline(
+        input(
+          { mode: 'dry-run', actions: ['rollback', 'evict'] },
+          { outcomes: outcomes({ rollback: [40, 0] }) },
+        ),
+        {},
+      );
+      expect(none.attempt.status).toBe('refused');
+      expect(none.attempt.reason).toMatch(
+        /^every action policy p allows was refused: rollback: no plan.*; evict: no plan/,
+      );
+      expect(none.attempt.actionChoice?.chosen).toBeUndefined();
+    });
+
+    it('stops at a rail that refuses every action alike', async () => {
+      const { attempt } = await runHealingPipeline(
+        input(scaling, { killSwitch: true }),
+        { apply: jest.fn() },
+      );
+      expect(attempt).toMatchObject({
+        status: 'refused',
+        reason: 'the kill switch stops every action',
+      });
+      expect(
+        attempt.actionChoice!.candidates.filter(c => c.refused),
+      ).toHaveLength(1);
+    });
+
+    it('records the choice an observe policy would make', async () => {
+      const { attempt } = await runHealingPipeline(
+        input(
+          { ...scaling, mode: 'observe' },
+          { outcomes: outcomes({ scale: [30, 0], restart: [0, 30] }) },
+        ),
+        {},
+      );
+      expect(attempt).toMatchObject({ status: 'observed', action: 'scale' });
+      expect(attempt.actionChoice?.chosen).toBe('scale');
+    });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  HealingActionCandidate,
   HealingAlert,
   HealingAttempt,
   HealingStep,
@@ -17,8 +18,13 @@ import {
 } from './features';
 import { ClusterReadiness } from './clusterReadiness';
 import { ClusterObjectsView, ClusterObject } from './objects';
-import { HealingPolicy, matchPolicy } from './policies';
-import { prepareAction } from './prepareAction';
+import {
+  ActionOutcomeCount,
+  rankActions,
+  summarizeActionChoice,
+} from './chooseAction';
+import { HealingPolicy, matchPolicy, policyActions } from './policies';
+import { PreparedAction, prepareAction } from './prepareAction';
 import { redactAttempt } from './redactAttempt';
 import { HealingBudgets, RailHistoryEntry } from './safetyRails';
 
@@ -48,6 +54,12 @@ export interface HealingPipelineInput {
   killSwitch: boolean;
   budgets: HealingBudgets;
   history: readonly RailHistoryEntry[];
+  /**
+   * Verified outcomes per alert name, workload kind and action, from which
+   * a policy that allows several actions chooses one; none counts as no
+   * evidence, so the policy's order decides.
+   */
+  outcomes?: readonly ActionOutcomeCount[];
 }
 
 /**
@@ -86,6 +98,25 @@ export interface HealingPipelineResult {
 }
 
 type Series = Map<string, ArrayLike<number>>;
+
+/** Rails that refuse whatever the action: trying the next action is moot. */
+const ACTION_INDEPENDENT_RAILS = new Set([
+  'kill-switch',
+  'consecutive-failures',
+  'cooldown',
+  'namespace-budget',
+  'cluster-budget',
+  'fleet-budget',
+]);
+
+function refusesEveryAction(
+  refusal: Extract<PreparedAction, { ok: false }>,
+): boolean {
+  if (!refusal.rail) return false;
+  // Out of sync before any plan: the target's own kinds, not the action's.
+  if (refusal.rail === 'cluster-sync') return !refusal.plan;
+  return ACTION_INDEPENDENT_RAILS.has(refusal.rail);
+}
 
 async function collectFeatures(
   input: HealingPipelineInput,
@@ -298,27 +329,102 @@ async function runPipeline(
       },
     });
   };
+  const allowed = policyActions(policy);
+  // One allowed action leaves nothing to choose: no choice is recorded.
+  const ranked =
+    allowed.length > 1
+      ? rankActions({
+          seed: input.id,
+          alertName: input.alert.name,
+          workloadKind: input.target.kind,
+          actions: allowed,
+          outcomes: input.outcomes ?? [],
+        })
+      : undefined;
+  const recordChoice = (chosen: HealingActionCandidate | undefined) => {
+    if (!ranked) return;
+    const choice = {
+      chosen: chosen?.action,
+      alertName: input.alert.name,
+      workloadKind: input.target.kind,
+      candidates: ranked,
+      summary: summarizeActionChoice({
+        chosen: chosen?.action,
+        alertName: input.alert.name,
+        workloadKind: input.target.kind,
+        candidates: ranked,
+      }),
+    };
+    attempt.actionChoice = choice;
+    const passedOver = ranked.filter(c => c.refused);
+    steps.push({
+      name: 'action-choice',
+      at,
+      status: 'ok',
+      summary: [
+        chosen
+          ? `${chosen.action} chosen by Thompson sampling`
+          : 'every allowed action was refused',
+        choice.summary,
+        ...passedOver.map(c => `${c.action} passed over: ${c.refused}`),
+      ].join('. '),
+      data: choice,
+    });
+  };
+  if (ranked) attempt.action = ranked[0].action;
+
   if (policy.mode === 'observe') {
+    recordChoice(ranked?.[0]);
     decide('observed', `policy ${policy.name} observes only`);
     return { attempt, policy };
   }
-  const prepared = prepareAction({
-    policy,
-    target: input.target,
-    view: input.view,
-    workload: input.workload,
-    pod: input.pod,
-    cluster: input.cluster,
-    now: input.now,
-    killSwitch: input.killSwitch,
-    budgets: input.budgets,
-    history: input.history,
-  });
-  if (prepared.plan) attempt.change = prepared.plan.change;
-  if (!prepared.ok) {
-    decide('refused', prepared.reason, prepared.rail);
-    return { attempt, policy, plan: prepared.plan };
+  // The best sample first; one the plan or a rail refuses gives way to the
+  // next, unless the rail refuses whatever the action (kill switch,
+  // cooldown, budgets…), when the next would be refused the same.
+  let acting = policy;
+  let prepared: Extract<PreparedAction, { ok: true }> | undefined;
+  const refusals: Array<Extract<PreparedAction, { ok: false }>> = [];
+  for (const candidate of ranked ?? [undefined]) {
+    const candidatePolicy = candidate
+      ? { ...policy, action: candidate.action }
+      : policy;
+    const outcome = prepareAction({
+      policy: candidatePolicy,
+      target: input.target,
+      view: input.view,
+      workload: input.workload,
+      pod: input.pod,
+      cluster: input.cluster,
+      now: input.now,
+      killSwitch: input.killSwitch,
+      budgets: input.budgets,
+      history: input.history,
+    });
+    if (outcome.ok) {
+      prepared = outcome;
+      acting = candidatePolicy;
+      attempt.action = candidatePolicy.action;
+      recordChoice(candidate);
+      break;
+    }
+    refusals.push(outcome);
+    if (candidate) candidate.refused = outcome.reason;
+    if (refusesEveryAction(outcome)) break;
   }
+  if (!prepared) {
+    recordChoice(undefined);
+    const first = refusals[0];
+    if (first.plan) attempt.change = first.plan.change;
+    const reason =
+      refusals.length === 1
+        ? first.reason
+        : `every action policy ${policy.name} allows was refused: ${refusals
+            .map((r, i) => `${ranked![i].action}: ${r.reason}`)
+            .join('; ')}`;
+    decide('refused', reason, refusals.find(r => r.rail)?.rail);
+    return { attempt, policy, plan: first.plan };
+  }
+  attempt.change = prepared.plan.change;
   const { plan } = prepared;
   const confident =
     attempt.confidence === undefined
@@ -329,11 +435,11 @@ async function runPipeline(
       'observed',
       `confidence ${attempt.confidence} is below the threshold ${policy.threshold} of policy ${policy.name}`,
     );
-    return { attempt, policy, plan };
+    return { attempt, policy: acting, plan };
   }
   if (policy.mode === 'dry-run') {
     decide('planned', `dry run of policy ${policy.name}: planned, not applied`);
-    return { attempt, policy, plan };
+    return { attempt, policy: acting, plan };
   }
   if (policy.mode === 'approval' || !confident) {
     decide(
@@ -342,14 +448,14 @@ async function runPipeline(
         ? `policy ${policy.name} needs an approval`
         : 'no metrics to compute a confidence from; a person must approve',
     );
-    return { attempt, policy, plan };
+    return { attempt, policy: acting, plan };
   }
   if (deps.apply && deps.lastCheck) {
     let last: Awaited<
       ReturnType<NonNullable<HealingPipelineDeps['lastCheck']>>
     >;
     try {
-      last = await deps.lastCheck(plan, policy);
+      last = await deps.lastCheck(plan, acting);
     } catch (error) {
       last = {
         ok: false,
@@ -361,7 +467,7 @@ async function runPipeline(
     }
     if (!last.ok) {
       decide('refused', last.reason, last.rail);
-      return { attempt, policy, plan };
+      return { attempt, policy: acting, plan };
     }
   }
   decide(
@@ -388,5 +494,5 @@ async function runPipeline(
       summary: attempt.reason,
     });
   }
-  return { attempt, policy, plan };
+  return { attempt, policy: acting, plan };
 }

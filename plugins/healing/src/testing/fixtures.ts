@@ -213,6 +213,13 @@ export const flashSaleScale: HealingAttempt = {
       data: { scores: { isolationForest: 0.74, streaming: 0.69 } },
     },
     {
+      name: 'action-choice',
+      at: '2026-11-27T10:00:10Z',
+      status: 'ok',
+      summary:
+        'scale chosen by Thompson sampling. scale healed 9 of 10 such FlashSaleOrderSurge alerts on Deployments; traffic-shift 2 of 2; restart 1 of 3. traffic-shift passed over: cooldown',
+    },
+    {
       name: 'decision',
       at: '2026-11-27T10:00:10Z',
       status: 'ok',
@@ -225,6 +232,41 @@ export const flashSaleScale: HealingAttempt = {
       },
     },
   ],
+  actionChoice: {
+    chosen: 'scale',
+    alertName: 'FlashSaleOrderSurge',
+    workloadKind: 'Deployment',
+    candidates: [
+      {
+        action: 'traffic-shift',
+        successes: 2,
+        failures: 0,
+        inconclusive: 0,
+        prior: 0,
+        sample: 0.912,
+        refused:
+          'Deployment flash-sale was acted on at 2026-11-27T09:55:00.000Z; cooldown ends in 600s',
+      },
+      {
+        action: 'scale',
+        successes: 9,
+        failures: 1,
+        inconclusive: 0,
+        prior: 2,
+        sample: 0.861,
+      },
+      {
+        action: 'restart',
+        successes: 1,
+        failures: 1,
+        inconclusive: 1,
+        prior: 1,
+        sample: 0.304,
+      },
+    ],
+    summary:
+      'scale healed 9 of 10 such FlashSaleOrderSurge alerts on Deployments; traffic-shift 2 of 2; restart 1 of 3',
+  },
   rootCause: [
     {
       service: 'flash-sale',
@@ -463,7 +505,12 @@ export const engineStatus: HealingEngineStatus = {
   killSwitch: false,
   policies: [
     { name: 'restart-crash-looping-pods', mode: 'enforce', action: 'restart' },
-    { name: 'scale-on-order-surge', mode: 'approval', action: 'scale' },
+    {
+      name: 'scale-on-order-surge',
+      mode: 'approval',
+      action: 'scale',
+      actions: ['scale', 'traffic-shift', 'restart'],
+    },
     {
       name: 'shift-traffic-on-zone-failure',
       mode: 'dry-run',

@@ -42,6 +42,12 @@ describe('without the approve permission', () => {
       await screen.findByText('Kill switch on: no action is applied'),
     ).toBeInTheDocument();
     expect(screen.getByText('Set by config')).toBeInTheDocument();
+    // A policy allowing several actions lists them, the choice being learned.
+    expect(
+      screen.getByRole('row', {
+        name: 'scale-on-order-surge scale, traffic-shift, restart (learned) approval',
+      }),
+    ).toBeInTheDocument();
     expect(
       await screen.findByRole('checkbox', { name: 'Kill switch' }),
     ).toBeDisabled();

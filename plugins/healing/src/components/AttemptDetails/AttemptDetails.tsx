@@ -9,6 +9,7 @@ import {
   formatDateTime,
   formatDuration,
 } from '../../lib/format';
+import { ActionChoice } from '../ActionChoice';
 import { ApprovalButtons } from '../ApprovalButtons';
 import { ChangeDiff } from '../ChangeDiff';
 import { StatusChip } from '../StatusChip';
@@ -91,6 +92,13 @@ export function AttemptDetails(props: AttemptDetailsProps) {
         <Grid item xs={12} md={6}>
           <InfoCard title="Decision">
             <DecisionSummary attempt={attempt} />
+          </InfoCard>
+        </Grid>
+      )}
+      {attempt.actionChoice && (
+        <Grid item xs={12} md={6}>
+          <InfoCard title="Action choice">
+            <ActionChoice choice={attempt.actionChoice} />
           </InfoCard>
         </Grid>
       )}

@@ -43,6 +43,7 @@ const STEP_TITLES: Record<HealingStep['name'], string> = {
   features: 'Features',
   detection: 'Anomaly detection',
   'root-cause': 'Root cause',
+  'action-choice': 'Action choice',
   decision: 'Decision',
   approval: 'Review',
   action: 'Action',
@@ -91,6 +92,7 @@ function StepFigures(props: { step: HealingStep; attempt: HealingAttempt }) {
   // Their figures have cards of their own beside the pipeline.
   if (
     (step.name === 'root-cause' && attempt.rootCause) ||
+    (step.name === 'action-choice' && attempt.actionChoice) ||
     step.name === 'decision'
   ) {
     return null;

@@ -113,6 +113,15 @@ describe('AttemptView', () => {
     expect(
       screen.getByRole('table', { name: /1 added, 1 removed/ }),
     ).toHaveTextContent('replicas: 140');
+    // The action was chosen among the policy's, with its evidence.
+    const candidates = screen.getByRole('table', { name: 'Action candidates' });
+    expect(
+      within(candidates).getByRole('row', {
+        name: 'scale 9 / 10 0.861 chosen',
+      }),
+    ).toBeInTheDocument();
+    const steps = screen.getByRole('list', { name: 'Pipeline steps' });
+    expect(within(steps).getByText('Action choice')).toBeInTheDocument();
   });
 
   it('shows a planned traffic shift and a refusal with its safety rail', async () => {

@@ -134,7 +134,11 @@ export function EngineStatusCard(props: EngineStatusCardProps) {
             {status.policies.map(p => (
               <TableRow key={p.name}>
                 <TableCell>{p.name}</TableCell>
-                <TableCell>{p.action}</TableCell>
+                <TableCell>
+                  {p.actions && p.actions.length > 1
+                    ? `${p.actions.join(', ')} (learned)`
+                    : p.action}
+                </TableCell>
                 <TableCell>
                   <Chip size="small" variant="outlined" label={p.mode} />
                 </TableCell>

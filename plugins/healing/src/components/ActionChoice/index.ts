@@ -1,0 +1,2 @@
+export { ActionChoice } from './ActionChoice';
+export type { ActionChoiceProps } from './ActionChoice';
