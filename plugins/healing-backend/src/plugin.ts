@@ -23,6 +23,7 @@ import {
 } from './permissions/rules';
 import { replayDemo } from './demo/replayDemo';
 import { AlertProcessor } from './service/AlertProcessor';
+import { EntityHealingModes } from './service/EntityHealingModes';
 import { expireApprovals } from './service/approveAttempt';
 import { collectPlatformAttempts } from './service/collectPlatformAttempts';
 import { KillSwitch } from './service/KillSwitch';
@@ -42,6 +43,7 @@ export const healingPlugin = createBackendPlugin({
       deps: {
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
@@ -83,6 +85,10 @@ export const healingPlugin = createBackendPlugin({
         });
         const killSwitch = new KillSwitch(store, config.killSwitch);
         const executor = new ActionExecutor(logger);
+        const entityModes = new EntityHealingModes({
+          catalog: deps.catalog,
+          auth: deps.auth,
+        });
         const processor = new AlertProcessor({
           store,
           clusterState,
@@ -90,6 +96,7 @@ export const healingPlugin = createBackendPlugin({
           logger,
           killSwitch,
           executor,
+          entityModes,
           instanceId: `${process.pid}-${randomUUID()}`,
         });
 
@@ -169,6 +176,7 @@ export const healingPlugin = createBackendPlugin({
                 logger,
                 killSwitch,
                 executor,
+                entityModes,
               });
             } catch (error) {
               logger.error(`healing demo replay failed: ${error}`);

@@ -154,11 +154,11 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
 
   it('scores risk-service low and flash-sale without a DR copy', async () => {
     const risk = await score('risk-service');
-    expect(risk.score).toBe(31);
+    expect(risk.score).toBe(37);
     expect(points(risk)).toMatchObject({
       monitoring: 0,
       scaling: 0,
-      healing: 14,
+      healing: 20,
     });
     const sale = await score('flash-sale');
     expect(sale.score).toBe(66);

@@ -4,7 +4,10 @@ import { ActionExecutor } from '../actions/ActionExecutor';
 import { HealingConfig } from '../config';
 import { HealingStore } from '../database/HealingStore';
 import { parseAlertmanagerPayload } from '../service/alertmanagerPayload';
-import { AlertProcessor } from '../service/AlertProcessor';
+import {
+  AlertProcessor,
+  AlertProcessorOptions,
+} from '../service/AlertProcessor';
 import { KillSwitch } from '../service/KillSwitch';
 import { verifyApplied } from '../service/verifyApplied';
 import {
@@ -61,6 +64,8 @@ export async function replayDemo(options: {
   executor: ActionExecutor;
   now?: Date;
   incidents?: readonly DemoIncident[];
+  /** The entities' healing-mode annotations, as the live processor reads them. */
+  entityModes?: AlertProcessorOptions['entityModes'];
 }): Promise<number> {
   const { store, logger } = options;
   const incidents = options.incidents ?? DEMO_INCIDENTS;

@@ -5,7 +5,7 @@ import { readHealingConfig } from '../config';
 import { KnexHealingStore } from '../database/KnexHealingStore';
 import { attemptToRow } from '../database/rows';
 import { parseAlertmanagerPayload } from './alertmanagerPayload';
-import { AlertProcessor } from './AlertProcessor';
+import { AlertProcessor, AlertProcessorOptions } from './AlertProcessor';
 import { KillSwitch } from './KillSwitch';
 import { alertmanagerPayload, testClusterState } from './__testUtils__/fleet';
 
@@ -39,6 +39,7 @@ async function instance(
   name: string,
   clusterState: any,
   healingConfig = config,
+  entityModes?: AlertProcessorOptions['entityModes'],
 ) {
   const store = new KnexHealingStore(knex);
   const logger = mockServices.logger.mock();
@@ -52,6 +53,7 @@ async function instance(
       killSwitch: new KillSwitch(store, false),
       executor: new ActionExecutor(logger),
       instanceId: name,
+      entityModes,
     }),
   };
 }
@@ -164,6 +166,45 @@ describe.each(databases.eachSupportedId())('AlertProcessor on %s', id => {
         'kubectl.kubernetes.io/restartedAt'
       ],
     ).toBeDefined();
+  });
+
+  it("obeys the target entity's healing-mode annotation", async () => {
+    const knex = await databases.init(id);
+    await KnexHealingStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const clusterState = await testClusterState();
+    const asked: string[] = [];
+    const { store, processor } = await instance(
+      knex,
+      'a',
+      clusterState,
+      config,
+      {
+        of: async entityRef => {
+          asked.push(entityRef);
+          return { entityRef, mode: 'disabled' };
+        },
+      },
+    );
+    await store.addAlerts(
+      parseAlertmanagerPayload(alertmanagerPayload([{ fingerprint: 'x' }])),
+      new Date(),
+    );
+    await processor.processPending();
+    const { items } = await store.listAttempts({}, 10);
+    expect(asked).toEqual(['component:default/risk-service']);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ status: 'observed', mode: 'observe' });
+    expect(items[0].reason).toMatch(/disables healing/);
+    const deployment = clusterState
+      .cluster('prod-east-b')!
+      .store.get('Deployment', 'trading', 'risk-service')!;
+    expect(
+      deployment.spec.template.metadata.annotations?.[
+        'kubectl.kubernetes.io/restartedAt'
+      ],
+    ).toBeUndefined();
   });
 
   it('chooses among the allowed actions from the verified outcomes in the store', async () => {

@@ -5,6 +5,7 @@ import {
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
   ActionOutcomeCount,
+  EntityHealingMode,
   HealingAttempt,
   HealingPipelineDeps,
   RailHistoryEntry,
@@ -73,6 +74,11 @@ export interface AlertProcessorOptions {
   ) => HealingPipelineDeps['series'];
   /** The time decisions are taken at; the demo replay decides in the past. */
   clock?: () => Date;
+  /**
+   * The healing-mode annotation of a target's catalog entity, which can
+   * lower a policy's mode; without it no annotation is read.
+   */
+  entityModes?: { of(entityRef: string): Promise<EntityHealingMode> };
   /**
    * After how long without renewal another instance may take over a
    * claim; 5 minutes by default. A running batch renews its claims well
@@ -271,6 +277,11 @@ export class AlertProcessor {
       config.clusterLabel,
     );
     const cluster = resolved.cluster;
+    const entityRef = resolved.target.entityRef;
+    const entityMode =
+      entityRef && this.options.entityModes
+        ? await this.options.entityModes.of(entityRef)
+        : undefined;
     const now = this.now();
     const result = await runHealingPipeline(
       {
@@ -293,6 +304,7 @@ export class AlertProcessor {
         // An intent of this very attempt is for the last check to name.
         history: history.filter(h => h.attemptId !== id),
         outcomes,
+        entityMode,
       },
       {
         series: this.featureSeries(cluster),

@@ -14,6 +14,7 @@ export * from './actions/planEviction';
 export * from './actions/planAction';
 export * from './prepareAction';
 export * from './chooseAction';
+export * from './entityHealingMode';
 export * from './verifyAttempt';
 export * from './detectionScore';
 export * from './calibrationTable';

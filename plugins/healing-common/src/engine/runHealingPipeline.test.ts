@@ -88,6 +88,68 @@ function series(incident: boolean) {
   return { fn, requests };
 }
 
+describe('runHealingPipeline and the entity healing-mode annotation', () => {
+  const entityRef = 'component:default/web';
+  const run = async (entityMode: HealingPipelineInput['entityMode']) => {
+    const { fn, requests } = series(true);
+    const applied: HealingPlan[] = [];
+    const { attempt } = await runHealingPipeline(
+      input({ mode: 'enforce', threshold: 0 }, { entityMode }),
+      {
+        series: fn,
+        apply: async p => {
+          applied.push(p);
+        },
+      },
+    );
+    return { attempt, applied, requests };
+  };
+
+  it('only records the alerts of an entity that disables healing', async () => {
+    const { attempt, applied, requests } = await run({
+      entityRef,
+      mode: 'disabled',
+    });
+    expect(attempt.status).toBe('observed');
+    expect(attempt.mode).toBe('observe');
+    expect(attempt.reason).toBe(
+      'component:default/web disables healing (cloud-native-platform.io/healing-mode: disabled): its alerts are recorded, never acted on',
+    );
+    expect(applied).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(attempt.steps.map(s => s.name)).toEqual(['decision']);
+  });
+
+  it('caps an enforcing policy at dry-run for an entity that asks for it', async () => {
+    const { attempt, applied } = await run({ entityRef, mode: 'dry-run' });
+    expect(attempt.status).toBe('planned');
+    expect(attempt.mode).toBe('dry-run');
+    expect(attempt.reason).toMatch(
+      /^dry run: component:default\/web caps healing at dry-run .*policy p would enforce; planned, not applied$/,
+    );
+    expect(attempt.change).toBeDefined();
+    expect(applied).toEqual([]);
+  });
+
+  it('runs as a dry run when the annotation could not be read', async () => {
+    const { attempt, applied } = await run({
+      entityRef,
+      unknown: 'the catalog answered 503',
+    });
+    expect(attempt.status).toBe('planned');
+    expect(attempt.reason).toContain(
+      'the healing-mode annotation of component:default/web could not be read (the catalog answered 503)',
+    );
+    expect(applied).toEqual([]);
+  });
+
+  it('acts as the policy says when the entity enforces', async () => {
+    const { attempt, applied } = await run({ entityRef, mode: 'enforce' });
+    expect(attempt.status).toBe('applied');
+    expect(applied).toHaveLength(1);
+  });
+});
+
 describe('runHealingPipeline', () => {
   it('records features, detection, root cause, decision and action, and applies when confident', async () => {
     const { fn, requests } = series(true);

@@ -23,6 +23,7 @@ import {
   rankActions,
   summarizeActionChoice,
 } from './chooseAction';
+import { EntityHealingMode, capPolicyByEntity } from './entityHealingMode';
 import { HealingPolicy, matchPolicy, policyActions } from './policies';
 import { PreparedAction, prepareAction } from './prepareAction';
 import { redactAttempt } from './redactAttempt';
@@ -60,6 +61,11 @@ export interface HealingPipelineInput {
    * evidence, so the policy's order decides.
    */
   outcomes?: readonly ActionOutcomeCount[];
+  /**
+   * The healing-mode annotation of the target's catalog entity, which can
+   * lower the matched policy's mode (see `capPolicyByEntity`).
+   */
+  entityMode?: EntityHealingMode;
 }
 
 /**
@@ -223,14 +229,31 @@ async function runPipeline(
       input.unmatchedReason ?? 'the alert names no known workload';
     return { attempt };
   }
-  const policy = matchPolicy(input.policies, input.alert, input.target);
-  if (!policy) {
+  const matched = matchPolicy(input.policies, input.alert, input.target);
+  if (!matched) {
     attempt.reason = `no policy matches alert ${input.alert.name}`;
     return { attempt };
   }
+  const { policy, note: capNote } = capPolicyByEntity(
+    matched,
+    input.entityMode,
+  );
   attempt.policy = policy.name;
   attempt.mode = policy.mode;
   attempt.action = policy.action;
+  if (input.entityMode?.mode === 'disabled') {
+    // Ignored as the entity asks: no queries, no plan.
+    attempt.status = 'observed';
+    attempt.reason = capNote;
+    steps.push({
+      name: 'decision',
+      at,
+      status: 'ok',
+      summary: capNote!,
+      data: { policy: policy.name, entityMode: input.entityMode },
+    });
+    return { attempt, policy };
+  }
 
   let series: Series = new Map();
   if (!deps.series) {
@@ -438,7 +461,12 @@ async function runPipeline(
     return { attempt, policy: acting, plan };
   }
   if (policy.mode === 'dry-run') {
-    decide('planned', `dry run of policy ${policy.name}: planned, not applied`);
+    decide(
+      'planned',
+      capNote
+        ? `dry run: ${capNote}; planned, not applied`
+        : `dry run of policy ${policy.name}: planned, not applied`,
+    );
     return { attempt, policy: acting, plan };
   }
   if (policy.mode === 'approval' || !confident) {
