@@ -162,7 +162,12 @@ describeWithTestAlertmanager(
                     {
                       type: 'static',
                       options: { token: TOKEN, subject: 'alertmanager' },
-                      accessRestrictions: [{ plugin: 'healing' }],
+                      accessRestrictions: [
+                        {
+                          plugin: 'healing',
+                          permission: 'healing.alert.create',
+                        },
+                      ],
                     },
                   ],
                 },
