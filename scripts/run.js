@@ -39,14 +39,70 @@ function configArgs(args) {
 }
 
 const DEMO_TRAFFIC_LAYER = path.join(ROOT, '.tools', 'demo-traffic.yaml');
+/** The environment variable that hands the demo webhook token to the backend. */
+const DEMO_TOKEN_ENV = 'CNP_DEMO_ALERTMANAGER_TOKEN';
+
+/** `backend.baseUrl` of app-config.yaml, or of the last layer that sets it. */
+function backendBaseUrl(appConfig, layers) {
+  const YAML = require('yaml');
+  let baseUrl = appConfig?.backend?.baseUrl ?? 'http://localhost:7007';
+  for (const file of layers) {
+    const layer = YAML.parse(fs.readFileSync(file, 'utf8'));
+    if (typeof layer?.backend?.baseUrl === 'string') {
+      baseUrl = layer.backend.baseUrl;
+    }
+  }
+  return baseUrl;
+}
+
+/**
+ * Starts the demo's Alertmanager, routing to the healing webhook of the
+ * backend (its `backend.baseUrl` in `appConfig` or the last of the config
+ * files `layers` to set it) with a token made here. Resolves to
+ * `{ alertmanager, token }`, or undefined when demo alerts are off:
+ * CNP_DEMO_ALERTS=0, Alertmanager missing, or it failed to start.
+ */
+async function startDemoAlerts(appConfig, layers) {
+  if (process.env.CNP_DEMO_ALERTS === '0') return undefined;
+  const {
+    alertmanagerInstalled,
+    demoWebhookToken,
+    startDemoAlertmanager,
+  } = require('./services/demoAlertmanager');
+  if (!alertmanagerInstalled()) {
+    process.stderr.write(
+      "demo alerts are off: install Debian's prometheus-alertmanager package (apt-get install prometheus-alertmanager) to see live alerts reach the Healing page\n",
+    );
+    return undefined;
+  }
+  const token = demoWebhookToken();
+  try {
+    const baseUrl = backendBaseUrl(appConfig, layers);
+    const alertmanager = await startDemoAlertmanager({
+      webhookUrl: `${baseUrl.replace(/\/+$/, '')}/api/healing/alerts`,
+      token,
+    });
+    return { alertmanager, token };
+  } catch (error) {
+    process.stderr.write(
+      `demo alerts are off: ${error?.message ?? error}\n`.slice(0, 2000),
+    );
+    return undefined;
+  }
+}
 
 /**
  * Starts the simulator of the demo's Istio metrics and a Prometheus scraping
- * it, and writes a config layer that points every demo cluster at that
- * Prometheus. Resolves to `{ demo, layer }`, or undefined when demo traffic
- * is off: CNP_DEMO_TRAFFIC=0, Prometheus missing, or it failed to start.
+ * it with the demo's alert rules, with an Alertmanager when one is
+ * installed, and writes a config layer that points every demo cluster at
+ * that Prometheus and, with Alertmanager, accepts its webhook token.
+ * `layers` are the user's own config files after app-config.yaml.
+ * Resolves to `{ demo, layer, env }` (`env` holds the token for the
+ * backend's environment; the layer only names the variable), or undefined
+ * when demo traffic is off: CNP_DEMO_TRAFFIC=0, Prometheus missing, or it
+ * failed to start.
  */
-async function startDemoTraffic() {
+async function startDemoTraffic(layers = []) {
   if (process.env.CNP_DEMO_TRAFFIC === '0') return undefined;
   // Required here: the yaml package is there only once the install has run.
   const {
@@ -59,50 +115,99 @@ async function startDemoTraffic() {
     );
     return undefined;
   }
-  let demo;
+  const YAML = require('yaml');
+  const base = YAML.parse(
+    fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
+  );
+  const alerts = await startDemoAlerts(base, layers);
+  let prometheus;
   try {
-    demo = await startDemoPrometheus();
+    prometheus = await startDemoPrometheus({
+      alertmanagerUrl: alerts?.alertmanager.url,
+    });
     // Backstage replaces arrays when it merges config layers, so the layer
     // restates every cluster of app-config.yaml with its Prometheus added.
-    const YAML = require('yaml');
-    const base = YAML.parse(
-      fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
-    );
     const clusters = base?.cloudNativePlatform?.clusters ?? [];
     const layer = {
       cloudNativePlatform: {
         clusters: clusters.map(cluster => ({
           ...cluster,
-          prometheus: { url: demo.url },
+          prometheus: { url: prometheus.url },
         })),
       },
     };
+    if (alerts) {
+      layer.backend = {
+        auth: {
+          externalAccess: [
+            {
+              type: 'static',
+              // Substituted from the backend's environment: the token is
+              // in no file but Alertmanager's own, in its throw-away dir.
+              options: {
+                token: `\${${DEMO_TOKEN_ENV}}`,
+                subject: 'demo-alertmanager',
+              },
+              accessRestrictions: [
+                { plugin: 'healing', permission: 'healing.alert.create' },
+              ],
+            },
+          ],
+        },
+      };
+    }
     fs.writeFileSync(
       DEMO_TRAFFIC_LAYER,
-      `# Written by scripts/run.js for the demo's live mesh traffic; CNP_DEMO_TRAFFIC=0 turns it off.\n${YAML.stringify(
+      `# Written by scripts/run.js for the demo's live mesh traffic and alerts; CNP_DEMO_TRAFFIC=0 turns it off.\n${YAML.stringify(
         layer,
       )}`,
     );
   } catch (error) {
-    if (demo) demo.kill();
+    if (prometheus) prometheus.kill();
+    if (alerts) alerts.alertmanager.kill();
     process.stderr.write(
       `demo traffic is off: ${error?.message ?? error}\n`.slice(0, 2000),
     );
     return undefined;
   }
   process.stderr.write(
-    `demo traffic: Prometheus at ${demo.url} scrapes simulated Istio metrics of examples/traffic/model.yaml (CNP_DEMO_TRAFFIC=0 turns it off)\n`,
+    `demo traffic: Prometheus at ${prometheus.url} scrapes simulated Istio metrics of examples/traffic/model.yaml and evaluates examples/alerting/demo-rules.yaml (CNP_DEMO_TRAFFIC=0 turns it off)\n`,
   );
-  return { demo, layer: DEMO_TRAFFIC_LAYER };
+  if (alerts) {
+    process.stderr.write(
+      `demo alerts: Alertmanager at ${alerts.alertmanager.url} posts the rules' alerts to /api/healing/alerts with a token made at start-up (CNP_DEMO_ALERTS=0 turns it off)\n`,
+    );
+  }
+  const demo = {
+    stop: async () => {
+      await prometheus.stop();
+      if (alerts) await alerts.alertmanager.stop();
+    },
+    kill: () => {
+      prometheus.kill();
+      if (alerts) alerts.alertmanager.kill();
+    },
+  };
+  return {
+    demo,
+    layer: DEMO_TRAFFIC_LAYER,
+    env: alerts ? { [DEMO_TOKEN_ENV]: alerts.token } : {},
+  };
 }
 
 /**
- * Runs a long-lived command next to the demo traffic, stopping Prometheus
- * and the simulator when the command ends or this process is told to stop.
+ * Runs a long-lived command next to the demo traffic, with the token of the
+ * demo alerts in its environment, stopping Prometheus, the simulator and
+ * Alertmanager when the command ends or this process is told to stop.
  */
-function runWithDemo(command, args, env, demo) {
+function runWithDemo([command, args, env], traffic) {
+  const { demo } = traffic;
   return new Promise(resolve => {
-    const child = spawn(command, args, { stdio: 'inherit', env, cwd: ROOT });
+    const child = spawn(command, args, {
+      stdio: 'inherit',
+      env: { ...env, ...traffic.env },
+      cwd: ROOT,
+    });
     const onExit = () => demo.kill();
     process.once('exit', onExit);
     const forward = signal => {
@@ -144,7 +249,7 @@ const tasks = {
     const traffic = hasConfigArgs(args) ? undefined : await startDemoTraffic();
     if (!traffic) return yarn(['backstage-cli', 'repo', 'start', ...args]);
     return runWithDemo(
-      ...yarnCommand([
+      yarnCommand([
         'backstage-cli',
         'repo',
         'start',
@@ -154,12 +259,14 @@ const tasks = {
         traffic.layer,
         ...args,
       ]),
-      traffic.demo,
+      traffic,
     );
   },
   backend: async ({ yarn, yarnCommand }, args) => {
-    const traffic = await startDemoTraffic();
     const config = configArgs(args);
+    const traffic = await startDemoTraffic(
+      config.filter((_, i) => i > 1 && config[i - 1] === '--config'),
+    );
     if (!traffic) {
       return yarn([
         'workspace',
@@ -173,7 +280,7 @@ const tasks = {
     // Right after app-config.yaml, so the user's own files still win.
     config.splice(2, 0, '--config', traffic.layer);
     return runWithDemo(
-      ...yarnCommand([
+      yarnCommand([
         'workspace',
         'backend',
         'backstage-cli',
@@ -181,7 +288,7 @@ const tasks = {
         'start',
         ...config,
       ]),
-      traffic.demo,
+      traffic,
     );
   },
   test: ({ node }, args) => node([path.join(__dirname, 'test.js'), ...args]),

@@ -98,6 +98,13 @@ const suites = {
         fs.existsSync('/usr/bin/promtool'),
       'The Prometheus traffic tests',
     );
+    // The healing webhook's integration test routes alerts of a real
+    // Prometheus through a real Alertmanager.
+    ensureDebianPackages(
+      ['prometheus-alertmanager'],
+      () => fs.existsSync('/usr/bin/prometheus-alertmanager'),
+      'The Alertmanager integration test',
+    );
     // The scaffolder's proof builds every generated overlay with kubectl
     // kustomize, which must be kustomize v5: older ones (bookworm's
     // kubernetes-client 1.20 embeds v2) know neither `labels` nor

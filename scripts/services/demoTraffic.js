@@ -13,15 +13,15 @@
  */
 'use strict';
 
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
-const net = require('node:net');
 const path = require('node:path');
+const { ROOT, freePort, startDaemon, throwAwayDir } = require('./daemon');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const PROMETHEUS = '/usr/bin/prometheus';
 const MODEL = path.join(ROOT, 'examples', 'traffic', 'model.yaml');
+/** The demo's alert rules, on the simulated metrics. */
+const RULES = path.join(ROOT, 'examples', 'alerting', 'demo-rules.yaml');
 const SCRAPE_SECONDS = 5;
 /** Istio's default buckets of istio_request_duration_milliseconds. */
 const BUCKETS = [
@@ -30,17 +30,6 @@ const BUCKETS = [
 ];
 /** z of the 99th percentile of a standard normal distribution. */
 const Z99 = 2.3263478740408408;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The traffic model: `{ edges: [...] }` with defaults applied. */
 function loadModel(file = MODEL) {
@@ -51,7 +40,59 @@ function loadModel(file = MODEL) {
   const defaults = raw.defaults || {};
   return {
     edges: (raw.edges || []).map(edge => ({ ...defaults, ...edge })),
+    crashLoops: raw.crashLoops || [],
   };
+}
+
+/**
+ * Where a crash loop stands `seconds` after the simulator started:
+ * whether its container is crash-looping now, and its restarts so far.
+ */
+function crashLoopState(loop, seconds) {
+  const start = (Number(loop.startAfterMinutes) || 0) * 60;
+  const crash = Math.max(Number(loop.crashMinutes) || 0, 0) * 60;
+  const cycle = crash + Math.max(Number(loop.healthyMinutes) || 0, 0) * 60;
+  const every = Math.max(Number(loop.restartEverySeconds) || 30, 1);
+  if (seconds < start || crash === 0) return { crashing: false, restarts: 0 };
+  const since = seconds - start;
+  const cycles = cycle > 0 ? Math.floor(since / cycle) : 0;
+  const into = cycle > 0 ? since - cycles * cycle : since;
+  const crashing = into < crash;
+  const restarts =
+    cycles * Math.floor(crash / every) +
+    Math.floor(Math.min(into, crash) / every);
+  return { crashing, restarts };
+}
+
+/** kube-state-metrics' series of the model's crash loops. */
+function renderCrashLoops(model, seconds) {
+  const restarts = ['# TYPE kube_pod_container_status_restarts_total counter'];
+  // Like kube-state-metrics 2, a container that is not waiting has no
+  // waiting_reason series.
+  const waiting = ['# TYPE kube_pod_container_status_waiting_reason gauge'];
+  for (const loop of model.crashLoops || []) {
+    const labels = {
+      cluster: loop.cluster,
+      namespace: loop.namespace,
+      pod: loop.pod,
+      container: loop.container,
+    };
+    const state = crashLoopState(loop, seconds);
+    restarts.push(
+      `kube_pod_container_status_restarts_total{${labelText(labels)}} ${
+        state.restarts
+      }`,
+    );
+    if (state.crashing) {
+      waiting.push(
+        `kube_pod_container_status_waiting_reason{${labelText({
+          ...labels,
+          reason: 'CrashLoopBackOff',
+        })}} 1`,
+      );
+    }
+  }
+  return [...restarts, ...waiting];
 }
 
 /** Standard normal CDF (Abramowitz and Stegun 7.1.26 of erf). */
@@ -208,7 +249,12 @@ function renderMetrics(model, startMs, nowMs = Date.now()) {
       );
     }
   }
-  return `${[...requests, ...durations, ...tcp].join('\n')}\n`;
+  return `${[
+    ...requests,
+    ...durations,
+    ...tcp,
+    ...renderCrashLoops(model, now - start),
+  ].join('\n')}\n`;
 }
 
 /**
@@ -251,15 +297,53 @@ function prometheusInstalled() {
   return fs.existsSync(PROMETHEUS);
 }
 
+/** The prometheus.yml of the demo: the simulator, rules and Alertmanager. */
+function prometheusConfig({ trafficPort, ruleFiles, alertmanagerUrl }) {
+  const lines = [
+    'global:',
+    `  scrape_interval: ${SCRAPE_SECONDS}s`,
+    `  evaluation_interval: ${SCRAPE_SECONDS}s`,
+  ];
+  if (ruleFiles.length > 0) {
+    lines.push(
+      'rule_files:',
+      ...ruleFiles.map(f => `  - ${JSON.stringify(f)}`),
+    );
+  }
+  if (alertmanagerUrl) {
+    lines.push(
+      'alerting:',
+      '  alertmanagers:',
+      `    - static_configs: [{ targets: [${JSON.stringify(
+        new URL(alertmanagerUrl).host,
+      )}] }]`,
+    );
+  }
+  lines.push(
+    'scrape_configs:',
+    '  - job_name: demo-traffic',
+    '    honor_labels: true',
+    `    scrape_interval: ${SCRAPE_SECONDS}s`,
+    '    static_configs:',
+    `      - targets: ['127.0.0.1:${trafficPort}']`,
+    '',
+  );
+  return lines.join('\n');
+}
+
 /**
  * Starts the simulator and a Prometheus scraping it every 5 s, its data in a
  * fresh directory under .tools/; resolves to `{ url, traffic, stop() }`
- * once Prometheus is ready. `stop()` resolves when Prometheus has exited;
- * `kill()` does the same synchronously, for exit handlers.
+ * once Prometheus is ready. It evaluates `ruleFiles` (the demo's alert
+ * rules by default) and sends their alerts to `alertmanagerUrl` when given.
+ * `stop()` resolves when Prometheus has exited; `kill()` does the same
+ * synchronously, for exit handlers.
  */
 async function startDemoPrometheus({
   port,
   model,
+  ruleFiles = [RULES],
+  alertmanagerUrl,
   readyTimeoutMs = 30_000,
 } = {}) {
   if (!prometheusInstalled()) {
@@ -268,108 +352,44 @@ async function startDemoPrometheus({
     );
   }
   const traffic = await startDemoTraffic(model ? { model } : {});
-  const toolsDir = path.join(ROOT, '.tools');
-  fs.mkdirSync(toolsDir, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(toolsDir, 'demo-prometheus-'));
+  const dir = throwAwayDir('demo-prometheus');
   const config = path.join(dir, 'prometheus.yml');
   fs.writeFileSync(
     config,
-    [
-      'global:',
-      `  scrape_interval: ${SCRAPE_SECONDS}s`,
-      `  evaluation_interval: ${SCRAPE_SECONDS}s`,
-      'scrape_configs:',
-      '  - job_name: demo-traffic',
-      '    honor_labels: true',
-      `    scrape_interval: ${SCRAPE_SECONDS}s`,
-      '    static_configs:',
-      `      - targets: ['127.0.0.1:${traffic.port}']`,
-      '',
-    ].join('\n'),
+    prometheusConfig({ trafficPort: traffic.port, ruleFiles, alertmanagerUrl }),
   );
   const listen = port || (await freePort());
   const url = `http://127.0.0.1:${listen}`;
-  const logFile = path.join(dir, 'prometheus.log');
-  const log = fs.openSync(logFile, 'a');
-  const child = spawn(
-    PROMETHEUS,
-    [
+  // The simulator stops with Prometheus, also when it never got ready.
+  const daemon = await startDaemon({
+    name: 'prometheus',
+    command: PROMETHEUS,
+    args: [
       `--config.file=${config}`,
       `--storage.tsdb.path=${path.join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${listen}`,
       '--storage.tsdb.retention.time=1d',
     ],
-    { stdio: ['ignore', log, log], cwd: dir },
-  );
-  fs.closeSync(log);
-  const exited = new Promise(resolve => child.once('exit', resolve));
-  child.once('error', () => {});
-
-  let removed = false;
-  const cleanUp = () => {
-    if (removed) return;
-    removed = true;
-    fs.rmSync(dir, { recursive: true, force: true });
+    dir,
+    readyUrl: `${url}/-/ready`,
+    readyTimeoutMs,
+    onStop: () => traffic.stop(),
+  });
+  return {
+    url,
+    pid: daemon.pid,
+    traffic,
+    stop: daemon.stop,
+    kill: daemon.kill,
   };
-  const kill = () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-    }
-    traffic.stop();
-    cleanUp();
-  };
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await traffic.stop();
-    cleanUp();
-  };
-
-  const tail = () => {
-    try {
-      return fs.readFileSync(logFile, 'utf8').slice(-1500);
-    } catch {
-      return '';
-    }
-  };
-  const deadline = Date.now() + readyTimeoutMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      const output = tail();
-      cleanUp();
-      await traffic.stop();
-      throw new Error(
-        `prometheus exited with ${
-          child.exitCode ?? child.signalCode
-        }: ${output}`,
-      );
-    }
-    try {
-      const res = await fetch(`${url}/-/ready`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      const output = tail();
-      await stop();
-      throw new Error(
-        `prometheus was not ready within ${readyTimeoutMs / 1000} s: ${output}`,
-      );
-    }
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-  return { url, pid: child.pid, traffic, stop, kill };
 }
 
 module.exports = {
   PROMETHEUS,
   MODEL,
+  RULES,
   loadModel,
+  crashLoopState,
   renderMetrics,
   startDemoTraffic,
   startDemoPrometheus,

@@ -1,6 +1,7 @@
 /**
  * Test utilities of the cloud-native platform backends: a real Prometheus
- * with backfilled series, for tests of PromQL.
+ * with backfilled or scraped series, for tests of PromQL and alerting
+ * rules, and a real Alertmanager, for tests of its webhooks.
  *
  * @packageDocumentation
  */
@@ -15,5 +16,17 @@ export type {
   TestPrometheus,
   TestPrometheusOptions,
 } from './startTestPrometheus';
-export { describeWithTestPrometheus } from './describeWithTestPrometheus';
+export {
+  isTestAlertmanagerInstalled,
+  startTestAlertmanager,
+  TEST_ALERTMANAGER_INSTALL_HINT,
+} from './startTestAlertmanager';
+export type {
+  TestAlertmanager,
+  TestAlertmanagerOptions,
+} from './startTestAlertmanager';
+export {
+  describeWithTestAlertmanager,
+  describeWithTestPrometheus,
+} from './describeWithTestPrometheus';
 export type { TestPrometheusSeries } from './toOpenMetrics';

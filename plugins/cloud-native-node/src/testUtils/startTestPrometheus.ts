@@ -1,8 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, startTestProcess } from './startTestProcess';
 import { TestPrometheusSeries, toOpenMetrics } from './toOpenMetrics';
 
 /** Where Debian's prometheus package installs its binaries. */
@@ -32,14 +32,22 @@ export function isTestPrometheusInstalled(): boolean {
  * @public
  */
 export interface TestPrometheusOptions {
-  /** The series to backfill. */
-  series: ReadonlyArray<TestPrometheusSeries>;
-  /** First step of `value` series, unix seconds. */
-  startSeconds: number;
+  /** The series to backfill; none by default. */
+  series?: ReadonlyArray<TestPrometheusSeries>;
+  /** First step of `value` series, unix seconds; needed with `series`. */
+  startSeconds?: number;
   /** Last step of `value` series, unix seconds; see {@link backfillRange}. */
-  endSeconds: number;
+  endSeconds?: number;
   /** Seconds between the steps of `value` series; default 15. */
   stepSeconds?: number;
+  /** Targets (`host:port`, path /metrics) to scrape; none by default. */
+  scrapeTargets?: ReadonlyArray<string>;
+  /** Seconds between scrapes and between rule evaluations; default 1. */
+  intervalSeconds?: number;
+  /** Rule files to load (alerting or recording rules). */
+  ruleFiles?: ReadonlyArray<string>;
+  /** Alertmanagers to send alerts to, as `http://host:port`. */
+  alertmanagerUrls?: ReadonlyArray<string>;
   /** How long to wait for Prometheus to be ready; default 30 seconds. */
   readyTimeoutMs?: number;
 }
@@ -72,22 +80,51 @@ export function backfillRange(
   return { startSeconds: endSeconds - durationSeconds, endSeconds };
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
+/** The prometheus.yml of a test Prometheus. */
+function configOf(options: TestPrometheusOptions): string {
+  const interval = options.intervalSeconds ?? 1;
+  const scrapes = options.scrapeTargets ?? [];
+  const lines = [
+    'global:',
+    // Without targets nothing is scraped: the series given are the only data.
+    `  scrape_interval: ${scrapes.length > 0 ? `${interval}s` : '1h'}`,
+    `  evaluation_interval: ${interval}s`,
+  ];
+  if (options.ruleFiles?.length) {
+    lines.push(
+      'rule_files:',
+      ...options.ruleFiles.map(f => `  - ${JSON.stringify(f)}`),
+    );
+  }
+  if (options.alertmanagerUrls?.length) {
+    lines.push('alerting:', '  alertmanagers:');
+    for (const raw of options.alertmanagerUrls) {
+      const url = new URL(raw);
+      lines.push(
+        `    - scheme: ${url.protocol.replace(':', '')}`,
+        `      static_configs: [{ targets: [${JSON.stringify(url.host)}] }]`,
+      );
+    }
+  }
+  if (scrapes.length > 0) {
+    lines.push(
+      'scrape_configs:',
+      '  - job_name: test',
+      // The exporter's own labels (cluster, namespace…) are kept as served.
+      '    honor_labels: true',
+      `    static_configs: [{ targets: ${JSON.stringify(scrapes)} }]`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /**
- * Starts Debian's Prometheus on a free loopback port with the given series
- * backfilled through promtool, and waits until it is ready. Nothing is
- * scraped, so the data is exactly the series given. Throws, naming the
- * package to install, when the binaries are missing.
+ * Starts Debian's Prometheus on a free loopback port and waits until it is
+ * ready: with the given series backfilled through promtool, and, when
+ * asked, scraping targets, evaluating rule files and sending alerts to
+ * Alertmanagers. Without scrape targets the data is exactly the series
+ * given. Throws, naming the package to install, when the binaries are
+ * missing.
  *
  * @public
  */
@@ -100,107 +137,61 @@ export async function startTestPrometheus(
     );
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-prometheus-'));
-  let child: ReturnType<typeof spawn> | undefined;
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    const running = child;
-    // A child that failed to spawn has no pid and emits no exit.
-    if (
-      running?.pid !== undefined &&
-      running.exitCode === null &&
-      running.signalCode === null
-    ) {
-      const exited = new Promise(resolve => running.once('exit', resolve));
-      running.kill('SIGTERM');
-      const timer = setTimeout(() => running.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-
+  const cleanUp = () => fs.rmSync(dir, { recursive: true, force: true });
+  const data = path.join(dir, 'data');
   try {
-    const input = path.join(dir, 'series.om.txt');
-    const data = path.join(dir, 'data');
-    fs.writeFileSync(
-      input,
-      toOpenMetrics(options.series, {
-        startSeconds: options.startSeconds,
-        endSeconds: options.endSeconds,
-        stepSeconds: options.stepSeconds ?? 15,
-      }),
-    );
-    const backfill = spawnSync(
-      PROMTOOL,
-      ['tsdb', 'create-blocks-from', 'openmetrics', input, data],
-      { encoding: 'utf8' },
-    );
-    if (backfill.status !== 0) {
-      throw new Error(
-        `promtool backfill failed (${backfill.status ?? backfill.signal}): ${
-          backfill.stderr || backfill.error?.message
-        }`,
+    if (options.series?.length) {
+      const { startSeconds, endSeconds } = options;
+      if (startSeconds === undefined || endSeconds === undefined) {
+        throw new Error(
+          'startTestPrometheus: series need startSeconds and endSeconds',
+        );
+      }
+      const input = path.join(dir, 'series.om.txt');
+      fs.writeFileSync(
+        input,
+        toOpenMetrics(options.series, {
+          startSeconds,
+          endSeconds,
+          stepSeconds: options.stepSeconds ?? 15,
+        }),
       );
+      const backfill = spawnSync(
+        PROMTOOL,
+        ['tsdb', 'create-blocks-from', 'openmetrics', input, data],
+        { encoding: 'utf8' },
+      );
+      if (backfill.status !== 0) {
+        throw new Error(
+          `promtool backfill failed (${backfill.status ?? backfill.signal}): ${
+            backfill.stderr || backfill.error?.message
+          }`,
+        );
+      }
     }
-    // Scrapes nothing: the series given are the only data.
     const config = path.join(dir, 'prometheus.yml');
-    fs.writeFileSync(config, 'global:\n  scrape_interval: 1h\n');
-
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const started = spawn(
-      PROMETHEUS,
-      [
-        `--config.file=${config}`,
-        `--storage.tsdb.path=${data}`,
-        `--web.listen-address=127.0.0.1:${port}`,
-        // Retention counts back from the newest block: past the default 15
-        // days, a long backfill would lose its oldest blocks.
-        '--storage.tsdb.retention.time=30d',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child = started;
-    let output = '';
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4000);
-    };
-    started.stdout!.on('data', keep);
-    started.stderr!.on('data', keep);
-    let spawnError: Error | undefined;
-    started.once('error', error => {
-      spawnError = error;
-    });
-
-    const timeoutMs = options.readyTimeoutMs ?? 30_000;
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (spawnError) {
-        throw new Error(`prometheus did not start: ${spawnError.message}`);
-      }
-      if (started.exitCode !== null) {
-        throw new Error(
-          `prometheus exited with ${started.exitCode}: ${output}`,
-        );
-      }
-      try {
-        const res = await fetch(`${url}/-/ready`);
-        if (res.ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `prometheus was not ready within ${timeoutMs} ms: ${output}`,
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, 200));
-    }
-    return { url, stop };
+    fs.writeFileSync(config, configOf(options));
   } catch (error) {
-    await stop();
+    cleanUp();
     throw error;
   }
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { stop } = await startTestProcess({
+    name: 'prometheus',
+    command: PROMETHEUS,
+    args: [
+      `--config.file=${path.join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${data}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      // Retention counts back from the newest block: past the default 15
+      // days, a long backfill would lose its oldest blocks.
+      '--storage.tsdb.retention.time=30d',
+    ],
+    readyUrl: `${url}/-/ready`,
+    readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
+    cleanUp,
+  });
+  return { url, stop };
 }
