@@ -1,50 +1,155 @@
 /*
- * Produces the calibration table of the healing pipeline's confidence
- * (src/engine/calibrationTable.ts). With --source synthetic (the committed
- * table) the labelled series come from syntheticIncidents; with --source nab
- * from the NAB corpus: segments shaped like
- * the pipeline's feature windows (HISTORY_POINTS of history, then
- * DETECTION_POINTS scored) are cut from every series, centred on a labelled
- * window (a real incident) or far from all of them (no incident), scored by
- * detectionScore, and counted per score bin.
+ * Fits and measures the healing pipeline's confidence on real labels
+ * (src/engine/calibrationTable.ts). Segments shaped like the pipeline's
+ * input (HISTORY_POINTS of history, then DETECTION_POINTS scored) are cut
+ * from the NAB series (positive when the detection window overlaps a
+ * labelled window, negative when it is far from all of them) and from the
+ * RCD Sock Shop cases (positive: the root-cause service's metrics right
+ * after the fault; negative: every service in the normal periods), then
+ * scored by detectionScore as the pipeline scores an alert's target.
  *
- *   npm run bench:healing-calibration -- [--data ../shared/data/nab/data]
+ * Folds: each NAB category and each RCD root-cause service (its cases'
+ * faults and normal periods) is held out in turn, the calibration fitted on
+ * the other eight, and the held-out predictions pooled into a reliability
+ * table, the expected calibration error and the precision of confidence ≥
+ * 0.9. Then the table is fitted on everything and printed as TypeScript.
+ *
+ *   npm run bench:healing-calibration -- [--nab ../shared/data/nab/data]
  *     [--windows ../shared/data/nab/labels/combined_windows.json]
- *     [--source synthetic|nab] [--count 2000]
+ *     [--rcd ../shared/data/rcd-sock-shop] [--stride 40]
  *
- * It prints the table as TypeScript, then `name: value` lines.
+ * The last lines are `name: value` pairs for scripts to read.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { calibrate } from '../src/detection/calibrate';
 import {
-  DETECTION_POINTS,
-  HISTORY_POINTS,
-  detectionScore,
-} from '../src/engine/detectionScore';
-import { syntheticIncidents } from '../src/engine/syntheticIncidents';
+  Prediction,
+  crossValidate,
+  expectedCalibrationError,
+  precisionAt,
+  reliabilityTable,
+} from '../src/detection/reliability';
+import {
+  calibrationCounts,
+  confidenceFeature,
+  fitCalibration,
+} from '../src/engine/calibrationTable';
+import { detectionScore } from '../src/engine/detectionScore';
+import {
+  LabelledSegment,
+  RcdRun,
+  nabSegments,
+  rcdSegments,
+  rcdSymptomSegments,
+} from '../src/engine/labelledSegments';
+import { parseNabTimestamp, windowRows } from '../src/nab/nabScorer';
 import { UsageError, log, parseOptions, userPath } from './lib/args';
 import { loadNabCorpus } from './lib/nabCorpus';
+import { loadRcdCases } from './lib/rcdCases';
 
-const BIN = 0.05;
-/** Rows kept clear of any window around a negative segment's detection part. */
-const MARGIN = 100;
-const STRIDE = 140;
+const THRESHOLD = 0.9;
 
-type Pair = { score: number; label: boolean };
+interface Scored {
+  source: 'nab' | 'rcd';
+  fold: string;
+  name: string;
+  label: boolean;
+  raw: number;
+  feature: number;
+}
 
-function syntheticPairs(count: number): Pair[] {
-  return syntheticIncidents(count).map(s => ({
-    score: detectionScore([s.values]).raw,
-    label: s.incident,
-  }));
+function score(source: Scored['source'], segment: LabelledSegment): Scored {
+  const scores = detectionScore(segment.series);
+  return {
+    source,
+    fold: `${source}:${segment.fold}`,
+    name: segment.name,
+    label: segment.label,
+    raw: scores.raw,
+    feature: confidenceFeature(scores),
+  };
+}
+
+function nabScored(data: string, windows: string, stride: number): Scored[] {
+  const windowsFile = userPath(windows);
+  if (!fs.existsSync(windowsFile))
+    throw new UsageError(`no NAB windows file at ${windowsFile}`);
+  const corpus = loadNabCorpus(userPath(data), windowsFile);
+  if (corpus.length === 0)
+    throw new UsageError(`no NAB series under ${userPath(data)}`);
+  const labelled: Record<string, string[][]> = JSON.parse(
+    fs.readFileSync(windowsFile, 'utf8'),
+  );
+  return corpus.flatMap(series => {
+    const rows = windowRows(
+      series.timestamps,
+      labelled[series.key].map(([a, b]) => [
+        parseNabTimestamp(a),
+        parseNabTimestamp(b),
+      ]),
+    );
+    return nabSegments(
+      series.key,
+      series.key.split('/')[0],
+      series.values,
+      rows,
+      { stride },
+    ).map(s => score('nab', s));
+  });
+}
+
+function rcdCases(root: string): Map<string, RcdRun[]> {
+  if (!fs.existsSync(root)) throw new UsageError(`no RCD data at ${root}`);
+  const byCase = new Map<string, RcdRun[]>();
+  for (const run of loadRcdCases(root)) {
+    const name = run.name.split('/')[0];
+    byCase.set(name, [...(byCase.get(name) ?? []), run]);
+  }
+  if (byCase.size === 0) throw new UsageError(`no RCD cases under ${root}`);
+  return byCase;
+}
+
+function fitOn(training: readonly Scored[]) {
+  const probability = fitCalibration(calibrationCounts(training));
+  return (s: Scored) => probability(s.feature);
+}
+
+function fitOnRaw(training: readonly Scored[]) {
+  const probability = calibrate(
+    training.map(s => ({ score: s.raw, label: s.label })),
+  );
+  return (s: Scored) => probability(s.raw);
+}
+
+const fixed = (v: number, digits = 3) =>
+  Number.isFinite(v) ? v.toFixed(digits) : 'n/a';
+
+function printReliability(title: string, predictions: Prediction[]) {
+  log(`\n${title} (${predictions.length} held-out segments)`);
+  log('| confidence | segments | mean predicted | observed |');
+  log('| --- | --- | --- | --- |');
+  for (const bin of reliabilityTable(predictions)) {
+    if (bin.count === 0) continue;
+    log(
+      `| ${bin.lower.toFixed(1)}–${bin.upper.toFixed(1)} | ${
+        bin.count
+      } | ${fixed(bin.meanPredicted)} | ${fixed(bin.observed)} |`,
+    );
+  }
+  const at = precisionAt(predictions, THRESHOLD);
+  log(
+    `ECE ${fixed(expectedCalibrationError(predictions), 4)}; ${
+      at.count
+    } reach ${THRESHOLD}, ${at.positives} of them anomalies (precision ${fixed(
+      at.precision,
+    )})`,
+  );
 }
 
 function main() {
   const options = parseOptions(process.argv.slice(2), {
-    source: 'synthetic',
-    count: '2000',
-    data: path.join('..', 'shared', 'data', 'nab', 'data'),
+    nab: path.join('..', 'shared', 'data', 'nab', 'data'),
     windows: path.join(
       '..',
       'shared',
@@ -53,96 +158,114 @@ function main() {
       'labels',
       'combined_windows.json',
     ),
+    rcd: path.join('..', 'shared', 'data', 'rcd-sock-shop'),
+    stride: '40',
   });
-  if (options.source !== 'synthetic' && options.source !== 'nab') {
-    throw new UsageError(`--source must be synthetic or nab`);
-  }
-  const pairs =
-    options.source === 'nab'
-      ? nabPairs(options.data, options.windows)
-      : syntheticPairs(Number(options.count));
-  report(pairs, options.source);
-}
-
-function nabPairs(data: string, windows: string): Pair[] {
-  const windowsFile = userPath(windows);
-  if (!fs.existsSync(windowsFile))
-    throw new UsageError(`no windows file at ${windowsFile}`);
-  const corpus = loadNabCorpus(userPath(data), windowsFile);
-  if (corpus.length === 0) throw new UsageError('no NAB series found');
-  const pairs: Pair[] = [];
-  for (const series of corpus) {
-    const { window } = series.weights;
-    const rows = series.values.length;
-    const bounds = new Map<number, { start: number; end: number }>();
-    window.forEach((w, i) => {
-      if (w < 0) return;
-      const b = bounds.get(w) ?? { start: i, end: i };
-      b.end = i;
-      bounds.set(w, b);
-    });
-    const score = (detectStart: number) =>
-      detectionScore([
-        series.values.subarray(
-          detectStart - HISTORY_POINTS,
-          detectStart + DETECTION_POINTS,
-        ),
-      ]).raw;
-    for (const { start, end } of bounds.values()) {
-      const centre = Math.floor((start + end) / 2);
-      const detectStart = centre - DETECTION_POINTS / 2;
-      if (
-        detectStart - HISTORY_POINTS < 0 ||
-        detectStart + DETECTION_POINTS > rows
-      )
-        continue;
-      pairs.push({ score: score(detectStart), label: true });
-    }
-    const windowNear = (a: number) => {
-      for (
-        let i = Math.max(0, a - MARGIN);
-        i < Math.min(rows, a + DETECTION_POINTS + MARGIN);
-        i++
-      ) {
-        if (window[i] >= 0) return true;
-      }
-      return false;
-    };
-    for (let a = HISTORY_POINTS; a + DETECTION_POINTS <= rows; a += STRIDE) {
-      if (!windowNear(a)) pairs.push({ score: score(a), label: false });
-    }
-  }
-  return pairs;
-}
-
-function report(pairs: Pair[], source: string) {
-  const bins = new Map<number, { positives: number; negatives: number }>();
-  for (const p of pairs) {
-    const bin = Math.min(Math.floor(p.score / BIN), Math.round(1 / BIN) - 1);
-    const b = bins.get(bin) ?? { positives: 0, negatives: 0 };
-    if (p.label) b.positives++;
-    else b.negatives++;
-    bins.set(bin, b);
-  }
-  const table = [...bins.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([bin, c]) => [
-      Number(((bin + 0.5) * BIN).toFixed(3)),
-      c.positives,
-      c.negatives,
-    ]);
-  log(
-    'export const CALIBRATION_TABLE: ReadonlyArray<readonly [number, number, number]> = [',
+  const stride = Number(options.stride);
+  if (!Number.isInteger(stride) || stride < 1)
+    throw new UsageError(`--stride must be a positive integer`);
+  const started = Date.now();
+  const cases = rcdCases(userPath(options.rcd));
+  const scored = [
+    ...nabScored(options.nab, options.windows, stride),
+    ...[...cases.values()].flatMap(runs =>
+      rcdSegments(runs, { stride }).map(s => score('rcd', s)),
+    ),
+  ];
+  const symptoms = [...cases.values()].flatMap(runs =>
+    rcdSymptomSegments(runs).map(s => ({
+      name: s.name,
+      feature: confidenceFeature(detectionScore(s.series)),
+    })),
   );
+  const seconds = (Date.now() - started) / 1000;
+
+  const count = (source: string, label: boolean) =>
+    scored.filter(s => s.source === source && s.label === label).length;
+  log(
+    `segments: NAB ${count('nab', true)} anomalies + ${count(
+      'nab',
+      false,
+    )} quiet, RCD ${count('rcd', true)} faults + ${count(
+      'rcd',
+      false,
+    )} normal; scored in ${seconds.toFixed(1)} s`,
+  );
+
+  const heldOut = crossValidate(
+    scored,
+    s => s.fold,
+    s => s.label,
+    fitOn,
+  );
+  const rawHeldOut = crossValidate(
+    scored,
+    s => s.fold,
+    s => s.label,
+    fitOnRaw,
+  );
+  printReliability('Held-out, pooled', heldOut);
+  for (const source of ['nab', 'rcd'] as const)
+    printReliability(
+      `Held-out, ${source.toUpperCase()}`,
+      heldOut.filter(p => p.item.source === source),
+    );
+
+  log('\n| held-out fold | segments | anomalies | ≥ 0.9 | of them anomalies |');
+  log('| --- | --- | --- | --- | --- |');
+  for (const fold of [...new Set(scored.map(s => s.fold))].sort()) {
+    const inFold = heldOut.filter(p => p.fold === fold);
+    const at = precisionAt(inFold, THRESHOLD);
+    log(
+      `| ${fold} | ${inFold.length} | ${inFold.filter(p => p.label).length} | ${
+        at.count
+      } | ${at.positives} |`,
+    );
+  }
+  const falseAlarms = heldOut.filter(
+    p => p.probability >= THRESHOLD && !p.label,
+  );
+  for (const p of falseAlarms)
+    log(`quiet segment at ${fixed(p.probability)}: ${p.item.name}`);
+
+  const table = calibrationCounts(scored);
+  const final = fitCalibration(table);
+  const symptomHigh = symptoms.filter(s => final(s.feature) >= THRESHOLD);
+  log(
+    `\nRCD services other than the root cause at the fault start (not fitted): ${symptoms.length}, ${symptomHigh.length} of them at ≥ ${THRESHOLD}`,
+  );
+
+  log('\nexport const CALIBRATION_TABLE: ReadonlyArray<');
+  log('  readonly [number, number, number]');
+  log('> = [');
   for (const row of table) log(`  [${row.join(', ')}],`);
   log('];');
-  const fitted = calibrate(pairs);
-  const positives = pairs.filter(p => p.label).length;
-  log(`source: ${source}`);
-  log(`positive_segments: ${positives}`);
-  log(`negative_segments: ${pairs.length - positives}`);
-  for (const s of [0.5, 0.7, 0.8, 0.9, 0.95])
-    log(`confidence_at_${s}: ${fitted(s).toFixed(3)}`);
+  const thresholdAt = table.find(([centre]) => final(centre) >= THRESHOLD);
+  log(
+    `confidence reaches ${THRESHOLD} at a shift of ${
+      thresholdAt ? fixed(10 ** thresholdAt[0] - 1, 0) : 'n/a'
+    } sigmas or more`,
+  );
+
+  const figures: Record<string, string | number> = {
+    segments: scored.length,
+    positive_segments: scored.filter(s => s.label).length,
+  };
+  const sources: Array<[string, typeof heldOut]> = [
+    ['', heldOut],
+    ['nab_', heldOut.filter(p => p.item.source === 'nab')],
+    ['rcd_', heldOut.filter(p => p.item.source === 'rcd')],
+    ['raw_score_', rawHeldOut],
+  ];
+  for (const [prefix, predictions] of sources) {
+    const at = precisionAt(predictions, THRESHOLD);
+    figures[`${prefix}ece`] = fixed(expectedCalibrationError(predictions), 4);
+    figures[`${prefix}precision_at_0_9`] = fixed(at.precision);
+    figures[`${prefix}count_at_0_9`] = at.count;
+  }
+  figures.symptom_segments_at_0_9 = symptomHigh.length;
+  log('');
+  for (const [name, value] of Object.entries(figures)) log(`${name}: ${value}`);
 }
 
 try {

@@ -11,11 +11,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { accuracyAtK, averageAccuracy } from '../src/rca/rootCauseAccuracy';
-import { MetricSeries, RootCauseCandidate } from '../src/rca/metrics';
+import { RootCauseCandidate } from '../src/rca/metrics';
 import { nSigmaRanking } from '../src/rca/nSigmaRanking';
 import { rankRootCauses } from '../src/rca/rankRootCauses';
 import { UsageError, log, parseOptions, userPath } from './lib/args';
-import { readNumericCsv } from './lib/csv';
+import { RcdCase, loadRcdCases } from './lib/rcdCases';
 
 /** Sock Shop's calls, from its published architecture (not from the cases). */
 const SOCK_SHOP_CALLS: Record<string, string[]> = {
@@ -28,35 +28,7 @@ const SOCK_SHOP_CALLS: Record<string, string[]> = {
   'queue-master': ['rabbitmq'],
 };
 
-interface Case {
-  name: string;
-  truth: string;
-  normal: MetricSeries;
-  anomalous: MetricSeries;
-}
-
-function loadCases(root: string): Case[] {
-  const cases: Case[] = [];
-  for (const folder of fs.readdirSync(root).sort()) {
-    const match = /^(.+)-([a-z]+)$/.exec(folder);
-    if (!match || !fs.statSync(path.join(root, folder)).isDirectory()) continue;
-    for (const run of fs.readdirSync(path.join(root, folder)).sort()) {
-      const dir = path.join(root, folder, run);
-      if (!fs.existsSync(path.join(dir, 'anomalous.csv'))) continue;
-      const normal = readNumericCsv(path.join(dir, 'normal.csv'));
-      const anomalous = readNumericCsv(path.join(dir, 'anomalous.csv'));
-      delete normal.time;
-      delete anomalous.time;
-      cases.push({
-        name: `${folder}/${run}`,
-        truth: match[1],
-        normal,
-        anomalous,
-      });
-    }
-  }
-  return cases;
-}
+type Case = RcdCase;
 
 function main() {
   const options = parseOptions(process.argv.slice(2), {
@@ -64,7 +36,7 @@ function main() {
   });
   const root = userPath(options.data);
   if (!fs.existsSync(root)) throw new UsageError(`no data at ${root}`);
-  const cases = loadCases(root);
+  const cases = loadRcdCases(root);
   if (cases.length === 0) throw new UsageError(`no cases under ${root}`);
   const methods: Record<string, (c: Case) => RootCauseCandidate[]> = {
     ours: c => rankRootCauses(c.normal, c.anomalous),

@@ -1,4 +1,5 @@
 import { IsolationForest } from '../detection/IsolationForest';
+import { robustSigmas } from '../rca/rankRootCauses';
 import {
   StreamingDetector,
   StreamingDetectorOptions,
@@ -8,7 +9,7 @@ import {
  * The streaming detector's settings for the pipeline's short windows (an
  * hour of 15-second samples before an alert), where the NAB defaults'
  * 200-point warm-up would leave nothing to score. The calibration table
- * was fitted on scores of exactly these settings.
+ * holds scores of exactly these settings.
  *
  * @public
  */
@@ -22,8 +23,8 @@ export const PIPELINE_DETECTOR_OPTIONS: Partial<StreamingDetectorOptions> = {
   sampleSize: 128,
   scoreHistory: 400,
   refractory: 0,
-  // The weights the confidence table was fitted with: a change here needs a
-  // new table (bench/healing-calibration.ts).
+  // The weights of the scores recorded beside the confidence table: a change
+  // here needs a new run of bench/healing-calibration.ts.
   forestWeight: 1,
   seasonalWeight: 0,
   shiftWeight: 0,
@@ -42,6 +43,14 @@ export interface DetectionScores {
   perSeries: number[];
   /** Mean isolation score of the detection window's feature vectors against the history's. */
   forest?: number;
+  /**
+   * Per series, in input order, how far the detection window sits from the
+   * history in robust sigmas, as the root-cause ranking measures it
+   * (`robustSigmas`: half the window at least this far out); NaN when a
+   * series was too short. The calibrated
+   * confidence is read from the largest.
+   */
+  shift: number[];
 }
 
 /** Non-finite samples (gaps, NaN from Prometheus) take the last finite value. */
@@ -61,6 +70,7 @@ function fillGaps(values: ArrayLike<number>): number[] {
  * raw score is its highest output over the last `detectPoints`. When several
  * series of equal length are given, an isolation forest fitted on the
  * history's multivariate rows also scores the detection window's rows.
+ * Each series' shift compares its detection window with its history.
  *
  * @public
  */
@@ -80,6 +90,14 @@ export function detectionScore(
     });
     return best;
   });
+  const shift = series.map(values => {
+    if (values.length < minimum) return NaN;
+    const at = values.length - detectPoints;
+    return robustSigmas(
+      Array.prototype.slice.call(values, 0, at),
+      Array.prototype.slice.call(values, at),
+    );
+  });
   const finite = perSeries.filter(Number.isFinite);
   const raw = finite.length ? Math.max(...finite) : 0;
   let forest: number | undefined;
@@ -95,5 +113,5 @@ export function detectionScore(
     const model = IsolationForest.fit(history, { trees: 50, seed: 7 });
     forest = recent.reduce((s, r) => s + model.score(r), 0) / recent.length;
   }
-  return { raw, perSeries, forest };
+  return { raw, perSeries, forest, shift };
 }

@@ -276,8 +276,14 @@ describe('healing engine', () => {
   });
 
   it('calibrates confidence monotonically from the committed table', () => {
-    expect(calibratedConfidence(0.2)).toBeLessThan(0.2);
-    expect(calibratedConfidence(0.65)).toBeGreaterThanOrEqual(0.9);
-    expect(calibratedConfidence(0.5)).toBeLessThan(calibratedConfidence(0.6));
+    const at = (sigmas: number) => calibratedConfidence({ shift: [sigmas] });
+    // A quiet window is rarely an anomaly; a shift of thousands of sigmas
+    // (a CPU hog, a memory leak) nearly always is.
+    expect(at(1)).toBeLessThan(0.1);
+    expect(at(5000)).toBeGreaterThanOrEqual(0.9);
+    expect(at(100)).toBeLessThan(at(1000));
+    // The largest finite shift of the target's series counts.
+    expect(calibratedConfidence({ shift: [NaN, 2, 5000] })).toBe(at(5000));
+    expect(calibratedConfidence({ shift: [] })).toBe(at(0));
   });
 });

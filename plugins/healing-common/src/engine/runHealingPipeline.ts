@@ -310,7 +310,7 @@ async function runPipeline(
     });
   } else {
     const scores = detectionScore(targetSeries);
-    attempt.confidence = calibratedConfidence(scores.raw);
+    attempt.confidence = calibratedConfidence(scores);
     steps.push({
       name: 'detection',
       at,
