@@ -25,23 +25,12 @@ import {
 
 jest.setTimeout(90_000);
 
-/**
- * The demo's healing block (policies, replay of the incidents) from
- * app-config.yaml, its policies acting at any confidence: the MTTR compared
- * here comes from the replayed restart, and the demo's incidents stay below
- * the calibrated confidence of 0.9 (see healing-backend's replayDemo.test.ts).
- */
+/** The demo's healing block (policies, replay of the incidents) from app-config.yaml. */
 function demoHealing() {
   const app = YAML.parse(
     fs.readFileSync(path.join(EXAMPLES, '..', 'app-config.yaml'), 'utf8'),
   );
-  return {
-    ...app.healing,
-    policies: app.healing.policies.map((policy: Record<string, unknown>) => ({
-      ...policy,
-      threshold: 0,
-    })),
-  };
+  return app.healing;
 }
 
 /**

@@ -60,12 +60,14 @@ export const DEMO_INCIDENTS: readonly DemoIncident[] = [
     },
     startedMinutesAgo: 300,
     resolvedAfterMinutes: 4,
-    onsetMinutesBefore: 3,
+    // kube-prometheus's KubePodCrashLooping waits 15 minutes; the failing
+    // pod's share of requests (half of them) has failed since.
+    onsetMinutesBefore: 15,
     anomalies: [
       {
         service: 'risk-service',
         metric: 'error_rate',
-        factor: 40,
+        factor: 250,
         rampSeconds: 120,
       },
       { service: 'risk-service', metric: 'lat_99', factor: 3, rampSeconds: 90 },
@@ -88,12 +90,14 @@ export const DEMO_INCIDENTS: readonly DemoIncident[] = [
     },
     startedMinutesAgo: 130,
     resolvedAfterMinutes: 12,
-    onsetMinutesBefore: 3,
+    // The zone's errors climbed for four minutes before they passed 20 %,
+    // then the rule waited its two minutes.
+    onsetMinutesBefore: 6,
     anomalies: [
       {
         service: 'trading-engine',
         metric: 'error_rate',
-        factor: 120,
+        factor: 200,
         rampSeconds: 0,
       },
       {
@@ -124,7 +128,8 @@ export const DEMO_INCIDENTS: readonly DemoIncident[] = [
         'flash-sale p99 latency 640 ms (SLO 200 ms) with CPU at 97 % of its limit',
     },
     startedMinutesAgo: 25,
-    onsetMinutesBefore: 4,
+    // The sale opened eight minutes before the latency alert fired.
+    onsetMinutesBefore: 8,
     anomalies: [
       { service: 'flash-sale', metric: 'lat_99', factor: 8, rampSeconds: 180 },
       { service: 'flash-sale', metric: 'cpu', factor: 1.75, rampSeconds: 120 },

@@ -49,50 +49,49 @@ describe('healing.demo.replay', () => {
       expect(Date.parse(a.createdAt)).toBeGreaterThan(started);
     }
 
-    // The confidence is calibrated on NAB windows and RCD faults: it
-    // reaches 0.9 only for a shift of about a thousand robust sigmas over
-    // at least half the detection window. At decision time (a minute after
-    // the alert) the demo's anomalies fill only the window's last 16 to 20
-    // of 40 points, so every incident is observed, below the threshold.
     const restart = byPolicy['risk-service-crash-loop'];
     expect(restart).toMatchObject({
       action: 'restart',
       mode: 'enforce',
-      status: 'observed',
+      status: 'succeeded',
+      mttrSeconds: 240,
       target: {
         cluster: 'prod-east-b',
         kind: 'Deployment',
         name: 'risk-service',
       },
     });
-    expect(restart.confidence).toBeLessThan(0.9);
-    expect(restart.reason).toContain('below the threshold 0.9');
+    expect(restart.confidence).toBeGreaterThanOrEqual(0.9);
     expect(restart.rootCause![0].service).toBe('risk-service');
     expect(restart.steps.map(s => s.name)).toEqual([
       'features',
       'detection',
       'root-cause',
       'decision',
+      'action',
+      'verification',
     ]);
 
     const scale = byPolicy['flash-sale-surge'];
     expect(scale).toMatchObject({
       action: 'scale',
       mode: 'approval',
-      status: 'observed',
+      status: 'pending-approval',
       target: { cluster: 'prod-east-a', name: 'flash-sale' },
     });
+    // A latency surge is a few hundred robust sigmas, not the thousand the
+    // calibrated 0.9 needs; the approval policy asks from 0.2.
+    expect(scale.confidence).toBeGreaterThanOrEqual(0.2);
     expect(scale.confidence).toBeLessThan(0.9);
 
     const shift = byPolicy['prod-east-a-zone-failure'];
     expect(shift).toMatchObject({
       action: 'traffic-shift',
       mode: 'dry-run',
-      status: 'observed',
+      status: 'planned',
       target: { cluster: 'prod-east-a', name: 'trading-engine' },
     });
-    expect(shift.confidence).toBeLessThan(0.9);
-    // The plan is still made and shown, only not carried out.
+    expect(shift.confidence).toBeGreaterThanOrEqual(0.9);
     expect(shift.change?.object).toContain('VirtualService');
     expect(shift.change?.after).toContain('weight: 100');
     expect(scale.change?.description).toBeDefined();

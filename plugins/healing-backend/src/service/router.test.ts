@@ -34,23 +34,13 @@ async function demoBackend(
   healing: Record<string, unknown> = {},
 ) {
   const config = demoConfig();
-  // These tests need the demo's history of an applied, a pending and a
-  // planned attempt. With the confidence calibrated on NAB and RCD labels
-  // the demo's incidents stay below 0.9 (see replayDemo.test.ts), so the
-  // policies act here at any confidence.
-  const policies = config.healing.policies.map(
-    (policy: Record<string, unknown>) => ({ ...policy, threshold: 0 }),
-  );
   const { server } = await startTestBackend({
     features: [
       healingPlugin,
       catalogServiceMock.factory({ entities: [riskService] }),
       mockServices.permissions.factory({ result }),
       mockServices.rootConfig.factory({
-        data: {
-          ...config,
-          healing: { ...config.healing, policies, ...healing },
-        },
+        data: { ...config, healing: { ...config.healing, ...healing } },
       }),
     ],
   });
