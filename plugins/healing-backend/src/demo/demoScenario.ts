@@ -37,13 +37,44 @@ export interface DemoIncident {
 
 /**
  * The incidents of the design document's cases, on the demo fleet of
- * examples/clusters: a crash-looping risk-service pod in prod-east-b, the
+ * examples/clusters: a crash-looping risk-service pod in prod-east-b (twice,
+ * an hour and a half apart), the
  * flash-sale surge in prod-east-a's commerce namespace, and prod-east-a's
  * zone failing under the trading engine.
  *
  * @public
  */
 export const DEMO_INCIDENTS: readonly DemoIncident[] = [
+  {
+    fingerprint: 'demo-risk-service-crash-loop-earlier',
+    labels: {
+      alertname: 'KubePodCrashLooping',
+      severity: 'critical',
+      cluster: 'prod-east-b',
+      namespace: 'trading',
+      pod: 'risk-service-bbffd545bd-9xlqz',
+      container: 'risk-service',
+    },
+    annotations: {
+      summary:
+        'Pod trading/risk-service-bbffd545bd-9xlqz is crash looping (5 restarts in 10 minutes)',
+    },
+    startedMinutesAgo: 390,
+    resolvedAfterMinutes: 4,
+    // The same crash loop an hour and a half earlier: its verified restart is the
+    // evidence the later one's action choice shows.
+    onsetMinutesBefore: 15,
+    anomalies: [
+      {
+        service: 'risk-service',
+        metric: 'error_rate',
+        factor: 250,
+        rampSeconds: 120,
+      },
+      { service: 'risk-service', metric: 'lat_99', factor: 3, rampSeconds: 90 },
+      { service: 'risk-service', metric: 'mem', factor: 1.6, rampSeconds: 60 },
+    ],
+  },
   {
     fingerprint: 'demo-risk-service-crash-loop',
     labels: {
@@ -207,18 +238,20 @@ export function demoFeatureSeries(
       ) {
         return [];
       }
+      const { startsAt, endsAt } = incidentTimes(incident, now);
       const onset =
-        incidentTimes(incident, now).startsAt.getTime() -
-        incident.onsetMinutesBefore * MINUTE_MS;
+        startsAt.getTime() - incident.onsetMinutesBefore * MINUTE_MS;
+      // A resolved incident's metrics are back to normal from then on.
+      const end = endsAt?.getTime() ?? Infinity;
       return incident.anomalies
         .filter(a => a.service === service && a.metric === metric)
-        .map(a => ({ ...a, onset }));
+        .map(a => ({ ...a, onset, end }));
     });
     return Array.from({ length: points }, (_, i) => {
       const at = request.start.getTime() + i * stepMs;
       let factor = 1;
       for (const a of active) {
-        if (at < a.onset) continue;
+        if (at < a.onset || at > a.end) continue;
         const rise = a.rampSeconds
           ? Math.min(1, (at - a.onset) / (a.rampSeconds * 1000))
           : 1;

@@ -45,13 +45,41 @@ describe('healing.demo.replay', () => {
     const now = Date.now();
     for (const a of items) {
       const started = Date.parse(a.alert!.startsAt);
-      expect(now - started).toBeLessThan(6 * 3_600_000);
+      expect(now - started).toBeLessThan(7 * 3_600_000);
       expect(Date.parse(a.createdAt)).toBeGreaterThan(started);
     }
 
-    const restart = byPolicy['risk-service-crash-loop'];
+    // Two crash loops an hour and a half apart: the later one's action choice
+    // shows the earlier one's verified restart as its evidence.
+    const restarts = items.filter(a => a.policy === 'risk-service-crash-loop');
+    expect(restarts).toHaveLength(2);
+    const [restart, earlier] = restarts.sort(
+      (a, b) => Date.parse(b.alert!.startsAt) - Date.parse(a.alert!.startsAt),
+    );
+    expect(earlier).toMatchObject({ action: 'restart', status: 'succeeded' });
+    // Thompson sampling explores: one verified restart gives Beta(4, 1)
+    // with the policy's prior, the untried evict Beta(1, 1), and the draw
+    // (seeded by the fingerprint, so every replay draws alike) favours
+    // evict, as about one draw in five does.
+    expect(restart.actionChoice).toMatchObject({
+      chosen: 'evict',
+      alertName: 'KubePodCrashLooping',
+      workloadKind: 'Deployment',
+      summary:
+        'evict has no verified outcome yet on KubePodCrashLooping alerts on Deployments; restart 1 of 1',
+    });
+    expect(
+      restart.actionChoice!.candidates.map(c => [
+        c.action,
+        c.successes,
+        c.failures,
+      ]),
+    ).toEqual([
+      ['evict', 0, 0],
+      ['restart', 1, 0],
+    ]);
     expect(restart).toMatchObject({
-      action: 'restart',
+      action: 'evict',
       mode: 'enforce',
       status: 'succeeded',
       mttrSeconds: 240,
@@ -67,6 +95,7 @@ describe('healing.demo.replay', () => {
       'features',
       'detection',
       'root-cause',
+      'action-choice',
       'decision',
       'action',
       'verification',
@@ -117,8 +146,8 @@ describe('replayDemo', () => {
       killSwitch: new KillSwitch(store, false),
       executor: new ActionExecutor(logger),
     };
-    expect(await replayDemo(options)).toBe(3);
+    expect(await replayDemo(options)).toBe(4);
     expect(await replayDemo(options)).toBe(0);
-    expect((await store.listAttempts({}, 10)).total).toBe(3);
+    expect((await store.listAttempts({}, 10)).total).toBe(4);
   });
 });

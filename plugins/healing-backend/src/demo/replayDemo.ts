@@ -80,6 +80,9 @@ export async function replayDemo(options: {
     instanceId: 'healing-demo-replay',
     featureSeries: () => demoFeatureSeries(incidents, now),
     clock: () => clock,
+    // The attempt id follows the alert's start, which follows the replay's
+    // time: the fingerprint keeps each incident's action choice the same.
+    choiceSeed: alert => alert.fingerprint,
   });
   // In time order, so the rails see earlier actions as they would have.
   const timeline = incidents

@@ -6,6 +6,7 @@ import {
 import {
   ActionOutcomeCount,
   EntityHealingMode,
+  HealingAlert,
   HealingAttempt,
   HealingPipelineDeps,
   RailHistoryEntry,
@@ -79,6 +80,11 @@ export interface AlertProcessorOptions {
    * lower a policy's mode; without it no annotation is read.
    */
   entityModes?: { of(entityRef: string): Promise<EntityHealingMode> };
+  /**
+   * Seeds an alert's action choice; the attempt id by default. The demo
+   * replay seeds by fingerprint, so that every replay chooses alike.
+   */
+  choiceSeed?: (alert: HealingAlert) => string;
   /**
    * After how long without renewal another instance may take over a
    * claim; 5 minutes by default. A running batch renews its claims well
@@ -305,6 +311,7 @@ export class AlertProcessor {
         history: history.filter(h => h.attemptId !== id),
         outcomes,
         entityMode,
+        choiceSeed: this.options.choiceSeed?.(alert),
       },
       {
         series: this.featureSeries(cluster),

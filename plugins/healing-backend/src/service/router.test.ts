@@ -114,12 +114,15 @@ describe('healing router', () => {
   it('lists attempts by every filter and names a bad parameter', async () => {
     const { get, list } = await demoBackend(AuthorizeResult.ALLOW);
     const names = (items: HealingAttempt[]) => items.map(a => a.policy).sort();
+    // The demo replays two crash loops of risk-service, an hour and a half apart.
     expect(names(await list('kind=remediation'))).toEqual([
       'flash-sale-surge',
       'prod-east-a-zone-failure',
       'risk-service-crash-loop',
+      'risk-service-crash-loop',
     ]);
     expect(names(await list('cluster=prod-east-b&kind=remediation'))).toEqual([
+      'risk-service-crash-loop',
       'risk-service-crash-loop',
     ]);
     expect(names(await list('cluster=prod-east-a&namespace=commerce'))).toEqual(
@@ -133,18 +136,19 @@ describe('healing router', () => {
     ]);
     expect(names(await list('mode=enforce'))).toEqual([
       'risk-service-crash-loop',
+      'risk-service-crash-loop',
     ]);
     expect(
       names(
         await list('entityRef=component:default/risk-service&kind=remediation'),
       ),
-    ).toEqual(['risk-service-crash-loop']);
+    ).toEqual(['risk-service-crash-loop', 'risk-service-crash-loop']);
     expect(
       await list(`since=${new Date(Date.now() + 60_000).toISOString()}`),
     ).toEqual([]);
     const limited = await get('/attempts?kind=remediation&limit=1');
     expect(limited.body.items).toHaveLength(1);
-    expect(limited.body.total).toBe(3);
+    expect(limited.body.total).toBe(4);
 
     for (const [query, name] of [
       ['limit=abc', 'limit'],
@@ -181,7 +185,7 @@ describe('healing router', () => {
     expect(total).toBe((await list('kind=remediation')).length);
     expect(
       stats.body.buckets.reduce((s: number, b: any) => s + b.succeeded, 0),
-    ).toBe(1);
+    ).toBe(2);
     expect(stats.body.successRate).toBe(1);
     expect(stats.body.medianMttrSeconds).toBe(240);
     expect((await get('/stats?days=0')).status).toBe(400);

@@ -66,6 +66,8 @@ export interface HealingPipelineInput {
    * lower the matched policy's mode (see `capPolicyByEntity`).
    */
   entityMode?: EntityHealingMode;
+  /** Seeds the action choice's random source; the attempt id by default. */
+  choiceSeed?: string;
 }
 
 /**
@@ -357,7 +359,7 @@ async function runPipeline(
   const ranked =
     allowed.length > 1
       ? rankActions({
-          seed: input.id,
+          seed: input.choiceSeed ?? input.id,
           alertName: input.alert.name,
           workloadKind: input.target.kind,
           actions: allowed,
