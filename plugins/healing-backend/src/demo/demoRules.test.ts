@@ -95,6 +95,7 @@ const crashLoop = {
   cluster: 'prod-east-b',
   namespace: 'trading',
   pod: 'risk-service-bbffd545bd-9xlqz',
+  deployment: 'risk-service',
   container: 'risk-service',
   reason: 'CrashLoopBackOff',
 };

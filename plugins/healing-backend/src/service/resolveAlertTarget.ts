@@ -143,6 +143,19 @@ export function resolveAlertTarget(
     workload = workloadOfService(cluster, namespace, named.name);
   } else {
     workload = workloadNamed(cluster, namespace, named.kind, named.name);
+    // A pod the alert also names is the one to evict, if it is the workload's.
+    const object =
+      workload && namespace && labels.pod
+        ? cluster.store.get('Pod', namespace, labels.pod)
+        : undefined;
+    const owner = object ? cluster.store.topLevelOwner(object) : undefined;
+    if (
+      owner &&
+      owner.kind === workload!.kind &&
+      owner.metadata.name === workload!.metadata.name
+    ) {
+      pod = labels.pod;
+    }
   }
   if (!workload) {
     return {
