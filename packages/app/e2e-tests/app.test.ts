@@ -225,3 +225,33 @@ test('the healing history shows the replayed demo incidents', async ({
   await expect(page).toHaveURL(/\/healing\/attempts\//);
   await expect(page.getByText(/root cause/i).first()).toBeVisible();
 });
+
+test('a healing attempt shows the learned action choice and its evidence', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/healing');
+  const attempts = page.getByRole('table', { name: 'Healing attempts' });
+  // The later replayed crash loop: its policy allows restart and evict, and
+  // one earlier restart had been verified.
+  const evicted = attempts
+    .getByRole('row')
+    .filter({ hasText: 'trading/risk-service' })
+    .filter({ hasText: 'evict' });
+  await evicted.first().getByRole('button').first().click();
+  await expect(page).toHaveURL(/\/healing\/attempts\//);
+  await expect(
+    page
+      .getByText(
+        'evict has no verified outcome yet on KubePodCrashLooping alerts on Deployments; restart 1 of 1',
+      )
+      .first(),
+  ).toBeVisible();
+  const candidates = page.getByRole('table', { name: 'Action candidates' });
+  await expect(candidates.getByRole('row', { name: /^evict/ })).toContainText(
+    'chosen',
+  );
+  await expect(candidates.getByRole('row', { name: /^restart/ })).toContainText(
+    '1 / 1',
+  );
+});
