@@ -6,23 +6,12 @@
 
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { ensureDebianPackages, isRoot } = require('./apt');
+const { freePort } = require('./daemon');
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a PostgreSQL binary, as the postgres user when we are root (the server refuses root). */
 function pgRun(binary, args) {

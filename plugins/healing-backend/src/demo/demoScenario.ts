@@ -35,6 +35,38 @@ export interface DemoIncident {
   anomalies: DemoAnomaly[];
 }
 
+/** risk-service's crash-looping pod in prod-east-b, as the design document tells it. */
+const RISK_SERVICE_CRASH_LOOP: DemoIncident = {
+  fingerprint: 'demo-risk-service-crash-loop',
+  labels: {
+    alertname: 'KubePodCrashLooping',
+    severity: 'critical',
+    cluster: 'prod-east-b',
+    namespace: 'trading',
+    pod: 'risk-service-bbffd545bd-9xlqz',
+    container: 'risk-service',
+  },
+  annotations: {
+    summary:
+      'Pod trading/risk-service-bbffd545bd-9xlqz is crash looping (5 restarts in 10 minutes)',
+  },
+  startedMinutesAgo: 300,
+  resolvedAfterMinutes: 4,
+  // kube-prometheus's KubePodCrashLooping waits 15 minutes; the failing
+  // pod's share of requests (half of them) has failed since.
+  onsetMinutesBefore: 15,
+  anomalies: [
+    {
+      service: 'risk-service',
+      metric: 'error_rate',
+      factor: 250,
+      rampSeconds: 120,
+    },
+    { service: 'risk-service', metric: 'lat_99', factor: 3, rampSeconds: 90 },
+    { service: 'risk-service', metric: 'mem', factor: 1.6, rampSeconds: 60 },
+  ],
+};
+
 /**
  * The incidents of the design document's cases, on the demo fleet of
  * examples/clusters: a crash-looping risk-service pod in prod-east-b (twice,
@@ -46,65 +78,13 @@ export interface DemoIncident {
  */
 export const DEMO_INCIDENTS: readonly DemoIncident[] = [
   {
+    ...RISK_SERVICE_CRASH_LOOP,
     fingerprint: 'demo-risk-service-crash-loop-earlier',
-    labels: {
-      alertname: 'KubePodCrashLooping',
-      severity: 'critical',
-      cluster: 'prod-east-b',
-      namespace: 'trading',
-      pod: 'risk-service-bbffd545bd-9xlqz',
-      container: 'risk-service',
-    },
-    annotations: {
-      summary:
-        'Pod trading/risk-service-bbffd545bd-9xlqz is crash looping (5 restarts in 10 minutes)',
-    },
+    // The same crash loop an hour and a half earlier: its verified restart
+    // is the evidence the later one's action choice shows.
     startedMinutesAgo: 390,
-    resolvedAfterMinutes: 4,
-    // The same crash loop an hour and a half earlier: its verified restart is the
-    // evidence the later one's action choice shows.
-    onsetMinutesBefore: 15,
-    anomalies: [
-      {
-        service: 'risk-service',
-        metric: 'error_rate',
-        factor: 250,
-        rampSeconds: 120,
-      },
-      { service: 'risk-service', metric: 'lat_99', factor: 3, rampSeconds: 90 },
-      { service: 'risk-service', metric: 'mem', factor: 1.6, rampSeconds: 60 },
-    ],
   },
-  {
-    fingerprint: 'demo-risk-service-crash-loop',
-    labels: {
-      alertname: 'KubePodCrashLooping',
-      severity: 'critical',
-      cluster: 'prod-east-b',
-      namespace: 'trading',
-      pod: 'risk-service-bbffd545bd-9xlqz',
-      container: 'risk-service',
-    },
-    annotations: {
-      summary:
-        'Pod trading/risk-service-bbffd545bd-9xlqz is crash looping (5 restarts in 10 minutes)',
-    },
-    startedMinutesAgo: 300,
-    resolvedAfterMinutes: 4,
-    // kube-prometheus's KubePodCrashLooping waits 15 minutes; the failing
-    // pod's share of requests (half of them) has failed since.
-    onsetMinutesBefore: 15,
-    anomalies: [
-      {
-        service: 'risk-service',
-        metric: 'error_rate',
-        factor: 250,
-        rampSeconds: 120,
-      },
-      { service: 'risk-service', metric: 'lat_99', factor: 3, rampSeconds: 90 },
-      { service: 'risk-service', metric: 'mem', factor: 1.6, rampSeconds: 60 },
-    ],
-  },
+  RISK_SERVICE_CRASH_LOOP,
   {
     fingerprint: 'demo-prod-east-a-zone-failure',
     labels: {
