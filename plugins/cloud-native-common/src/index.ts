@@ -13,7 +13,5 @@ export * from './labelSelector';
 export * from './validateAnnotations';
 export * from './topology/types';
 export * from './topology/trafficWindows';
-export * from './maturity/history';
-export * from './maturity/types';
-export * from './maturity/formatBytes';
+export * from './maturity';
 export * from './redaction';

@@ -192,7 +192,7 @@ export interface DrReadiness {
 }
 
 /**
- * `GET /api/cluster-topology/maturity?entityRef=…`: an entity's score, its
+ * `GET /api/platform-maturity?entityRef=…`: an entity's score, its
  * terms and its DR readiness.
  *
  * @public
@@ -212,7 +212,7 @@ export interface EntityMaturityResponse {
 }
 
 /**
- * `GET /api/cluster-topology/maturity?team=…`: a team's mean score and its
+ * `GET /api/platform-maturity?team=…`: a team's mean score and its
  * components.
  *
  * @public
@@ -235,7 +235,7 @@ export interface TeamMaturityResponse {
 }
 
 /**
- * What `GET /api/cluster-topology/maturity` scores: one entity or a team.
+ * What `GET /api/platform-maturity` scores: one entity or a team.
  *
  * @public
  */
@@ -256,7 +256,7 @@ export interface MaturityGroupScore {
 }
 
 /**
- * `GET /api/cluster-topology/maturity/leaderboard`: the fleet, its teams and
+ * `GET /api/platform-maturity/leaderboard`: the fleet, its teams and
  * systems, and every component, best first.
  *
  * @public

@@ -23,7 +23,7 @@ export interface MaturityHistoryPoint {
 }
 
 /**
- * `GET /api/cluster-topology/maturity/history?entityRef=…|team=…|system=…[&days=N]`:
+ * `GET /api/platform-maturity/history?entityRef=…|team=…|system=…[&days=N]`:
  * the stored scores of one scope, oldest first. Without a scope parameter it
  * is the fleet's trend.
  *
