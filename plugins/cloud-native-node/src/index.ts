@@ -31,6 +31,5 @@ export * from './traffic/addTrafficNeighbours';
 export * from './traffic/TrafficCollector';
 export * from './traffic/trafficQueries';
 export * from './traffic/resolveIstioWorkload';
-export * from './maturity';
 export * from './http/createRateLimit';
 export { requireServicePermission } from './http/requireServicePermission';

@@ -12,20 +12,13 @@ import {
   TrafficCollector,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import {
-  HealingPolicy,
-  readHealingPolicies,
-} from '@cloud-native-platform/plugin-healing-common';
 import { clusterTopologyPermissions } from '@cloud-native-platform/plugin-cluster-topology-common';
-import { readMaturityConfig } from './config';
 import {
   topologyClusterResourceRef,
   topologyClusterRules,
 } from './permissions/rules';
-import { KnexMaturityStore } from './database/KnexMaturityStore';
-import { MaturityAssessor } from './service/MaturityAssessor';
-import { takeMaturitySnapshots } from './service/MaturitySnapshotTask';
-import { HttpPlatformSignals } from './service/PlatformSignals';
+import { LegacyMaturitySnapshots } from './database/LegacyMaturitySnapshots';
+import { createMaturityMovedRouter } from './service/maturityMoved';
 import { createRouter } from './service/router';
 
 /** The window the page asks for unless the viewer picks another. */
@@ -58,7 +51,6 @@ export const clusterTopologyPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         database: coreServices.database,
-        auth: coreServices.auth,
         discovery: coreServices.discovery,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -72,7 +64,6 @@ export const clusterTopologyPlugin = createBackendPlugin({
         logger: pluginLogger,
         scheduler,
         database,
-        auth,
         discovery,
         permissions,
         permissionsRegistry,
@@ -93,7 +84,6 @@ export const clusterTopologyPlugin = createBackendPlugin({
                 : undefined;
             }),
         });
-        const maturityConfig = readMaturityConfig(config);
         for (const [type, factory] of sourceFactories) {
           clusterState.addSourceFactory(type, factory);
         }
@@ -116,48 +106,16 @@ export const clusterTopologyPlugin = createBackendPlugin({
             },
           });
         }
-        let healingPolicies: HealingPolicy[];
-        try {
-          healingPolicies = readHealingPolicies(
-            config.getOptional('healing.policies'),
-          );
-        } catch (error) {
-          // The healing backend reports bad policies; maturity scores without them.
-          logger.warn(
-            `healing.policies unreadable, maturity scores healing as absent: ${error}`,
-          );
-          healingPolicies = [];
-        }
-        const maturityAssessor = new MaturityAssessor({
-          clusterState,
-          catalog,
-          policies: healingPolicies,
-          signals: new HttpPlatformSignals({ discovery, auth, logger }),
-        });
-        const maturityStore = await KnexMaturityStore.create(database);
-        await scheduler.scheduleTask({
-          id: 'platform-maturity-snapshots',
-          scope: 'global',
-          frequency: maturityConfig.snapshotFrequency,
-          timeout: { minutes: 5 },
-          initialDelay: { minutes: 1 },
-          fn: async () => {
-            await takeMaturitySnapshots({
-              catalog,
-              assessor: maturityAssessor,
-              store: maturityStore,
-              auth,
-              logger,
-              retentionDays: maturityConfig.historyRetentionDays,
-            });
-          },
-        });
+        // The maturity routes and their snapshots moved to the
+        // platform-maturity plugin; for one release this plugin redirects
+        // the old routes and lists its stored snapshots for the import.
+        const legacySnapshots = await LegacyMaturitySnapshots.create(database);
         httpRouter.use(
           createRateLimitRouter({
             httpAuth,
             config,
             pluginId: 'cluster-topology',
-            reads: ['/graph', '/object', '/maturity', '/maturity/leaderboard'],
+            reads: ['/graph', '/object'],
           }),
         );
         httpRouter.use(
@@ -167,9 +125,13 @@ export const clusterTopologyPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             traffic,
-            healingPolicies,
-            maturityAssessor,
-            maturityStore,
+          }),
+        );
+        httpRouter.use(
+          createMaturityMovedRouter({
+            discovery,
+            httpAuth,
+            snapshots: legacySnapshots,
           }),
         );
       },

@@ -30,12 +30,8 @@ import {
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { HealingPolicy } from '@cloud-native-platform/plugin-healing-common';
 import { objectDetails } from './objectDetails';
 import { allowOnly, entityRefParam, Query, single } from './queryParams';
-import { MaturityAssessor } from './MaturityAssessor';
-import { addMaturityRoutes } from './maturityRoutes';
-import { MaturityStore } from '../database/MaturityStore';
 
 function countWorkloads(cluster: ClusterHandle): number {
   let count = 0;
@@ -76,12 +72,6 @@ export interface RouterOptions {
   /** Decides cluster-topology.object.read per cluster. */
   permissions: PermissionsService;
   traffic: TrafficCollector;
-  /** Healing policies (`healing.policies`), read for the maturity score. */
-  healingPolicies?: HealingPolicy[];
-  /** Scores maturity; one without remote signals is made when absent. */
-  maturityAssessor?: MaturityAssessor;
-  /** Maturity snapshots for the trend; the history is empty without. */
-  maturityStore?: MaturityStore;
 }
 
 /**
@@ -95,18 +85,6 @@ export async function createRouter(
   const { clusterState, catalog, httpAuth, traffic } = options;
   const router = Router();
   router.use(express.json());
-  addMaturityRoutes(router, {
-    catalog,
-    httpAuth,
-    assessor:
-      options.maturityAssessor ??
-      new MaturityAssessor({
-        clusterState,
-        catalog,
-        policies: options.healingPolicies ?? [],
-      }),
-    store: options.maturityStore,
-  });
 
   router.get('/clusters', async (req, res) => {
     allowOnly(req.query, []);

@@ -1,5 +1,5 @@
-import { ClusterObjectStore } from '../state/ClusterObjectStore';
-import { KubeObject } from '../state/KubeObject';
+import { ClusterObjectStore } from '@cloud-native-platform/plugin-cloud-native-node';
+import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
 
 /** Millicores of a Kubernetes CPU quantity (`2`, `500m`, `1.5`). */
 export function cpuMillis(quantity: unknown): number {

@@ -8,20 +8,24 @@ import {
   ANNOTATION_RTO,
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
-  assessDrReadiness,
-  assessMaturity,
   ClusterStateService,
+  EntityWorkload,
+  resolveEntityWorkloads,
+  summarizePods,
+  workloadHealth,
+} from '@cloud-native-platform/plugin-cloud-native-node';
+import {
   DrReadiness,
   DrReplicationComponent,
-  EntityWorkload,
+} from '@cloud-native-platform/plugin-platform-maturity-common';
+import {
+  assessDrReadiness,
+  assessMaturity,
   freeCpuMillis,
   freeMemoryBytes,
   MaturityAssessment,
-  resolveEntityWorkloads,
-  summarizePods,
   toMaturityWorkloads,
-  workloadHealth,
-} from '@cloud-native-platform/plugin-cloud-native-node';
+} from '../assessment';
 import {
   HealingPolicy,
   matchPolicy,

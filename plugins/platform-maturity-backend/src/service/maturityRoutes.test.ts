@@ -5,7 +5,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { clusterTopologyPlugin } from '../plugin';
+// The cluster-topology backend runs beside it, as in a portal: the tests
+// wait on its cluster list for the demo clusters to load.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import clusterTopologyPlugin from '@cloud-native-platform/plugin-cluster-topology-backend';
+import { platformMaturityPlugin } from '../plugin';
 import {
   catalogEntities,
   demoClusters,
@@ -17,6 +21,7 @@ jest.setTimeout(60_000);
 async function startDemo() {
   const { server } = await startTestBackend({
     features: [
+      platformMaturityPlugin,
       clusterTopologyPlugin,
       catalogServiceMock.factory({ entities: catalogEntities() }),
       mockServices.rootConfig.factory({
@@ -62,7 +67,7 @@ function get(server: any, url: string) {
     .set('Authorization', mockCredentials.user.header());
 }
 
-describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
+describe('GET /api/platform-maturity of the demo fleet', () => {
   let server: any;
   beforeAll(async () => {
     server = await startDemo();
@@ -72,7 +77,7 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
   const score = async (name: string) => {
     const res = await get(
       server,
-      `/api/cluster-topology/maturity?entityRef=component:default/${name}`,
+      `/api/platform-maturity?entityRef=component:default/${name}`,
     );
     expect(res.status).toBe(200);
     return res.body;
@@ -178,19 +183,13 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
   });
 
   it('scores a team and serves the leaderboard', async () => {
-    const team = await get(
-      server,
-      '/api/cluster-topology/maturity?team=trading-team',
-    );
+    const team = await get(server, '/api/platform-maturity?team=trading-team');
     expect(team.status).toBe(200);
     expect(team.body.team).toBe('group:default/trading-team');
     expect(team.body.entities.map((e: any) => e.entityRef)).toContain(
       'component:default/trading-engine',
     );
-    const board = await get(
-      server,
-      '/api/cluster-topology/maturity/leaderboard',
-    );
+    const board = await get(server, '/api/platform-maturity/leaderboard');
     expect(board.status).toBe(200);
     expect(board.body.teams.map((t: any) => t.name)).toEqual(
       expect.arrayContaining([
@@ -216,15 +215,12 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
   });
 
   it('answers 400 naming the bad parameter and 404 for unknown entities and teams', async () => {
-    const both = await get(
-      server,
-      '/api/cluster-topology/maturity?entityRef=a&team=b',
-    );
+    const both = await get(server, '/api/platform-maturity?entityRef=a&team=b');
     expect(both.status).toBe(400);
     expect(both.body.error.message).toMatch(/entityRef or team/);
     const bad = await get(
       server,
-      '/api/cluster-topology/maturity?entityRef=component:',
+      '/api/platform-maturity?entityRef=component:',
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^entityRef/);
@@ -232,12 +228,12 @@ describe('GET /api/cluster-topology/maturity of the demo fleet', () => {
       (
         await get(
           server,
-          '/api/cluster-topology/maturity?entityRef=component:default/nope',
+          '/api/platform-maturity?entityRef=component:default/nope',
         )
       ).status,
     ).toBe(404);
-    expect(
-      (await get(server, '/api/cluster-topology/maturity?team=nope')).status,
-    ).toBe(404);
+    expect((await get(server, '/api/platform-maturity?team=nope')).status).toBe(
+      404,
+    );
   });
 });

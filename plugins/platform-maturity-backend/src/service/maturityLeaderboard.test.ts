@@ -2,14 +2,13 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DefaultClusterStateService } from '@cloud-native-platform/plugin-cloud-native-node';
 import express from 'express';
-import Router from 'express-promise-router';
 import request from 'supertest';
 import { catalogEntities } from './__testUtils__/demoFleet';
 import { MaturityAssessor } from './MaturityAssessor';
-import { addMaturityRoutes } from './maturityRoutes';
+import { createRouter } from './router';
 
 /** The leaderboard route on the demo catalog, with a clock the test moves. */
-function leaderboardApp() {
+async function leaderboardApp() {
   const catalog = catalogServiceMock({ entities: catalogEntities() });
   const clusterState = new DefaultClusterStateService({
     clusters: [],
@@ -23,10 +22,10 @@ function leaderboardApp() {
   });
   const assess = jest.spyOn(assessor, 'assess');
   let now = Date.parse('2030-01-01T00:00:00Z');
-  const router = Router();
-  addMaturityRoutes(router, {
+  const router = await createRouter({
     catalog,
     httpAuth: mockServices.httpAuth(),
+    permissions: mockServices.permissions(),
     assessor,
     now: () => now,
   });
@@ -38,16 +37,16 @@ function leaderboardApp() {
     },
     get: (user = 'user:default/alice') =>
       request(app)
-        .get('/maturity/leaderboard')
+        .get('/leaderboard')
         .set('Authorization', mockCredentials.user.header(user)),
   };
 }
 
 const COMPONENTS = catalogEntities().filter(e => e.kind === 'Component').length;
 
-describe('GET /maturity/leaderboard', () => {
+describe('GET /leaderboard', () => {
   it('is assessed once a minute per caller', async () => {
-    const { assess, advance, get } = leaderboardApp();
+    const { assess, advance, get } = await leaderboardApp();
     const first = await get();
     expect(first.status).toBe(200);
     expect(first.body.generatedAt).toBe('2030-01-01T00:00:00.000Z');
@@ -66,7 +65,7 @@ describe('GET /maturity/leaderboard', () => {
   });
 
   it('assesses for each caller with their own credentials', async () => {
-    const { assess, get } = leaderboardApp();
+    const { assess, get } = await leaderboardApp();
     await get('user:default/alice');
     await get('user:default/bob');
     expect(assess).toHaveBeenCalledTimes(2 * COMPONENTS);
@@ -79,7 +78,7 @@ describe('GET /maturity/leaderboard', () => {
   });
 
   it('shares one assessment among a caller’s concurrent requests', async () => {
-    const { assess, get } = leaderboardApp();
+    const { assess, get } = await leaderboardApp();
     const answers = await Promise.all([get(), get(), get()]);
     expect(answers.map(a => a.status)).toEqual([200, 200, 200]);
     expect(assess).toHaveBeenCalledTimes(COMPONENTS);

@@ -1,6 +1,6 @@
-import { ClusterHandle } from '../state/ClusterStateService';
-import { KubeObject } from '../state/KubeObject';
-import { EntityWorkloads } from '../state/resolveEntityWorkloads';
+import { ClusterHandle } from '@cloud-native-platform/plugin-cloud-native-node';
+import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
+import { EntityWorkloads } from '@cloud-native-platform/plugin-cloud-native-node';
 import { MaturityWorkload } from './types';
 
 /** Kinds the maturity signals read around a workload. */

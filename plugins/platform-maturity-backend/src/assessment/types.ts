@@ -3,8 +3,8 @@ import {
   MaturityComponent,
   MaturityFinding,
   MaturityTerm,
-} from '@cloud-native-platform/plugin-cloud-native-common';
-import { KubeObject } from '../state/KubeObject';
+} from '@cloud-native-platform/plugin-platform-maturity-common';
+import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
 
 /**
  * Points each component can earn; with {@link SECURITY_WEIGHT} they sum to 100.

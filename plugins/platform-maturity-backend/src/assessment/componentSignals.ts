@@ -1,8 +1,8 @@
 import {
   AutomationLevel,
   MaturityFinding,
-} from '@cloud-native-platform/plugin-cloud-native-common';
-import { KubeObject } from '../state/KubeObject';
+} from '@cloud-native-platform/plugin-platform-maturity-common';
+import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
   GITOPS_LABELS,
   INTEGRATION_SHARES,

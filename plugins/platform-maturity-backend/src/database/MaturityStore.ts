@@ -1,4 +1,4 @@
-import { MaturityScopeType } from '@cloud-native-platform/plugin-cloud-native-common';
+import { MaturityScopeType } from '@cloud-native-platform/plugin-platform-maturity-common';
 
 /**
  * One stored maturity score.
@@ -30,4 +30,15 @@ export interface MaturityStore {
   }): Promise<MaturitySnapshot[]>;
   /** Deletes snapshots taken before the date; returns how many. */
   prune(before: Date): Promise<number>;
+  /** Whether the snapshots of an earlier store (`source`) were imported. */
+  hasImported(source: string): Promise<boolean>;
+  /**
+   * Adds the snapshots of an earlier store and records that it was imported,
+   * in one transaction; nothing is added when `source` was imported already.
+   * Returns whether this call imported them.
+   */
+  importSnapshots(
+    source: string,
+    snapshots: MaturitySnapshot[],
+  ): Promise<boolean>;
 }

@@ -2,7 +2,7 @@ import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   cloudNativePlatform?: {
-    /** The platform maturity score served by the cluster-topology backend. */
+    /** The platform maturity score served by the platform-maturity backend. */
     maturity?: {
       /** Snapshots of the scores, for the trend on the maturity page. */
       history?: {

@@ -1,3 +1,4 @@
+import { parseDuration } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   DrObjective,
   DrReadiness,
@@ -5,9 +6,11 @@ import {
   DrWorkloadChecks,
   DrWorkloadReadiness,
   formatBytes,
-  parseDuration,
-} from '@cloud-native-platform/plugin-cloud-native-common';
-import { summarizePods, workloadHealth } from '../state/podHealth';
+} from '@cloud-native-platform/plugin-platform-maturity-common';
+import {
+  summarizePods,
+  workloadHealth,
+} from '@cloud-native-platform/plugin-cloud-native-node';
 import { podCpuRequest, podMemoryRequest } from './clusterCapacity';
 import { DrCluster, DrReadinessInput } from './drTypes';
 import { autoscalerOf } from './scalingSignals';

@@ -12,7 +12,7 @@ import {
   servicesOf,
 } from './componentSignals';
 import { INTEGRATION_SHARES, MaturityWorkload } from './types';
-import { KubeObject } from '../state/KubeObject';
+import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
 
 const SLO_ALERT = /slo|burn|error.?budget/i;
 

@@ -1,4 +1,4 @@
-import { KubeObject } from '../state/KubeObject';
+import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
 import { assessDrReadiness } from './assessDrReadiness';
 import { MaturityWorkload } from './types';
 

@@ -1,7 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { rollUpMaturity } from '@cloud-native-platform/plugin-cloud-native-node';
+import { rollUpMaturity } from '../assessment';
 import { MaturitySnapshot, MaturityStore } from '../database/MaturityStore';
 import { EntityMaturity, MaturityAssessor } from './MaturityAssessor';
 import { mapLimit } from './mapLimit';

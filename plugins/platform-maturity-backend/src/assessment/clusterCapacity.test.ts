@@ -1,4 +1,4 @@
-import { ClusterObjectStore } from '../state/ClusterObjectStore';
+import { ClusterObjectStore } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
   freeCpuMillis,
   freeMemoryBytes,

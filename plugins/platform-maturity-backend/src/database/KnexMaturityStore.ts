@@ -2,17 +2,34 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { MaturityScopeType } from '@cloud-native-platform/plugin-cloud-native-common';
+import { MaturityScopeType } from '@cloud-native-platform/plugin-platform-maturity-common';
 import { Knex } from 'knex';
 import { MaturitySnapshot, MaturityStore } from './MaturityStore';
 
 const MIGRATIONS_DIR = resolvePackagePath(
-  '@cloud-native-platform/plugin-cluster-topology-backend',
+  '@cloud-native-platform/plugin-platform-maturity-backend',
   'migrations',
 );
 
 /** Rows per statement: 6 values each stays below SQLite's parameter limit. */
 const CHUNK = 150;
+
+async function insertSnapshots(
+  tx: Knex.Transaction,
+  snapshots: MaturitySnapshot[],
+): Promise<void> {
+  const rows = snapshots.map(s => ({
+    taken_at: s.takenAt,
+    scope_type: s.scopeType,
+    scope_key: s.scopeKey,
+    score: Math.round(s.score * 10) / 10,
+    entities: s.entities,
+    dr_ready: s.drReady,
+  }));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await tx('maturity_snapshots').insert(rows.slice(i, i + CHUNK));
+  }
+}
 
 function toDate(value: unknown): Date {
   // PostgreSQL returns Date objects, SQLite the epoch milliseconds knex stored.
@@ -41,18 +58,34 @@ export class KnexMaturityStore implements MaturityStore {
   constructor(private readonly knex: Knex) {}
 
   async addSnapshots(snapshots: MaturitySnapshot[]): Promise<void> {
-    const rows = snapshots.map(s => ({
-      taken_at: s.takenAt,
-      scope_type: s.scopeType,
-      scope_key: s.scopeKey,
-      score: Math.round(s.score * 10) / 10,
-      entities: s.entities,
-      dr_ready: s.drReady,
-    }));
-    await this.knex.transaction(async tx => {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        await tx('maturity_snapshots').insert(rows.slice(i, i + CHUNK));
-      }
+    await this.knex.transaction(tx => insertSnapshots(tx, snapshots));
+  }
+
+  async hasImported(source: string): Promise<boolean> {
+    const row = await this.knex('maturity_history_imports')
+      .where({ source })
+      .first('source');
+    return row !== undefined;
+  }
+
+  async importSnapshots(
+    source: string,
+    snapshots: MaturitySnapshot[],
+  ): Promise<boolean> {
+    return this.knex.transaction(async tx => {
+      const done = await tx('maturity_history_imports')
+        .where({ source })
+        .first('source');
+      if (done) return false;
+      // The primary key on source makes a concurrent second import fail
+      // here rather than add the rows twice.
+      await tx('maturity_history_imports').insert({
+        source,
+        imported_at: new Date(),
+        snapshots: snapshots.length,
+      });
+      await insertSnapshots(tx, snapshots);
+      return true;
     });
   }
 

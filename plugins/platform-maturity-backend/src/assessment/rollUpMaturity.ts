@@ -1,4 +1,4 @@
-import { MaturityGroupScore } from '@cloud-native-platform/plugin-cloud-native-common';
+import { MaturityGroupScore } from '@cloud-native-platform/plugin-platform-maturity-common';
 
 /**
  * Groups entity scores by a key and averages them, best first. Entities

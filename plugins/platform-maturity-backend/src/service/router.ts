@@ -1,9 +1,11 @@
 import {
   BackstageCredentials,
   HttpAuthService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AUTOMATION_FACTORS,
@@ -11,12 +13,14 @@ import {
   INTEGRATION_SHARES,
   rollUpMaturity,
   SECURITY_WEIGHT,
-} from '@cloud-native-platform/plugin-cloud-native-node';
+} from '../assessment';
 import {
   MaturityHistory,
   MaturityScopeType,
-} from '@cloud-native-platform/plugin-cloud-native-common';
+  platformMaturityReadPermission,
+} from '@cloud-native-platform/plugin-platform-maturity-common';
 import express from 'express';
+import Router from 'express-promise-router';
 import { MaturityStore } from '../database/MaturityStore';
 import { ExpiringCache } from './ExpiringCache';
 import { mapLimit } from './mapLimit';
@@ -80,28 +84,62 @@ function singleParam(req: express.Request, name: string): string | undefined {
   return value;
 }
 
-/** Adds GET /maturity and GET /maturity/leaderboard to the router. */
-export function addMaturityRoutes(
-  router: express.Router,
-  options: {
-    catalog: CatalogService;
-    httpAuth: HttpAuthService;
-    assessor: MaturityAssessor;
-    /** Snapshots for GET /maturity/history; without, the history is empty. */
-    store?: MaturityStore;
-    /** Milliseconds since the epoch, for the leaderboard's age; Date.now unless given. */
-    now?: () => number;
-  },
-) {
-  const { catalog, httpAuth, assessor, store } = options;
+/**
+ * Options of {@link createRouter}.
+ *
+ * @public
+ */
+export interface RouterOptions {
+  catalog: CatalogService;
+  httpAuth: HttpAuthService;
+  /** Decides platform-maturity.read for every request. */
+  permissions: PermissionsService;
+  assessor: MaturityAssessor;
+  /** Snapshots for GET /history; without, the history is empty. */
+  store?: MaturityStore;
+  /** Milliseconds since the epoch, for the leaderboard's age; Date.now unless given. */
+  now?: () => number;
+}
+
+/**
+ * The platform-maturity HTTP API: `GET /` (one entity or team), `GET
+ * /leaderboard` and `GET /history`, each behind `platform-maturity.read`.
+ *
+ * @public
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { catalog, httpAuth, permissions, assessor, store } = options;
   const now = options.now ?? Date.now;
+  const router = Router();
+
+  /** The caller's credentials, once they may read maturity; a 403 otherwise. */
+  async function readerCredentials(
+    req: express.Request,
+  ): Promise<BackstageCredentials> {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: platformMaturityReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `reading platform maturity needs the ${platformMaturityReadPermission.name} permission`,
+      );
+    }
+    return credentials;
+  }
   const leaderboards = new ExpiringCache<object>({
     ttlMs: LEADERBOARD_TTL_MS,
     maxEntries: LEADERBOARD_CALLERS,
     now,
   });
 
-  async function components(credentials: any, filter: Record<string, string>) {
+  async function components(
+    credentials: BackstageCredentials,
+    filter: Record<string, string>,
+  ) {
     const { items } = await catalog.getEntities(
       { filter: { kind: 'Component', ...filter } },
       { credentials },
@@ -114,7 +152,7 @@ export function addMaturityRoutes(
 
   /** The catalog entity a history scope parameter names, or a 404. */
   async function scopeEntity(
-    credentials: any,
+    credentials: BackstageCredentials,
     name: string,
     value: string,
     defaultKind: string,
@@ -138,7 +176,8 @@ export function addMaturityRoutes(
     return stringifyEntityRef(entity);
   }
 
-  router.get('/maturity/history', async (req, res) => {
+  router.get('/history', async (req, res) => {
+    const credentials = await readerCredentials(req);
     const unknown = Object.keys(req.query).filter(
       k => !HISTORY_PARAMS.includes(k),
     );
@@ -180,7 +219,6 @@ export function addMaturityRoutes(
         `days must be a whole number from 1 to ${MAX_HISTORY_DAYS}, got '${daysText}'`,
       );
     }
-    const credentials = await httpAuth.credentials(req);
     const [scope] = scopes;
     const type: MaturityScopeType = scope?.type ?? 'fleet';
     const key = scope
@@ -203,7 +241,8 @@ export function addMaturityRoutes(
     res.json(body);
   });
 
-  router.get('/maturity', async (req, res) => {
+  router.get('/', async (req, res) => {
+    const credentials = await readerCredentials(req);
     allowOnly(req.query, ['entityRef', 'team']);
     const entityRef = singleParam(req, 'entityRef');
     const team = singleParam(req, 'team');
@@ -212,7 +251,6 @@ export function addMaturityRoutes(
         'give exactly one of the query parameters entityRef or team, for example entityRef=component:default/trading-engine',
       );
     }
-    const credentials = await httpAuth.credentials(req);
     if (entityRef !== undefined) {
       const ref = parseRef(entityRef, 'entityRef', 'component');
       const entity = await catalog.getEntityByRef(ref, { credentials });
@@ -290,13 +328,15 @@ export function addMaturityRoutes(
 
   // Every component is assessed, each asking two other backends: the
   // answer is kept for a minute per caller, and generatedAt says its age.
-  router.get('/maturity/leaderboard', async (req, res) => {
+  router.get('/leaderboard', async (req, res) => {
+    const credentials = await readerCredentials(req);
     allowOnly(req.query, []);
-    const credentials = await httpAuth.credentials(req);
     res.json(
       await leaderboards.get(callerKey(credentials), () =>
         leaderboard(credentials),
       ),
     );
   });
+
+  return router;
 }

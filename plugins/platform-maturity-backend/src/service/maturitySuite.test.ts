@@ -15,7 +15,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import YAML from 'yaml';
-import { clusterTopologyPlugin } from '../plugin';
+// The cluster-topology backend runs beside it, as in a portal: the tests
+// wait on its cluster list for the demo clusters to load.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import clusterTopologyPlugin from '@cloud-native-platform/plugin-cluster-topology-backend';
+import { platformMaturityPlugin } from '../plugin';
 import {
   catalogEntities,
   demoClusters,
@@ -49,6 +53,7 @@ describe('maturity with the security-posture and healing backends', () => {
   beforeAll(async () => {
     ({ server } = await startTestBackend({
       features: [
+        platformMaturityPlugin,
         clusterTopologyPlugin,
         securityPosturePlugin,
         healingPlugin,
@@ -81,9 +86,7 @@ describe('maturity with the security-posture and healing backends', () => {
         `/api/security-posture/report?entityRef=${ref}`,
       );
       expect(posture.status).toBe(200);
-      const maturity = await get(
-        `/api/cluster-topology/maturity?entityRef=${ref}`,
-      );
+      const maturity = await get(`/api/platform-maturity?entityRef=${ref}`);
       expect(maturity.status).toBe(200);
       const security = maturity.body.terms.find(
         (t: any) => t.component === 'security',
@@ -102,7 +105,7 @@ describe('maturity with the security-posture and healing backends', () => {
     );
     expect(stats.body.medianMttrSeconds).toBe(240);
     const res = await get(
-      '/api/cluster-topology/maturity?entityRef=component:default/risk-service',
+      '/api/platform-maturity?entityRef=component:default/risk-service',
     );
     expect(res.body.dr.rto).toEqual({
       declared: '2m',
@@ -114,7 +117,7 @@ describe('maturity with the security-posture and healing backends', () => {
     expect(res.body.dr.findings).toContain(res.body.dr.rto.note);
     // Nothing healed trading-engine: its 15 s RTO stays unmeasured, and says why.
     const engine = await get(
-      '/api/cluster-topology/maturity?entityRef=component:default/trading-engine',
+      '/api/platform-maturity?entityRef=component:default/trading-engine',
     );
     expect(engine.body.dr.rto.measured).toBeUndefined();
     expect(engine.body.dr.rto.note).toMatch(
@@ -130,14 +133,14 @@ describe('maturity with the security-posture and healing backends', () => {
       scope: 'global',
       frequency: { hours: 1 },
     });
-    expect(
-      (await get('/api/cluster-topology/maturity/history')).body.points,
-    ).toEqual([]);
+    expect((await get('/api/platform-maturity/history')).body.points).toEqual(
+      [],
+    );
     await task!.fn(new AbortController().signal);
     await task!.fn(new AbortController().signal);
 
-    const board = await get('/api/cluster-topology/maturity/leaderboard');
-    const fleet = await get('/api/cluster-topology/maturity/history');
+    const board = await get('/api/platform-maturity/leaderboard');
+    const fleet = await get('/api/platform-maturity/history');
     expect(fleet.status).toBe(200);
     expect(fleet.body.scope).toEqual({ type: 'fleet', key: '' });
     expect(fleet.body.days).toBe(30);
@@ -150,7 +153,7 @@ describe('maturity with the security-posture and healing backends', () => {
     expect(fleet.body.points[1].drReady).toBe(ready.length);
 
     const team = await get(
-      '/api/cluster-topology/maturity/history?team=trading-team&days=7',
+      '/api/platform-maturity/history?team=trading-team&days=7',
     );
     expect(team.body.scope).toEqual({
       type: 'team',
@@ -161,11 +164,11 @@ describe('maturity with the security-posture and healing backends', () => {
         .score,
     );
     const system = await get(
-      '/api/cluster-topology/maturity/history?system=core-trading',
+      '/api/platform-maturity/history?system=core-trading',
     );
     expect(system.body.points).toHaveLength(2);
     const entity = await get(
-      '/api/cluster-topology/maturity/history?entityRef=trading-engine',
+      '/api/platform-maturity/history?entityRef=trading-engine',
     );
     expect(entity.body.scope.key).toBe('component:default/trading-engine');
     expect(entity.body.points[0]).toMatchObject({ entities: 1 });
@@ -192,7 +195,7 @@ describe('maturity with the security-posture and healing backends', () => {
       ['entityRef=nothing', 404, /no component component:default\/nothing/],
     ];
     for (const [query, status, message] of cases) {
-      const res = await get(`/api/cluster-topology/maturity/history?${query}`);
+      const res = await get(`/api/platform-maturity/history?${query}`);
       expect([query, res.status]).toEqual([query, status]);
       expect(res.body.error.message).toMatch(message);
     }
@@ -215,6 +218,7 @@ describe('maturity for a user the security-posture API refuses', () => {
     });
     const { server } = await startTestBackend({
       features: [
+        platformMaturityPlugin,
         clusterTopologyPlugin,
         securityPosturePlugin,
         permissions.factory,
@@ -226,7 +230,7 @@ describe('maturity for a user the security-posture API refuses', () => {
     });
     await waitForClusters(server);
     const res = await request(server)
-      .get('/api/cluster-topology/maturity?entityRef=trading-engine')
+      .get('/api/platform-maturity?entityRef=trading-engine')
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     const security = res.body.terms.find(

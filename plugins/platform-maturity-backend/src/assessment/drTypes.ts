@@ -1,4 +1,4 @@
-import { DrReplicationComponent } from '@cloud-native-platform/plugin-cloud-native-common';
+import { DrReplicationComponent } from '@cloud-native-platform/plugin-platform-maturity-common';
 import { MaturityWorkload } from './types';
 
 /**

@@ -3,7 +3,7 @@ import {
   MaturityComponent,
   MaturityFinding,
   MaturityTerm,
-} from '@cloud-native-platform/plugin-cloud-native-common';
+} from '@cloud-native-platform/plugin-platform-maturity-common';
 import { ComponentSignals, meshSignals } from './componentSignals';
 import { monitoringSignals } from './monitoringSignals';
 import { scalingSignals } from './scalingSignals';
