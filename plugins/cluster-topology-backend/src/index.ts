@@ -6,3 +6,7 @@
 
 export { clusterTopologyPlugin as default } from './plugin';
 export * from './service/router';
+export {
+  LegacyMaturitySnapshots,
+  type LegacyMaturitySnapshot,
+} from './database/LegacyMaturitySnapshots';

@@ -24,6 +24,8 @@ import healingBackend from '@cloud-native-platform/plugin-healing-backend';
 import postureBackend from '@cloud-native-platform/plugin-security-posture-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import topologyBackend from '@cloud-native-platform/plugin-cluster-topology-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import maturityBackend from '@cloud-native-platform/plugin-platform-maturity-backend';
 import rbacPolicyModule from './index';
 
 jest.setTimeout(60_000);
@@ -112,6 +114,7 @@ describe('the shipped policy files through the permission backend', () => {
         healingBackend,
         postureBackend,
         topologyBackend,
+        maturityBackend,
         catalogServiceMock.factory({ entities: [] }),
         permissionsServiceFactory,
         authWithActors,
@@ -184,6 +187,9 @@ describe('the shipped policy files through the permission backend', () => {
     expect(attempt.status).toBe('pending-approval');
 
     expect((await get('/api/healing/status', VIEWER)).status).toBe(200);
+    expect(
+      (await get('/api/platform-maturity/leaderboard', VIEWER)).status,
+    ).toBe(200);
     expect(
       (await get('/api/security-posture/report?cluster=prod-east-a', VIEWER))
         .status,

@@ -35,8 +35,10 @@ describe.each(databases.eachSupportedId())('KnexMaturityStore on %s', id => {
     const directory = KnexMaturityStore.migrationsDirectory;
     await knex.migrate.latest({ directory });
     expect(await knex.schema.hasTable('maturity_snapshots')).toBe(true);
+    expect(await knex.schema.hasTable('maturity_history_imports')).toBe(true);
     await knex.migrate.rollback({ directory }, true);
     expect(await knex.schema.hasTable('maturity_snapshots')).toBe(false);
+    expect(await knex.schema.hasTable('maturity_history_imports')).toBe(false);
   });
 
   it('leaves the schema alone when migrations are skipped', async () => {
@@ -112,5 +114,46 @@ describe.each(databases.eachSupportedId())('KnexMaturityStore on %s', id => {
     });
     expect(left).toHaveLength(200);
     expect(left[0].takenAt).toEqual(cut);
+  });
+
+  it('imports an earlier store once, with its marker in the same transaction', async () => {
+    const { store } = await createStore();
+    const old = [
+      snapshot('2026-10-01T12:00:00Z', { score: 41 }),
+      snapshot('2026-10-02T12:00:00Z', { score: 42 }),
+    ];
+    expect(await store.hasImported('cluster-topology')).toBe(false);
+    expect(await store.importSnapshots('cluster-topology', old)).toBe(true);
+    expect(await store.hasImported('cluster-topology')).toBe(true);
+    expect(await store.hasImported('elsewhere')).toBe(false);
+    expect(await store.importSnapshots('cluster-topology', old)).toBe(false);
+    const listed = await store.listSnapshots({
+      scopeType: 'team',
+      scopeKey: 'group:default/trading-team',
+      since: new Date(0),
+    });
+    expect(listed.map(s => s.score)).toEqual([41, 42]);
+  });
+
+  it('adds the rows once when two instances import at the same time', async () => {
+    const { store } = await createStore();
+    const old = Array.from({ length: 300 }, (_, i) =>
+      snapshot(new Date(Date.UTC(2026, 9, 1) + i * 3_600_000).toISOString()),
+    );
+    const results = await Promise.allSettled([
+      store.importSnapshots('cluster-topology', old),
+      store.importSnapshots('cluster-topology', old),
+    ]);
+    // One imports; the other finds the marker, or loses on its primary key.
+    const imported = results.filter(
+      r => r.status === 'fulfilled' && r.value === true,
+    );
+    expect(imported).toHaveLength(1);
+    const listed = await store.listSnapshots({
+      scopeType: 'team',
+      scopeKey: 'group:default/trading-team',
+      since: new Date(0),
+    });
+    expect(listed).toHaveLength(300);
   });
 });
