@@ -116,8 +116,10 @@ describe.each(databases.eachSupportedId())(
       expect(asUser.status).toBe(403);
       for (const query of [
         '?limit=abc',
+        '?limit=0',
         '?afterId=-1',
         '?limit=5001',
+        '?limit=1&limit=2',
         '?x=1',
       ]) {
         const bad = await list(query);

@@ -19,15 +19,19 @@ const MAX_PAGE = 5000;
 function wholeNumber(
   query: Query,
   name: string,
-  fallback: number,
-  max: number,
+  range: { fallback: number; min: number; max: number },
 ): number {
   const text = single(query, name);
-  if (text === undefined) return fallback;
+  if (text === undefined) return range.fallback;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value > max) {
+  if (
+    !/^\d+$/.test(text) ||
+    !Number.isSafeInteger(value) ||
+    value < range.min ||
+    value > range.max
+  ) {
     throw new InputError(
-      `${name} must be a whole number from 0 to ${max}, got '${text}'`,
+      `${name} must be a whole number from ${range.min} to ${range.max}, got '${text}'`,
     );
   }
   return value;
@@ -63,8 +67,16 @@ export function createMaturityMovedRouter(options: {
     await httpAuth.credentials(req, { allow: ['service'] });
     const query = req.query as Query;
     allowOnly(query, ['afterId', 'limit']);
-    const afterId = wholeNumber(query, 'afterId', 0, Number.MAX_SAFE_INTEGER);
-    const limit = Math.max(1, wholeNumber(query, 'limit', 1000, MAX_PAGE));
+    const afterId = wholeNumber(query, 'afterId', {
+      fallback: 0,
+      min: 0,
+      max: Number.MAX_SAFE_INTEGER,
+    });
+    const limit = wholeNumber(query, 'limit', {
+      fallback: 1000,
+      min: 1,
+      max: MAX_PAGE,
+    });
     const items = await snapshots.list({ afterId, limit });
     res.json({
       items,
