@@ -76,7 +76,8 @@ export function ThresholdLines(props: {
           <line
             key={`t${t.value}-${t.label}`}
             className={classes.threshold}
-            stroke={t.color}
+            // Inline, since a presentation attribute loses to the class.
+            style={t.color ? { stroke: t.color } : undefined}
             x1={box.left}
             x2={box.width - box.right}
             y1={y}

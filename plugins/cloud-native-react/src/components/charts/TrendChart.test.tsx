@@ -101,7 +101,8 @@ describe('TrendChart', () => {
       'Good from 80',
       'Fair from 50',
     ]);
-    expect(lines[0].getAttribute('stroke')).toBe('green');
+    expect(lines[0]).toHaveStyle({ stroke: 'green' });
+    expect(lines[1].getAttribute('style')).toBeNull();
     expect(chart.querySelector('circle')?.getAttribute('fill')).toBe(
       'rgb(1, 2, 3)',
     );

@@ -27,6 +27,12 @@ describe('ScoreTrendChart', () => {
     expect(
       [...chart.querySelectorAll('line > title')].map(t => t.textContent),
     ).toEqual(['Good from 90', 'Fair from 70']);
+    // Each threshold in its own score colour.
+    const [good, fair] = [...chart.querySelectorAll('line')].filter(
+      l => l.querySelector('title') !== null,
+    );
+    expect(good.style.stroke).not.toBe('');
+    expect(good.style.stroke).not.toBe(fair.style.stroke);
     const fills = [...chart.querySelectorAll('circle')].map(c =>
       c.getAttribute('fill'),
     );
