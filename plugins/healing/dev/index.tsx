@@ -17,6 +17,7 @@ import {
   HealingPage,
   healingPlugin,
 } from '../src/plugin';
+import { CatalogEntityStub } from './CatalogEntityStub';
 import { FixtureHealingApi } from './FixtureHealingApi';
 
 // The component most of the fixture attempts are about.
@@ -63,5 +64,9 @@ createDevApp()
     ),
     title: 'risk-service',
     path: '/risk-service',
+  })
+  .addPage({
+    element: <CatalogEntityStub />,
+    path: '/catalog/:namespace/:kind/:name',
   })
   .render();

@@ -15,6 +15,7 @@ import {
   SecurityPosturePage,
   securityPosturePlugin,
 } from '../src/plugin';
+import { CatalogEntityStub } from './CatalogEntityStub';
 import { FixtureSecurityPostureApi } from './FixtureSecurityPostureApi';
 
 // The component the fixture report and trend are of.
@@ -52,5 +53,9 @@ createDevApp()
     ),
     title: 'trading-engine',
     path: '/trading-engine',
+  })
+  .addPage({
+    element: <CatalogEntityStub />,
+    path: '/catalog/:namespace/:kind/:name',
   })
   .render();
