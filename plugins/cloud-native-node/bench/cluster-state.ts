@@ -34,7 +34,7 @@ import {
   FakeKubernetesApi,
   FakeResource,
 } from '../src/state/__testUtils__/FakeKubernetesApi';
-import { Fleet, generateFleet } from './lib/fleet';
+import { buildTestFleet, TestFleet } from '../src/testUtils';
 import {
   heapUsed,
   honourLabelSelectors,
@@ -101,12 +101,12 @@ function fakeResources(): FakeResource[] {
 
 const authHeader = () => ({ Authorization: mockCredentials.user.header() });
 
-function entityFor(fleet: Fleet, index: number): Entity {
+function entityFor(fleet: TestFleet, index: number): Entity {
   return fleet.entities[index % fleet.entities.length];
 }
 
 /** Pods the fleet runs for an entity: what a correct answer must count. */
-function expectedPods(fleet: Fleet, entity: Entity): number {
+function expectedPods(fleet: TestFleet, entity: Entity): number {
   return Object.values(fleet.clusters).reduce(
     (sum, objects) =>
       sum +
@@ -133,7 +133,7 @@ interface OursResult extends ViewResult {
 
 async function runOurs(
   fake: FakeKubernetesApi,
-  fleet: Fleet,
+  fleet: TestFleet,
   options: Options,
 ): Promise<OursResult> {
   const names = Object.keys(fleet.clusters);
@@ -277,7 +277,7 @@ interface UpstreamResult extends ViewResult {
 
 async function runUpstream(
   fake: FakeKubernetesApi,
-  fleet: Fleet,
+  fleet: TestFleet,
   options: Options,
 ): Promise<UpstreamResult> {
   const backend = await startTestBackend({
@@ -376,10 +376,10 @@ async function main() {
   exitAfter(HARD_LIMIT_MS);
 
   const generating = performance.now();
-  const fleet = generateFleet({
+  const fleet = buildTestFleet({
     clusters: options.clusters,
     podsPerCluster: options.pods,
-    podsPerDeployment: PODS_PER_DEPLOYMENT,
+    podsPerWorkload: PODS_PER_DEPLOYMENT,
     seed: options.seed,
   });
   const totalPods = options.clusters * options.pods;

@@ -34,7 +34,7 @@ import {
   buildClusterGraph,
   buildFleetGraph,
 } from '../src/topology/buildTopologyGraph';
-import { generateFleet } from './lib/fleet';
+import { buildTestFleet } from '../src/testUtils';
 import {
   measureViews,
   percentile,
@@ -134,10 +134,10 @@ async function main() {
   exitAfter(HARD_LIMIT_MS);
 
   const generating = performance.now();
-  const fleet = generateFleet({
+  const fleet = buildTestFleet({
     clusters: options.clusters,
     podsPerCluster: options.pods,
-    podsPerDeployment: PODS_PER_DEPLOYMENT,
+    podsPerWorkload: PODS_PER_DEPLOYMENT,
     seed: options.seed,
   });
   const totalPods = options.clusters * options.pods;

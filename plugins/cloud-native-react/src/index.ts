@@ -5,3 +5,4 @@
  */
 
 export * from './components/RequestErrorPanel';
+export * from './components/charts';

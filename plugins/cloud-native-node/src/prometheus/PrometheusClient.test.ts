@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { unreachableUrl } from '../testUtils';
 import { PrometheusClient, PrometheusError } from './PrometheusClient';
 
 describe('PrometheusClient', () => {
@@ -113,11 +114,9 @@ describe('PrometheusClient', () => {
   });
 
   it('reports an unreachable server', async () => {
-    const closed = http.createServer();
-    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise(resolve => closed.close(resolve));
-    const client = new PrometheusClient({ url: `http://127.0.0.1:${port}` });
+    const down = await unreachableUrl();
+    const port = new URL(down).port;
+    const client = new PrometheusClient({ url: down });
     const error = await client.query('up').catch(e => e);
     expect(error).toBeInstanceOf(PrometheusError);
     expect(error.message).toBe(

@@ -1,7 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import { ClusterDefinition } from '../clusters/ClusterDefinition';
+import { unreachableUrl } from '../testUtils';
 import { FakeKubernetesApi } from './__testUtils__/FakeKubernetesApi';
 import { ClusterObjectStore } from './ClusterObjectStore';
 import { ClusterStatusTracker } from './ClusterStatusTracker';
@@ -46,14 +45,6 @@ async function waitFor(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise(resolve => setTimeout(resolve, 10));
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
 }
 
 describe('KubernetesClusterSource', () => {
@@ -334,9 +325,10 @@ describe('KubernetesClusterSource', () => {
   });
 
   it('degrades an unreachable cluster, then recovers by itself', async () => {
-    const port = await freePort();
+    const down = await unreachableUrl();
+    const port = Number(new URL(down).port);
     const { source, status, logger, names } = createSource(
-      `http://127.0.0.1:${port}/clusters/test`,
+      `${down}/clusters/test`,
     );
     await source.start();
     let snapshot = status.snapshot();

@@ -1,5 +1,6 @@
 /**
- * Test utilities of the cloud-native platform backends: a real Prometheus
+ * Test utilities of the cloud-native platform backends: a synthetic fleet
+ * of clusters, checks for the binaries the tests run, a real Prometheus
  * with backfilled or scraped series, for tests of PromQL and alerting
  * rules, and a real Alertmanager, for tests of its webhooks.
  *
@@ -30,3 +31,14 @@ export {
   describeWithTestPrometheus,
 } from './describeWithTestPrometheus';
 export type { TestPrometheusSeries } from './toOpenMetrics';
+export {
+  isAlertmanagerAvailable,
+  isAmtoolAvailable,
+  isKubectlAvailable,
+  isPrometheusAvailable,
+  isPromtoolAvailable,
+  TEST_TOOL_PATHS,
+} from './testTools';
+export { buildTestFleet } from './buildTestFleet';
+export type { TestFleet, TestFleetOptions } from './buildTestFleet';
+export { unreachableUrl } from './unreachableUrl';

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, startTestProcess } from './startTestProcess';
 
-/** Where Debian's prometheus-alertmanager package installs its binary. */
-const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
+import { isAlertmanagerAvailable, TEST_TOOL_PATHS } from './testTools';
+
+const ALERTMANAGER = TEST_TOOL_PATHS.alertmanager;
 
 /**
  * How to get the binary {@link startTestAlertmanager} runs.
@@ -20,7 +21,7 @@ export const TEST_ALERTMANAGER_INSTALL_HINT =
  * @public
  */
 export function isTestAlertmanagerInstalled(): boolean {
-  return fs.existsSync(ALERTMANAGER);
+  return isAlertmanagerAvailable();
 }
 
 /**

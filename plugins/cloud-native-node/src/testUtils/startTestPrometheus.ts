@@ -5,9 +5,14 @@ import path from 'node:path';
 import { freePort, startTestProcess } from './startTestProcess';
 import { TestPrometheusSeries, toOpenMetrics } from './toOpenMetrics';
 
-/** Where Debian's prometheus package installs its binaries. */
-const PROMETHEUS = '/usr/bin/prometheus';
-const PROMTOOL = '/usr/bin/promtool';
+import {
+  isPrometheusAvailable,
+  isPromtoolAvailable,
+  TEST_TOOL_PATHS,
+} from './testTools';
+
+const PROMETHEUS = TEST_TOOL_PATHS.prometheus;
+const PROMTOOL = TEST_TOOL_PATHS.promtool;
 
 /**
  * How to get the binaries {@link startTestPrometheus} runs.
@@ -23,7 +28,7 @@ export const TEST_PROMETHEUS_INSTALL_HINT =
  * @public
  */
 export function isTestPrometheusInstalled(): boolean {
-  return fs.existsSync(PROMETHEUS) && fs.existsSync(PROMTOOL);
+  return isPrometheusAvailable() && isPromtoolAvailable();
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { unreachableUrl } from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 // The table covers every backend plugin of the suite, started together as
 // a portal starts them.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -17,8 +18,6 @@ import healingPlugin from '@cloud-native-platform/plugin-healing-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import securityPosturePlugin from '@cloud-native-platform/plugin-security-posture-backend';
 import fs from 'node:fs';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import YAML from 'yaml';
@@ -244,15 +243,6 @@ const CASES: Case[] = [
   ),
 ];
 
-/** A port nothing listens on: traffic queries fail like a Prometheus that is down. */
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
-}
-
 function demoHealing() {
   return YAML.parse(
     fs.readFileSync(path.join(EXAMPLES, '..', 'app-config.yaml'), 'utf8'),
@@ -281,7 +271,8 @@ describe.each(databases.eachSupportedId())(
     let server: any;
 
     beforeAll(async () => {
-      const prometheus = { url: `http://127.0.0.1:${await closedPort()}` };
+      // Nothing listens there: traffic queries fail like a Prometheus that is down.
+      const prometheus = { url: await unreachableUrl() };
       ({ server } = await startTestBackend({
         features: [
           clusterTopologyPlugin,

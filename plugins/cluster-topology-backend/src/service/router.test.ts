@@ -4,12 +4,11 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { unreachableUrl } from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 import { clusterTopologyPlugin } from '../plugin';
 
 const NODE = `
@@ -432,12 +431,10 @@ describe('GET /api/cluster-topology/clusters', () => {
   });
 
   it('serves the graph without traffic, and says why, when Prometheus is down', async () => {
-    const closed = http.createServer();
-    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise(resolve => closed.close(resolve));
+    const down = await unreachableUrl();
+    const port = new URL(down).port;
     const server = await startBackendWith({
-      prometheus: { url: `http://127.0.0.1:${port}` },
+      prometheus: { url: down },
     });
     const res = await waitFor(async () => {
       const r = await request(server)

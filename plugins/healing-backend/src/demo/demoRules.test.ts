@@ -1,7 +1,9 @@
 import {
   describeWithTestAlertmanager,
   describeWithTestPrometheus,
-  isTestPrometheusInstalled,
+  isAmtoolAvailable,
+  isPromtoolAvailable,
+  TEST_TOOL_PATHS,
 } from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,8 +12,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { REPO_ROOT } from '../service/__testUtils__/demoConfig';
 
-const PROMTOOL = '/usr/bin/promtool';
-const AMTOOL = '/usr/bin/amtool';
+const PROMTOOL = TEST_TOOL_PATHS.promtool;
+const AMTOOL = TEST_TOOL_PATHS.amtool;
 const RULES = path.join(REPO_ROOT, 'examples/alerting/demo-rules.yaml');
 const STEP_SECONDS = 5;
 /** Simulated minutes the rules are evaluated over. */
@@ -119,7 +121,7 @@ describeWithTestPrometheus('the demo alert rules', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('pass promtool check rules', () => {
-    expect(isTestPrometheusInstalled()).toBe(true);
+    expect(isPromtoolAvailable()).toBe(true);
     const checked = promtool(['check', 'rules', RULES]);
     expect(checked.output).toContain('SUCCESS: 2 rules found');
     expect(checked.status).toBe(0);
@@ -181,6 +183,8 @@ describeWithTestAlertmanager('the demo Alertmanager configuration', () => {
       });
       const file = path.join(dir, 'alertmanager.yml');
       fs.writeFileSync(file, text);
+      // amtool comes with Alertmanager in Debian's package.
+      expect(isAmtoolAvailable()).toBe(true);
       const checked = run(AMTOOL, ['check-config', file]);
       expect(checked.output).toContain('SUCCESS');
       expect(checked.status).toBe(0);

@@ -1,9 +1,7 @@
-import Typography from '@material-ui/core/Typography';
+import { BarChart } from '@cloud-native-platform/plugin-cloud-native-react';
 import type { HealingStatsBucket } from '@cloud-native-platform/plugin-healing-common';
 import { formatDay, formatDuration } from '../../lib/format';
-import { useChartStyles } from './chartStyles';
-import { DayAxis } from './DayAxis';
-import { ChartBox, mttrOf, niceCeiling, placeBars } from './chartGeometry';
+import { dayEdges, mttrOf } from './bucketValues';
 
 /** Props of {@link MttrChart}. */
 export interface MttrChartProps {
@@ -15,86 +13,45 @@ export interface MttrChartProps {
   height?: number;
 }
 
-/** Median time to recovery per day as a small SVG bar chart. */
+/**
+ * Median time to recovery per day as a small bar chart; a day without a
+ * resolved attempt leaves a gap rather than closing up.
+ */
 export function MttrChart(props: MttrChartProps) {
-  const classes = useChartStyles();
   const title = props.title ?? 'Median MTTR by day';
   const { buckets } = props;
-  const values = buckets
-    .map(mttrOf)
-    .filter((v): v is number => v !== undefined);
-
-  if (values.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No resolved attempts in this period.
-      </Typography>
-    );
-  }
-
-  const box: ChartBox = {
-    width: props.width ?? 480,
-    height: props.height ?? 140,
-    left: 52,
-    right: 8,
-    top: 8,
-    bottom: 20,
-  };
-  const max = niceCeiling(Math.max(...values));
-  const bars = placeBars(buckets, mttrOf, max, box);
-  const last = bars[bars.length - 1];
-  const summary = `${title}: ${bars.length} of ${
-    buckets.length
-  } days with resolved attempts, latest ${formatDuration(
-    last.value,
-  )} on ${formatDay(last.bucket.bucket)}`;
-  const baseline = box.height - box.bottom;
+  const resolved = buckets.filter(b => mttrOf(b) !== undefined);
+  const last = resolved[resolved.length - 1];
+  const summary =
+    last &&
+    `${title}: ${resolved.length} of ${
+      buckets.length
+    } days with resolved attempts, latest ${formatDuration(
+      mttrOf(last)!,
+    )} on ${formatDay(last.bucket)}`;
 
   return (
-    <svg
-      className={classes.svg}
-      viewBox={`0 0 ${box.width} ${box.height}`}
-      role="img"
-      aria-label={summary}
-    >
-      <title>{summary}</title>
-      {[0, max / 2, max].map(tick => {
-        const y = baseline - (tick / max) * (baseline - box.top);
-        return (
-          <g key={tick}>
-            <line
-              className={classes.grid}
-              x1={box.left}
-              x2={box.width - box.right}
-              y1={y}
-              y2={y}
-            />
-            <text
-              className={classes.axis}
-              x={box.left - 4}
-              y={y + 4}
-              textAnchor="end"
-            >
-              {formatDuration(tick)}
-            </text>
-          </g>
-        );
+    <BarChart
+      title={summary ?? title}
+      bars={buckets.map(b => {
+        const value = mttrOf(b);
+        return {
+          key: b.bucket,
+          value,
+          label:
+            value === undefined
+              ? `${formatDay(b.bucket)}: nothing resolved`
+              : `${formatDay(b.bucket)}: ${formatDuration(value)} over ${
+                  b.attempts
+                } attempts`,
+        };
       })}
-      {bars.map(bar => (
-        <rect
-          key={bar.bucket.bucket}
-          className={classes.bar}
-          x={bar.x}
-          y={bar.y}
-          width={bar.width}
-          height={bar.height}
-        >
-          <title>{`${formatDay(bar.bucket.bucket)}: ${formatDuration(
-            bar.value,
-          )} over ${bar.bucket.attempts} attempts`}</title>
-        </rect>
-      ))}
-      <DayAxis buckets={buckets} box={box} />
-    </svg>
+      formatValue={formatDuration}
+      edgeLabels={dayEdges(buckets)}
+      emptyMessage="No resolved attempts in this period."
+      width={props.width}
+      height={props.height}
+      margin={{ left: 52 }}
+    />
   );
 }

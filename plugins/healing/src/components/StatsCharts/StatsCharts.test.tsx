@@ -1,60 +1,31 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { fleetStats } from '../../testing/fixtures';
-import {
-  brokenLinePath,
-  niceCeiling,
-  placeBars,
-  placeRatioPoints,
-  successRateOf,
-} from './chartGeometry';
+import { mttrOf, successRateOf } from './bucketValues';
 import { MttrChart } from './MttrChart';
 import { SuccessRateChart } from './SuccessRateChart';
 
 jest.setTimeout(30_000);
 
-const box = {
-  width: 140,
-  height: 120,
-  left: 20,
-  right: 0,
-  top: 10,
-  bottom: 10,
-};
-
-describe('chart geometry', () => {
-  it('places one bar per bucket with a value, in equal slots', () => {
-    const bars = placeBars(
-      fleetStats.buckets,
-      b => b.medianMttrSeconds,
-      200,
-      box,
-    );
-    // Four slots of 30 across 120: the second day has no resolved attempt.
-    expect(bars.map(b => [b.x, b.height, b.y])).toEqual([
-      [20 + 15 - 10.5, 90, 20],
-      [20 + 75 - 10.5, 60, 50],
-      [20 + 105 - 10.5, 47, 63],
-    ]);
-    expect(bars[0].width).toBe(21);
-  });
-
-  it('rounds the axis up to 1, 2 or 5 of a power of ten', () => {
-    expect(niceCeiling(180)).toBe(200);
-    expect(niceCeiling(94)).toBe(100);
-    expect(niceCeiling(408)).toBe(500);
-    expect(niceCeiling(0)).toBe(1);
-  });
-
-  it('breaks the success-rate line on days without a verified attempt', () => {
+describe('bucket values', () => {
+  it('leaves days without a verified attempt without a success rate', () => {
     expect(fleetStats.buckets.map(successRateOf)).toEqual([
       0.75,
       undefined,
       0.6,
       1,
     ]);
-    const points = placeRatioPoints(fleetStats.buckets, successRateOf, box);
-    expect(brokenLinePath(points)).toBe('M35.0,35.0 M95.0,50.0 L125.0,10.0');
+  });
+
+  it('takes the median MTTR, else the mean', () => {
+    expect(fleetStats.buckets.map(mttrOf)).toEqual([180, undefined, 120, 94]);
+    expect(
+      mttrOf({
+        ...fleetStats.buckets[0],
+        medianMttrSeconds: undefined,
+        meanMttrSeconds: 61,
+      }),
+    ).toBe(61);
   });
 });
 

@@ -1,22 +1,54 @@
 import { Entity } from '@backstage/catalog-model';
 import { ANNOTATION_KUBERNETES_ID } from '@cloud-native-platform/plugin-cloud-native-common';
-import { KubeObject } from '../../src/state/KubeObject';
+import { KubeObject } from '../state/KubeObject';
 
-/** Shape of the simulated fleet. */
-export interface FleetOptions {
+/**
+ * Shape of a synthetic fleet for {@link buildTestFleet}.
+ *
+ * @public
+ */
+export interface TestFleetOptions {
+  /** Clusters, named `prod-01`, `prod-02`… */
   clusters: number;
-  podsPerCluster: number;
-  podsPerDeployment: number;
-  seed: number;
+  /** Replicas of each workload (a Deployment). Default 3. */
+  podsPerWorkload?: number;
+  /**
+   * Pods of each cluster; the workloads are as many as it takes at
+   * `podsPerWorkload` each, the last one taking what is left. Without it,
+   * each cluster has `workloadsPerCluster` full workloads.
+   */
+  podsPerCluster?: number;
+  /** Workloads of each cluster when `podsPerCluster` is not given. Default 10. */
+  workloadsPerCluster?: number;
+  /** Workloads per namespace (`apps-0`, `apps-1`…). Default 5. */
+  workloadsPerNamespace?: number;
+  /** Nodes of each cluster. Default one per 30 pods, at least 3. */
+  nodesPerCluster?: number;
+  /** Seed of the generator: the same options and seed give the same fleet. Default 1. */
+  seed?: number;
 }
 
-/** Clusters with their objects, and one catalog entity per deployment name. */
-export interface Fleet {
+/**
+ * Clusters with their objects, and one catalog entity per workload name.
+ *
+ * @public
+ */
+export interface TestFleet {
+  /** Objects of each cluster by cluster name, in the order a list returns them. */
   clusters: Record<string, KubeObject[]>;
+  /** One Component per workload name, annotated with `backstage.io/kubernetes-id`. */
   entities: Entity[];
-  /** Deployment names, shared by every cluster: a service runs fleet-wide. */
+  /** Workload (Deployment) names, shared by every cluster: a service runs fleet-wide. */
   deployments: string[];
   podsPerCluster: number;
+  nodesPerCluster: number;
+}
+
+interface ClusterShape {
+  podsPerCluster: number;
+  podsPerWorkload: number;
+  workloadsPerNamespace: number;
+  nodesPerCluster: number;
 }
 
 /** mulberry32: small, fast and the same sequence on every run and machine. */
@@ -383,12 +415,15 @@ function workloadLabels(name: string, team: string) {
 function cluster(
   random: Random,
   name: string,
-  options: FleetOptions,
+  options: ClusterShape,
   deployments: string[],
 ): KubeObject[] {
   const objects: KubeObject[] = [];
-  const namespaces = Math.max(1, Math.ceil(deployments.length / 5));
-  const nodes = Math.max(3, Math.ceil(options.podsPerCluster / 30));
+  const namespaces = Math.max(
+    1,
+    Math.ceil(deployments.length / options.workloadsPerNamespace),
+  );
+  const nodes = options.nodesPerCluster;
   for (let n = 0; n < nodes; n++) {
     objects.push({
       apiVersion: 'v1',
@@ -430,7 +465,7 @@ function cluster(
   let remaining = options.podsPerCluster;
   let podIndex = 0;
   deployments.forEach((deployment, d) => {
-    const replicas = Math.min(options.podsPerDeployment, remaining);
+    const replicas = Math.min(options.podsPerWorkload, remaining);
     remaining -= replicas;
     const namespace = `apps-${d % namespaces}`;
     const team = TEAMS[d % TEAMS.length];
@@ -569,20 +604,55 @@ function cluster(
   return objects;
 }
 
-/** Builds the same fleet for the same options, whatever the machine. */
-export function generateFleet(options: FleetOptions): Fleet {
-  const random = seeded(options.seed);
-  const count = Math.max(
-    1,
-    Math.ceil(options.podsPerCluster / options.podsPerDeployment),
+function positive(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * A synthetic fleet of clusters as their Kubernetes API would list them:
+ * nodes, namespaces, and per workload a Deployment with its current and
+ * previous ReplicaSet, its pods (a few restarting, crash-looping or
+ * pending) and a Service, with the bookkeeping fields real objects carry.
+ * The same options and seed give the same fleet on every machine.
+ *
+ * @public
+ */
+export function buildTestFleet(options: TestFleetOptions): TestFleet {
+  const clusterCount = positive('clusters', options.clusters);
+  const podsPerWorkload = positive(
+    'podsPerWorkload',
+    options.podsPerWorkload ?? 3,
   );
+  const count =
+    options.podsPerCluster === undefined
+      ? positive('workloadsPerCluster', options.workloadsPerCluster ?? 10)
+      : Math.ceil(
+          positive('podsPerCluster', options.podsPerCluster) / podsPerWorkload,
+        );
+  const podsPerCluster = options.podsPerCluster ?? count * podsPerWorkload;
+  const shape: ClusterShape = {
+    podsPerCluster,
+    podsPerWorkload,
+    workloadsPerNamespace: positive(
+      'workloadsPerNamespace',
+      options.workloadsPerNamespace ?? 5,
+    ),
+    nodesPerCluster: positive(
+      'nodesPerCluster',
+      options.nodesPerCluster ?? Math.max(3, Math.ceil(podsPerCluster / 30)),
+    ),
+  };
+  const random = seeded(options.seed ?? 1);
   const deployments = Array.from({ length: count }, (_, i) =>
     deploymentName(i),
   );
   const clusters: Record<string, KubeObject[]> = {};
-  for (let c = 0; c < options.clusters; c++) {
+  for (let c = 0; c < clusterCount; c++) {
     const name = `prod-${String(c + 1).padStart(2, '0')}`;
-    clusters[name] = cluster(random, name, options, deployments);
+    clusters[name] = cluster(random, name, shape, deployments);
   }
   const entities: Entity[] = deployments.map((name, i) => ({
     apiVersion: 'backstage.io/v1alpha1',
@@ -602,6 +672,7 @@ export function generateFleet(options: FleetOptions): Fleet {
     clusters,
     entities,
     deployments,
-    podsPerCluster: options.podsPerCluster,
+    podsPerCluster,
+    nodesPerCluster: shape.nodesPerCluster,
   };
 }
