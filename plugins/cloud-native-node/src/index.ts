@@ -39,3 +39,4 @@ export {
   translateOpenApiError,
   type OpenApiErrorRequest,
 } from './http/openApiErrors';
+export { wholeNumberQueryParams } from './http/wholeNumberQueryParams';
