@@ -33,3 +33,9 @@ export * from './traffic/trafficQueries';
 export * from './traffic/resolveIstioWorkload';
 export * from './http/createRateLimit';
 export { requireServicePermission } from './http/requireServicePermission';
+export {
+  openApiErrorHandler,
+  translateOpenApiError,
+  type OpenApiErrorRequest,
+} from './http/openApiErrors';
+export { wholeNumberQueryParams } from './http/wholeNumberQueryParams';

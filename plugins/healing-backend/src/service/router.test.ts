@@ -170,6 +170,42 @@ describe('healing router', () => {
     expect((await get(`/attempts/${one.id}`)).body).toEqual(one);
   });
 
+  it('serves its OpenAPI spec at /openapi.json and refuses what it does not describe', async () => {
+    const { get, put } = await demoBackend(AuthorizeResult.ALLOW);
+    const res = await get('/openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths).sort()).toEqual(
+      [
+        'alerts',
+        'attempts',
+        'attempts/{id}',
+        'attempts/{id}/approve',
+        'attempts/{id}/reject',
+        'kill-switch',
+        'stats',
+        'status',
+      ].map(p => `/api/healing/${p}`),
+    );
+    const repeated = await get('/attempts?cluster=a&cluster=b');
+    expect(repeated.status).toBe(400);
+    expect(repeated.body.error.message).toBe(
+      'query parameter cluster must be given once',
+    );
+    const unknown = await get('/status?verbose=1');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe(
+      'unknown query parameter verbose; this route takes none',
+    );
+    const longId = await get(`/attempts/${'a'.repeat(256)}`);
+    expect(longId.status).toBe(400);
+    expect(longId.body.error.message).toContain('at most 255 characters');
+    const notBoolean = await put('/kill-switch', { enabled: 'yes' });
+    expect(notBoolean.status).toBe(400);
+    expect(notBoolean.body.error.message).toBe(
+      'request body field enabled must be boolean',
+    );
+  });
+
   it('reports stats in daily buckets and the engine status', async () => {
     const { get, list } = await demoBackend(AuthorizeResult.ALLOW);
     const stats = await get('/stats?days=7&kind=remediation');

@@ -16,7 +16,7 @@ import { PostureConfig } from '../config';
 import { PostureStore } from '../database/PostureStore';
 import { ComponentIndex, ownerRefOf } from './ComponentIndex';
 import { PostureReporter } from './PostureReporter';
-import { entityRefParam } from './queryParams';
+import { entityRefParam } from './entityRefParam';
 
 /** What every route module is built from. */
 export interface RouteContext {

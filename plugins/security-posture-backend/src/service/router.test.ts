@@ -311,6 +311,18 @@ describe('security-posture router', () => {
     expect(res.body.error.message).toContain(message);
   });
 
+  it('serves its OpenAPI spec at /openapi.json', async () => {
+    const { get } = await start();
+    const res = await get('/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.0.3');
+    expect(Object.keys(res.body.paths).sort()).toEqual(
+      ['audit', 'checks', 'falco', 'history', 'overview', 'report'].map(
+        p => `/api/security-posture/${p}`,
+      ),
+    );
+  });
+
   it('leaves out clusters the caller may not read', async () => {
     const permissions = mockServices.permissions.mock({
       authorize: async requests =>

@@ -76,8 +76,12 @@ export async function createRouter(
     reporter: options.reporter ?? created.reporter,
   };
   const router = Router();
-  router.use(readRoutes(context));
+  // The webhook and the audit read their bodies themselves (after the
+  // token check, and within the audit queue), so they come before the read
+  // routes, whose router parses JSON bodies. Each validates against the
+  // spec in src/schema/openapi.ts, served at /openapi.json.
   router.use(auditRoute());
   router.use(falcoRoute(context));
+  router.use(readRoutes(context));
   return router;
 }

@@ -1,7 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
-  InputError,
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
@@ -12,9 +11,9 @@ import {
   healingKillSwitchUpdatePermission,
 } from '@cloud-native-platform/plugin-healing-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { approveAttempt, refuseIfExpired } from '../approveAttempt';
-import { attemptIdParam } from '../queryParams';
+import { attemptIdParam } from '../attemptIdParam';
+import { ApiRouter } from '../createApiRouter';
 import { engineStatus } from '../engineStatus';
 import { RouteContext } from '../RouteContext';
 
@@ -27,18 +26,9 @@ function principalOf(credentials: BackstageCredentials): string {
   return principal.userEntityRef ?? principal.subject ?? principal.type;
 }
 
-const MAX_COMMENT_LENGTH = 500;
-
-/** The optional `{ comment }` of an approval or rejection, trimmed. */
-function commentOf(body: unknown): string | undefined {
-  const comment = (body as { comment?: unknown } | undefined)?.comment;
-  if (comment === undefined || comment === null) return undefined;
-  if (typeof comment !== 'string' || comment.length > MAX_COMMENT_LENGTH) {
-    throw new InputError(
-      `comment must be a string of at most ${MAX_COMMENT_LENGTH} characters`,
-    );
-  }
-  return comment.trim() || undefined;
+/** The optional `{ comment }` of an approval or rejection (its shape checked by the spec), trimmed. */
+function commentOf(body: { comment?: string | null } | undefined) {
+  return body?.comment?.trim() || undefined;
 }
 
 function whereOf(attempt: HealingAttempt): string {
@@ -51,11 +41,10 @@ function whereOf(attempt: HealingAttempt): string {
  * POST /attempts/:id/approve and /reject need healing.attempt.approve on the
  * attempt (a policy may limit it per cluster and namespace); PUT
  * /kill-switch needs healing.killswitch.update. Both are decided before
- * anything is read from the body or changed.
+ * anything is changed; the shape of the body is checked by the OpenAPI spec.
  */
-export function approvalRoutes(context: RouteContext): express.Router {
+export function approvalRoutes(router: ApiRouter, context: RouteContext): void {
   const { httpAuth, permissions, store, killSwitch, logger } = context;
-  const router = Router();
 
   /** The attempt, once the caller may decide it; 404 before 403, as reads are open. */
   async function decidable(
@@ -85,7 +74,7 @@ export function approvalRoutes(context: RouteContext): express.Router {
     return { by: principalOf(credentials), attempt };
   }
 
-  router.post('/attempts/:id/approve', express.json(), async (req, res) => {
+  router.post('/attempts/:id/approve', async (req, res) => {
     const { by, attempt: pending } = await decidable(req);
     const comment = commentOf(req.body);
     const attempt = await approveAttempt(context, pending.id, by, comment);
@@ -95,7 +84,7 @@ export function approvalRoutes(context: RouteContext): express.Router {
     res.json(attempt);
   });
 
-  router.post('/attempts/:id/reject', express.json(), async (req, res) => {
+  router.post('/attempts/:id/reject', async (req, res) => {
     const { by, attempt } = await decidable(req);
     const comment = commentOf(req.body);
     await refuseIfExpired(context, attempt);
@@ -126,7 +115,7 @@ export function approvalRoutes(context: RouteContext): express.Router {
     res.json(await store.getAttempt(attempt.id));
   });
 
-  router.put('/kill-switch', express.json(), async (req, res) => {
+  router.put('/kill-switch', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const [decision] = await permissions.authorize(
       [{ permission: healingKillSwitchUpdatePermission }],
@@ -138,9 +127,6 @@ export function approvalRoutes(context: RouteContext): express.Router {
       );
     }
     const by = principalOf(credentials);
-    if (typeof req.body?.enabled !== 'boolean') {
-      throw new InputError('body must be { "enabled": true | false }');
-    }
     if (!req.body.enabled && killSwitch.lockedByConfig) {
       throw new ConflictError(
         'the kill switch is set by healing.killSwitch in the configuration and cannot be lifted here',
@@ -152,5 +138,4 @@ export function approvalRoutes(context: RouteContext): express.Router {
     );
     res.json(await engineStatus(context));
   });
-  return router;
 }

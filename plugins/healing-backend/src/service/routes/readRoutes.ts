@@ -5,31 +5,16 @@ import {
   HealingStatsBucket,
   redactAttempt,
 } from '@cloud-native-platform/plugin-healing-common';
-import express, { Request } from 'express';
-import Router from 'express-promise-router';
 import { AttemptFilter } from '../../database/HealingStore';
+import { attemptIdParam } from '../attemptIdParam';
 import {
-  allowOnly,
-  attemptIdParam,
-  entityRefParam,
-  filterParams,
-  integerParam,
-  Query,
-  single,
-} from '../queryParams';
+  AttemptFilterQuery,
+  attemptFilterParams,
+} from '../attemptFilterParams';
+import { ApiRouter } from '../createApiRouter';
 import { engineStatus } from '../engineStatus';
 import { RouteContext } from '../RouteContext';
 
-const FILTERS = [
-  'entityRef',
-  'cluster',
-  'namespace',
-  'action',
-  'status',
-  'mode',
-  'kind',
-  'since',
-];
 const DAY_MS = 86_400_000;
 /** Attempts a stats request reads at most. */
 const STATS_LIMIT = 50_000;
@@ -100,15 +85,15 @@ export function healingStats(
 }
 
 /** GET /attempts, /attempts/:id, /stats and /status. */
-export function readRoutes(context: RouteContext): express.Router {
+export function readRoutes(router: ApiRouter, context: RouteContext): void {
   const { store, catalog, httpAuth } = context;
-  const router = Router();
 
-  async function filterOf(req: Request, query: Query): Promise<AttemptFilter> {
-    const filter = filterParams(query);
-    const entityRef = single(query, 'entityRef');
-    if (entityRef !== undefined) {
-      const ref = entityRefParam(entityRef);
+  async function filterOf(
+    req: Parameters<typeof httpAuth.credentials>[0],
+    query: AttemptFilterQuery,
+  ): Promise<AttemptFilter> {
+    const { filter, entityRef: ref } = attemptFilterParams(query);
+    if (ref !== undefined) {
       const credentials = await httpAuth.credentials(req);
       const entity = await catalog.getEntityByRef(ref, { credentials });
       if (!entity) throw new NotFoundError(`no entity ${ref} in the catalog`);
@@ -118,14 +103,11 @@ export function readRoutes(context: RouteContext): express.Router {
   }
 
   router.get('/attempts', async (req, res) => {
-    const query = req.query as Query;
-    allowOnly(query, [...FILTERS, 'limit']);
-    const limit = integerParam(query, 'limit', {
-      min: 1,
-      max: 1000,
-      fallback: 100,
-    });
-    const page = await store.listAttempts(await filterOf(req, query), limit);
+    const limit = req.query.limit ?? 100;
+    const page = await store.listAttempts(
+      await filterOf(req, req.query),
+      limit,
+    );
     // Rows stored before attempts were redacted are redacted when served.
     res.json({ ...page, items: page.items.map(redactAttempt) });
   });
@@ -138,15 +120,9 @@ export function readRoutes(context: RouteContext): express.Router {
   });
 
   router.get('/stats', async (req, res) => {
-    const query = req.query as Query;
-    allowOnly(query, [...FILTERS.filter(f => f !== 'since'), 'days']);
-    const days = integerParam(query, 'days', {
-      min: 1,
-      max: 365,
-      fallback: 30,
-    });
+    const days = req.query.days ?? 30;
     const now = new Date();
-    const filter = await filterOf(req, query);
+    const filter = await filterOf(req, req.query);
     filter.since = new Date(now.getTime() - (days - 1) * DAY_MS);
     filter.since = new Date(
       Date.UTC(
@@ -159,9 +135,7 @@ export function readRoutes(context: RouteContext): express.Router {
     res.json(healingStats(items, filter.since, now));
   });
 
-  router.get('/status', async (req, res) => {
-    allowOnly(req.query as Query, []);
+  router.get('/status', async (_req, res) => {
     res.json(await engineStatus(context));
   });
-  return router;
 }

@@ -5,6 +5,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { isClusterRole } from '@cloud-native-platform/plugin-cloud-native-common';
+import { openApiErrorHandler } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
   AuditReport,
   findingsToSarif,
@@ -25,7 +26,7 @@ import {
   applyScopedExceptions,
   exceptionsOfAnnotation,
 } from '../exceptionScopes';
-import { allowOnly, Query, single } from '../queryParams';
+import { createApiRouter } from '../createApiRouter';
 import { AuditQueue } from './AuditQueue';
 import { ANNOTATION_POSTURE_EXCEPTIONS } from '@cloud-native-platform/plugin-cloud-native-common';
 
@@ -43,7 +44,6 @@ const AUDIT_LIMIT_BYTES = AUDIT_LIMIT_MB * 1024 * 1024;
 const BODY_DEADLINE_MS = 30_000;
 /** Seconds a client turned away by a full queue is told to wait. */
 const RETRY_AFTER_SECONDS = 5;
-const FORMATS = ['json', 'sarif'];
 
 /** A body above the route's size limit (413). */
 export class PayloadTooLargeError extends CustomErrorBase {
@@ -89,7 +89,8 @@ const tooLarge = () =>
  * sent, so at most one body and its parsed objects are in memory. Up to
  * `maxWaiting` more wait their turn (holding only their connection); beyond
  * that the answer is 503 with Retry-After. A body announced above the limit
- * is refused with 413 before it is queued or read.
+ * is refused with 413 before it is queued or read. The query is validated
+ * against the OpenAPI spec once the body is read, as before any audit work.
  */
 export function auditRoute(
   options: { queue?: AuditQueue; bodyDeadlineMs?: number } = {},
@@ -101,6 +102,87 @@ export function auditRoute(
     type: AUDIT_CONTENT_TYPES,
     limit: AUDIT_LIMIT_BYTES,
   });
+
+  const audit = createApiRouter();
+  audit.post('/audit', async (req, res) => {
+    const { clusterRole, namespace, format = 'json' } = req.query;
+    if (clusterRole !== undefined && !isClusterRole(clusterRole)) {
+      throw new InputError(
+        `clusterRole '${clusterRole}' is not a cluster role such as production or staging`,
+      );
+    }
+    const namespaceProblem =
+      namespace === undefined ? undefined : namespaceNameProblem(namespace);
+    if (namespaceProblem) throw new InputError(namespaceProblem);
+    if (typeof req.body !== 'string') {
+      throw new UnsupportedMediaTypeError(
+        `post the manifests as one of ${AUDIT_CONTENT_TYPES.join(', ')}`,
+      );
+    }
+
+    let parsed;
+    try {
+      parsed = parseManifests(req.body, 'request body');
+    } catch (error) {
+      if (error instanceof ManifestError) {
+        throw new InputError(error.message);
+      }
+      throw error;
+    }
+    // Where kubectl would apply them: objects without a namespace land in
+    // ?namespace= (default `default`) and its policies govern them.
+    const objects = withDefaultNamespace(parsed.objects, namespace);
+    const { findings, meshCoverage } = assessObjects(objects, {
+      clusterRole,
+    });
+    const byKey = new Map(
+      objects
+        .filter(o => o?.metadata?.name)
+        .map(o => [
+          resourceKey({
+            kind: o.kind,
+            namespace: o.metadata.namespace,
+            name: o.metadata.name,
+          }),
+          o,
+        ]),
+    );
+    const reportFindings = applyScopedExceptions(
+      findings,
+      resource =>
+        exceptionsOfAnnotation(
+          byKey.get(resourceKey(resource))?.metadata.annotations?.[
+            ANNOTATION_POSTURE_EXCEPTIONS
+          ],
+          'workload',
+        ),
+      new Date(),
+    );
+    const resources = objects
+      .filter(o => o?.metadata?.name && isCheckedWorkload(o as any))
+      .map(o => ({
+        kind: o.kind,
+        ...(o.metadata.namespace !== undefined && {
+          namespace: o.metadata.namespace,
+        }),
+        name: o.metadata.name,
+      }));
+    const summary = summarizeFindings(reportFindings, resources);
+    if (format === 'sarif') {
+      // res.json keeps a media type set before it.
+      res
+        .type('application/sarif+json')
+        .json(findingsToSarif(summary.findings, { toolVersion: TOOL_VERSION }));
+      return;
+    }
+    const report: AuditReport = {
+      ...summary,
+      meshCoverage: summarizeMeshCoverage(meshCoverage),
+      documents: parsed.documents,
+    };
+    res.json(report);
+  });
+  audit.use(openApiErrorHandler());
 
   router.post(
     '/audit',
@@ -148,96 +230,7 @@ export function auditRoute(
         next(error?.type === 'entity.too.large' ? tooLarge() : error);
       });
     },
-    async (req, res) => {
-      const query = req.query as Query;
-      allowOnly(query, ['clusterRole', 'format', 'namespace']);
-      const clusterRole = single(query, 'clusterRole');
-      if (clusterRole !== undefined && !isClusterRole(clusterRole)) {
-        throw new InputError(
-          `clusterRole '${clusterRole}' is not a cluster role such as production or staging`,
-        );
-      }
-      const namespace = single(query, 'namespace');
-      const namespaceProblem =
-        namespace === undefined ? undefined : namespaceNameProblem(namespace);
-      if (namespaceProblem) throw new InputError(namespaceProblem);
-      const format = single(query, 'format') ?? 'json';
-      if (!FORMATS.includes(format)) {
-        throw new InputError(
-          `format '${format}' is not one of ${FORMATS.join(', ')}`,
-        );
-      }
-      if (typeof req.body !== 'string') {
-        throw new UnsupportedMediaTypeError(
-          `post the manifests as one of ${AUDIT_CONTENT_TYPES.join(', ')}`,
-        );
-      }
-
-      let parsed;
-      try {
-        parsed = parseManifests(req.body, 'request body');
-      } catch (error) {
-        if (error instanceof ManifestError) {
-          throw new InputError(error.message);
-        }
-        throw error;
-      }
-      // Where kubectl would apply them: objects without a namespace land in
-      // ?namespace= (default `default`) and its policies govern them.
-      const objects = withDefaultNamespace(parsed.objects, namespace);
-      const { findings, meshCoverage } = assessObjects(objects, {
-        clusterRole,
-      });
-      const byKey = new Map(
-        objects
-          .filter(o => o?.metadata?.name)
-          .map(o => [
-            resourceKey({
-              kind: o.kind,
-              namespace: o.metadata.namespace,
-              name: o.metadata.name,
-            }),
-            o,
-          ]),
-      );
-      const reportFindings = applyScopedExceptions(
-        findings,
-        resource =>
-          exceptionsOfAnnotation(
-            byKey.get(resourceKey(resource))?.metadata.annotations?.[
-              ANNOTATION_POSTURE_EXCEPTIONS
-            ],
-            'workload',
-          ),
-        new Date(),
-      );
-      const resources = objects
-        .filter(o => o?.metadata?.name && isCheckedWorkload(o as any))
-        .map(o => ({
-          kind: o.kind,
-          ...(o.metadata.namespace !== undefined && {
-            namespace: o.metadata.namespace,
-          }),
-          name: o.metadata.name,
-        }));
-      const summary = summarizeFindings(reportFindings, resources);
-      if (format === 'sarif') {
-        res
-          .type('application/sarif+json')
-          .send(
-            JSON.stringify(
-              findingsToSarif(summary.findings, { toolVersion: TOOL_VERSION }),
-            ),
-          );
-        return;
-      }
-      const report: AuditReport = {
-        ...summary,
-        meshCoverage: summarizeMeshCoverage(meshCoverage),
-        documents: parsed.documents,
-      };
-      res.json(report);
-    },
+    audit,
   );
   return router;
 }

@@ -1,12 +1,15 @@
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { requireServicePermission } from '@cloud-native-platform/plugin-cloud-native-node';
+import {
+  openApiErrorHandler,
+  requireServicePermission,
+} from '@cloud-native-platform/plugin-cloud-native-node';
 import {
   parseFalcoPayload,
   securityPostureFalcoCreatePermission,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { allowOnly, Query, single } from '../queryParams';
+import { createApiRouter } from '../createApiRouter';
 import { RouteContext } from '../RouteContext';
 import { clusterOfEvent, locateEvent } from '../runtimeFindings';
 
@@ -17,6 +20,8 @@ const FALCO_LIMIT = '1mb';
  * POST /falco: the falcosidekick webhook. Alerts are stored with the cluster
  * they name even when it is not configured (they count once it is), and with
  * the workload their pod rolls up into when the cluster state knows the pod.
+ * The sender's token is checked before the body is read; the query is
+ * validated against the OpenAPI spec after.
  */
 export function falcoRoute(context: RouteContext): express.Router {
   const { clusterState, store, logger, httpAuth, config } = context;
@@ -24,6 +29,78 @@ export function falcoRoute(context: RouteContext): express.Router {
   const senders = new Map(
     config.falcoSenders.map(sender => [sender.subject, sender.clusters]),
   );
+
+  const falco = createApiRouter();
+  falco.post('/falco', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['service'],
+    });
+    const subject = credentials.principal.subject.replace(/^external:/, '');
+    const allowed = senders.get(subject);
+    if (!allowed) {
+      throw new NotAllowedError(
+        `service ${subject} may post Falco events for no cluster; list its clusters in securityPosture.falco.senders`,
+      );
+    }
+    const queryCluster = req.query.cluster;
+    let event;
+    try {
+      event = parseFalcoPayload(req.body);
+    } catch (error) {
+      throw new InputError(
+        `invalid Falco payload: ${(error as Error).message}`,
+      );
+    }
+    const named = clusterOfEvent(event, queryCluster);
+    const cluster = named ?? (allowed.length === 1 ? allowed[0] : undefined);
+    if (!cluster) {
+      throw new InputError(
+        `the Falco event names no cluster; add ?cluster= to the webhook URL or a cluster field to falcosidekick's customfields (service ${subject} posts for ${allowed.join(
+          ', ',
+        )})`,
+      );
+    }
+    if (!allowed.includes(cluster)) {
+      throw new NotAllowedError(
+        `service ${subject} may post Falco events for ${allowed.join(
+          ', ',
+        )}, not for cluster ${cluster}`,
+      );
+    }
+    const handle = cluster ? clusterState.cluster(cluster) : undefined;
+    const location = locateEvent(event, handle);
+    const { duplicate } = await store.addFalcoAlert({
+      uuid: event.uuid,
+      receivedAt: new Date(),
+      eventTime: new Date(event.time),
+      cluster,
+      ...location,
+      rule: event.rule,
+      priority: event.priority,
+      output: event.output,
+      payload: req.body,
+    });
+    if (!handle && !duplicate) {
+      logger.warn(
+        `Falco alert '${event.rule}' names ${
+          cluster ? `unknown cluster ${cluster}` : 'no cluster'
+        }; stored without attribution`,
+      );
+    }
+    res.status(202).json({
+      duplicate,
+      cluster: handle ? cluster : undefined,
+      workload:
+        location.workloadKind && location.workloadName
+          ? {
+              kind: location.workloadKind,
+              namespace: location.namespace,
+              name: location.workloadName,
+            }
+          : undefined,
+    });
+  });
+  falco.use(openApiErrorHandler());
 
   router.post(
     '/falco',
@@ -33,77 +110,7 @@ export function falcoRoute(context: RouteContext): express.Router {
       permission: securityPostureFalcoCreatePermission,
     }),
     express.json({ limit: FALCO_LIMIT }),
-    async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['service'],
-      });
-      const subject = credentials.principal.subject.replace(/^external:/, '');
-      const allowed = senders.get(subject);
-      if (!allowed) {
-        throw new NotAllowedError(
-          `service ${subject} may post Falco events for no cluster; list its clusters in securityPosture.falco.senders`,
-        );
-      }
-      const query = req.query as Query;
-      allowOnly(query, ['cluster']);
-      const queryCluster = single(query, 'cluster');
-      let event;
-      try {
-        event = parseFalcoPayload(req.body);
-      } catch (error) {
-        throw new InputError(
-          `invalid Falco payload: ${(error as Error).message}`,
-        );
-      }
-      const named = clusterOfEvent(event, queryCluster);
-      const cluster = named ?? (allowed.length === 1 ? allowed[0] : undefined);
-      if (!cluster) {
-        throw new InputError(
-          `the Falco event names no cluster; add ?cluster= to the webhook URL or a cluster field to falcosidekick's customfields (service ${subject} posts for ${allowed.join(
-            ', ',
-          )})`,
-        );
-      }
-      if (!allowed.includes(cluster)) {
-        throw new NotAllowedError(
-          `service ${subject} may post Falco events for ${allowed.join(
-            ', ',
-          )}, not for cluster ${cluster}`,
-        );
-      }
-      const handle = cluster ? clusterState.cluster(cluster) : undefined;
-      const location = locateEvent(event, handle);
-      const { duplicate } = await store.addFalcoAlert({
-        uuid: event.uuid,
-        receivedAt: new Date(),
-        eventTime: new Date(event.time),
-        cluster,
-        ...location,
-        rule: event.rule,
-        priority: event.priority,
-        output: event.output,
-        payload: req.body,
-      });
-      if (!handle && !duplicate) {
-        logger.warn(
-          `Falco alert '${event.rule}' names ${
-            cluster ? `unknown cluster ${cluster}` : 'no cluster'
-          }; stored without attribution`,
-        );
-      }
-      res.status(202).json({
-        duplicate,
-        cluster: handle ? cluster : undefined,
-        workload:
-          location.workloadKind && location.workloadName
-            ? {
-                kind: location.workloadKind,
-                namespace: location.namespace,
-                name: location.workloadName,
-              }
-            : undefined,
-      });
-    },
+    falco,
   );
   return router;
 }

@@ -1,5 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { openApiErrorHandler } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
   CHECKS,
   EXPIRED_EXCEPTION_CHECK,
@@ -8,13 +9,11 @@ import {
   PostureTrend,
   ReportScope,
 } from '@cloud-native-platform/plugin-security-posture-common';
-import express from 'express';
-import Router from 'express-promise-router';
 import { SnapshotScopeType } from '../../database/PostureStore';
 import { clusterAccess, clusterNamed, requireClusters } from '../clusterAccess';
 import { buildOverview } from '../overview';
 import { withScope } from '../PostureReporter';
-import { allowOnly, integerParam, Query, scopeParams } from '../queryParams';
+import { ApiRouter, createApiRouter } from '../createApiRouter';
 import {
   clustersOfEntity,
   entityOfParam,
@@ -22,19 +21,37 @@ import {
   teamOfParam,
 } from '../RouteContext';
 
-const SCOPE_PARAMS = ['entityRef', 'cluster', 'namespace', 'team'];
 const DAY_MS = 86_400_000;
 
-/** GET /report, /overview, /history and /checks. */
-export function readRoutes(context: RouteContext): express.Router {
+/** The scope of /report and /history: at most one of entityRef, cluster, team. */
+function scopeOf(query: {
+  entityRef?: string;
+  cluster?: string;
+  namespace?: string;
+  team?: string;
+}) {
+  const { entityRef, cluster, namespace, team } = query;
+  const given = [entityRef, cluster, team].filter(v => v !== undefined);
+  if (given.length > 1) {
+    throw new InputError('give one of entityRef, cluster or team, not several');
+  }
+  if (namespace !== undefined && cluster === undefined) {
+    throw new InputError('namespace needs a cluster parameter');
+  }
+  return { entityRef, cluster, namespace, team };
+}
+
+/**
+ * GET /report, /overview, /history and /checks, validated against the
+ * plugin's OpenAPI spec (served at /openapi.json).
+ */
+export function readRoutes(context: RouteContext): ApiRouter {
   const { clusterState, httpAuth, permissions, reporter, store, config } =
     context;
-  const router = Router();
+  const router = createApiRouter();
 
   router.get('/report', async (req, res) => {
-    const query = req.query as Query;
-    allowOnly(query, SCOPE_PARAMS);
-    const { entityRef, cluster, namespace, team } = scopeParams(query);
+    const { entityRef, cluster, namespace, team } = scopeOf(req.query);
     const credentials = await httpAuth.credentials(req);
     const now = new Date();
     let report: PostureReport;
@@ -109,7 +126,6 @@ export function readRoutes(context: RouteContext): express.Router {
   });
 
   router.get('/overview', async (req, res) => {
-    allowOnly(req.query as Query, []);
     const credentials = await httpAuth.credentials(req);
     const now = new Date();
     const { permitted, denied } = await clusterAccess(
@@ -134,14 +150,8 @@ export function readRoutes(context: RouteContext): express.Router {
   });
 
   router.get('/history', async (req, res) => {
-    const query = req.query as Query;
-    allowOnly(query, [...SCOPE_PARAMS, 'days']);
-    const { entityRef, cluster, namespace, team } = scopeParams(query);
-    const days = integerParam(query, 'days', {
-      min: 1,
-      max: 365,
-      fallback: 30,
-    });
+    const { entityRef, cluster, namespace, team } = scopeOf(req.query);
+    const days = req.query.days ?? 30;
     const credentials = await httpAuth.credentials(req);
     const all = clusterState.clusters();
     let scope: ReportScope;
@@ -194,10 +204,10 @@ export function readRoutes(context: RouteContext): express.Router {
     res.json(trend);
   });
 
-  router.get('/checks', async (req, res) => {
-    allowOnly(req.query as Query, []);
+  router.get('/checks', async (_req, res) => {
     res.json({ items: [...CHECKS, EXPIRED_EXCEPTION_CHECK, ...FALCO_CHECKS] });
   });
 
+  router.use(openApiErrorHandler());
   return router;
 }
