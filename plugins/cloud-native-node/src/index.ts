@@ -34,3 +34,8 @@ export * from './traffic/resolveIstioWorkload';
 export * from './maturity';
 export * from './http/createRateLimit';
 export { requireServicePermission } from './http/requireServicePermission';
+export {
+  openApiErrorHandler,
+  translateOpenApiError,
+  type OpenApiErrorRequest,
+} from './http/openApiErrors';
