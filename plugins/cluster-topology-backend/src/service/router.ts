@@ -73,10 +73,10 @@ function field(value: unknown, ...path: string[]): unknown {
 }
 
 /** The container images of a workload's pod template (or a CronJob's job template). */
-function imagesOf(spec: unknown): string[] {
+function imagesOf(workloadSpec: unknown): string[] {
   const podSpec =
-    field(spec, 'template', 'spec') ??
-    field(spec, 'jobTemplate', 'spec', 'template', 'spec');
+    field(workloadSpec, 'template', 'spec') ??
+    field(workloadSpec, 'jobTemplate', 'spec', 'template', 'spec');
   const containers = field(podSpec, 'containers');
   if (!Array.isArray(containers)) return [];
   return containers
@@ -85,8 +85,8 @@ function imagesOf(spec: unknown): string[] {
 }
 
 /** The desired replicas of a workload, for kinds that have them. */
-function replicasOf(spec: unknown): number | undefined {
-  const replicas = field(spec, 'replicas');
+function replicasOf(workloadSpec: unknown): number | undefined {
+  const replicas = field(workloadSpec, 'replicas');
   return typeof replicas === 'number' ? replicas : undefined;
 }
 
