@@ -35,6 +35,18 @@ describe('the OpenAPI spec of the cluster-topology routes', () => {
       '/api/cluster-topology/graph',
       '/api/cluster-topology/object',
     ]);
+    expect(
+      res.body.paths['/api/cluster-topology/graph'].get.responses['200']
+        .content['application/json'].schema,
+    ).toEqual({ $ref: '#/components/schemas/TopologyGraphResponse' });
+    expect(Object.keys(res.body.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'ClustersResponse',
+        'EntityWorkloadsResponse',
+        'TopologyGraphResponse',
+        'ClusterObjectDetails',
+      ]),
+    );
   });
 
   it.each([

@@ -4,6 +4,11 @@
  * described here: they are served beside it until they move to their own
  * plugin.
  *
+ * Each answer's schema is what the typed router checks `res.json` against,
+ * beside the `satisfies` check against the types of
+ * `@cloud-native-platform/plugin-cluster-topology-common`; answers are not
+ * validated at run time.
+ *
  * Parameters are strings given at most once; unknown parameters are refused.
  * What a schema cannot say the router checks itself, naming the parameter:
  * that `/workloads` needs an entity reference, which parameters `/object`
@@ -59,7 +64,317 @@ export const spec = {
     license: { name: 'Apache-2.0' },
   },
   servers: [{ url: '/' }],
-  components: {},
+  components: {
+    schemas: {
+      StringMap: {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+      },
+      PodCounts: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'total',
+          'ready',
+          'restarting',
+          'crashLooping',
+          'pending',
+          'failed',
+          'restarts',
+        ],
+        properties: {
+          total: { type: 'integer' },
+          ready: { type: 'integer' },
+          restarting: { type: 'integer' },
+          crashLooping: { type: 'integer' },
+          pending: { type: 'integer' },
+          failed: { type: 'integer' },
+          restarts: { type: 'integer' },
+        },
+      },
+      ClusterError: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['cluster', 'error'],
+        properties: { cluster: { type: 'string' }, error: { type: 'string' } },
+      },
+      ClustersResponse: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: [
+                'name',
+                'role',
+                'labels',
+                'source',
+                'status',
+                'counts',
+                'kinds',
+                'problems',
+              ],
+              properties: {
+                name: { type: 'string' },
+                role: {
+                  type: 'string',
+                  enum: [
+                    'production',
+                    'disaster-recovery',
+                    'staging',
+                    'test',
+                    'development',
+                  ],
+                },
+                region: { type: 'string' },
+                labels: { $ref: '#/components/schemas/StringMap' },
+                source: { type: 'string' },
+                status: {
+                  type: 'string',
+                  enum: ['syncing', 'ready', 'degraded'],
+                },
+                error: { type: 'string' },
+                lastSyncAt: { type: 'string', format: 'date-time' },
+                counts: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['nodes', 'namespaces', 'workloads', 'pods'],
+                  properties: {
+                    nodes: { type: 'integer' },
+                    namespaces: { type: 'integer' },
+                    workloads: { type: 'integer' },
+                    pods: { type: 'integer' },
+                  },
+                },
+                kinds: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['kind', 'state', 'count'],
+                    properties: {
+                      kind: { type: 'string' },
+                      state: {
+                        type: 'string',
+                        enum: ['syncing', 'ready', 'absent', 'error'],
+                      },
+                      count: { type: 'integer' },
+                      error: { type: 'string' },
+                    },
+                  },
+                },
+                problems: { type: 'array', items: { type: 'string' } },
+                prometheus: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['url', 'state'],
+                  properties: {
+                    url: { type: 'string' },
+                    state: { type: 'string', enum: ['unknown', 'ok', 'error'] },
+                    error: { type: 'string' },
+                    lastSuccessAt: { type: 'string', format: 'date-time' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      EntityWorkloadsResponse: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'clusters', 'errors', 'items'],
+        properties: {
+          entityRef: { type: 'string' },
+          clusters: { type: 'array', items: { type: 'string' } },
+          errors: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ClusterError' },
+          },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['cluster', 'kind', 'name', 'health', 'images', 'pods'],
+              properties: {
+                cluster: { type: 'string' },
+                kind: { type: 'string' },
+                namespace: { type: 'string' },
+                name: { type: 'string' },
+                health: {
+                  type: 'string',
+                  enum: ['healthy', 'degraded', 'failing', 'idle'],
+                },
+                replicas: { type: 'integer' },
+                images: { type: 'array', items: { type: 'string' } },
+                pods: { $ref: '#/components/schemas/PodCounts' },
+              },
+            },
+          },
+        },
+      },
+      TopologyGraphResponse: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'level',
+          'nodes',
+          'edges',
+          'errors',
+          'notices',
+          'generatedAt',
+        ],
+        properties: {
+          level: {
+            type: 'string',
+            enum: ['fleet', 'cluster', 'namespace', 'entity'],
+          },
+          nodes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              description:
+                'A node; `labels` only where the caller may read the objects of its cluster.',
+              required: ['id', 'kind', 'name', 'status'],
+              properties: {
+                id: { type: 'string' },
+                kind: {
+                  type: 'string',
+                  enum: [
+                    'group',
+                    'cluster',
+                    'node',
+                    'namespace',
+                    'workload',
+                    'pod',
+                    'service',
+                    'entity',
+                  ],
+                },
+                name: { type: 'string' },
+                cluster: { type: 'string' },
+                namespace: { type: 'string' },
+                status: {
+                  type: 'string',
+                  enum: ['healthy', 'idle', 'unknown', 'degraded', 'failing'],
+                },
+                parent: { type: 'string' },
+                objectKind: { type: 'string' },
+                labels: { $ref: '#/components/schemas/StringMap' },
+                pods: { $ref: '#/components/schemas/PodCounts' },
+                collapsedChildren: { type: 'integer' },
+                entityRef: { type: 'string' },
+                role: { type: 'string' },
+                region: { type: 'string' },
+                detail: { type: 'string' },
+              },
+            },
+          },
+          edges: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'source', 'target', 'kind'],
+              properties: {
+                id: { type: 'string' },
+                source: { type: 'string' },
+                target: { type: 'string' },
+                kind: {
+                  type: 'string',
+                  enum: ['selects', 'routes', 'traffic', 'catalog', 'runs-on'],
+                },
+                weight: { type: 'number' },
+                traffic: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['requestsPerSecond', 'errorPercent'],
+                  properties: {
+                    requestsPerSecond: { type: 'number' },
+                    errorPercent: { type: 'number' },
+                    p50Ms: { type: 'number' },
+                    p99Ms: { type: 'number' },
+                    mtlsPercent: { type: 'number' },
+                    tcpBytesPerSecond: { type: 'number' },
+                  },
+                },
+                crossCluster: { type: 'boolean' },
+                relation: { type: 'string' },
+              },
+            },
+          },
+          errors: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ClusterError' },
+          },
+          notices: { type: 'array', items: { type: 'string' } },
+          generatedAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      ClusterObjectDetails: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['object', 'events', 'yaml'],
+        properties: {
+          object: {
+            type: 'object',
+            description: 'The Kubernetes object, credentials redacted.',
+            required: ['apiVersion', 'kind', 'metadata'],
+            properties: {
+              apiVersion: { type: 'string' },
+              kind: { type: 'string' },
+              metadata: {
+                type: 'object',
+                required: ['name'],
+                properties: {
+                  name: { type: 'string' },
+                  namespace: { type: 'string' },
+                  uid: { type: 'string' },
+                },
+              },
+            },
+          },
+          events: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['count', 'involvedObject'],
+              properties: {
+                type: { type: 'string' },
+                reason: { type: 'string' },
+                message: { type: 'string' },
+                count: { type: 'integer' },
+                lastTimestamp: { type: 'string' },
+                involvedObject: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['kind', 'name'],
+                  properties: {
+                    kind: { type: 'string' },
+                    name: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          owner: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kind', 'name'],
+            properties: { kind: { type: 'string' }, name: { type: 'string' } },
+          },
+          yaml: { type: 'string' },
+        },
+      },
+    },
+  },
   paths: {
     '/clusters': {
       get: {
@@ -67,7 +382,14 @@ export const spec = {
         description:
           'Every cluster with its role, source, sync status and object counts (`ClustersResponse`).',
         responses: {
-          '200': { description: 'The clusters.' },
+          '200': {
+            description: 'The clusters.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ClustersResponse' },
+              },
+            },
+          },
           ...errorResponses,
         },
       },
@@ -79,7 +401,16 @@ export const spec = {
           "A catalog entity's workloads in every cluster, with pod health roll-ups (`EntityWorkloadsResponse`). `entityRef` is required.",
         parameters: [{ ...entityRef, allowEmptyValue: true }],
         responses: {
-          '200': { description: "The entity's workloads." },
+          '200': {
+            description: "The entity's workloads.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityWorkloadsResponse',
+                },
+              },
+            },
+          },
           ...errorResponses,
           '404': { description: 'The entity is not in the catalog.' },
         },
@@ -126,7 +457,14 @@ export const spec = {
           },
         ],
         responses: {
-          '200': { description: 'The graph.' },
+          '200': {
+            description: 'The graph.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/TopologyGraphResponse' },
+              },
+            },
+          },
           ...errorResponses,
           '404': {
             description:
@@ -167,7 +505,14 @@ export const spec = {
           },
         ],
         responses: {
-          '200': { description: 'The object.' },
+          '200': {
+            description: 'The object.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/ClusterObjectDetails' },
+              },
+            },
+          },
           ...errorResponses,
           '403': {
             description: 'The caller may not read objects of this cluster.',
