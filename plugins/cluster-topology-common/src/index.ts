@@ -1,5 +1,6 @@
 /**
- * Shared contracts of the cluster topology plugins.
+ * Shared contracts of the cluster topology plugins: the HTTP API's queries
+ * and answers, and the permissions.
  *
  * @packageDocumentation
  */
@@ -9,3 +10,4 @@ export {
   clusterTopologyLogsReadPermission,
   clusterTopologyPermissions,
 } from './permissions';
+export * from './api';

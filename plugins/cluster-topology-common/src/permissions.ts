@@ -13,7 +13,8 @@ export const CLUSTER_TOPOLOGY_CLUSTER_RESOURCE_TYPE =
 
 /**
  * Reading one object of a cluster in full (GET /object): its spec, labels,
- * annotations and environment, with credentials redacted.
+ * annotations and environment, with credentials redacted; also the object
+ * labels and spec details in the cluster's part of GET /graph.
  *
  * @public
  */

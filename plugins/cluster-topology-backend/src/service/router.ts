@@ -4,8 +4,16 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { clusterTopologyObjectReadPermission } from '@cloud-native-platform/plugin-cluster-topology-common';
+import {
+  clusterTopologyObjectReadPermission,
+  ClustersResponse,
+  ClusterObjectDetails,
+  EntityWorkloadsResponse,
+  TOPOLOGY_LAYERS,
+  TopologyGraphResponse,
+} from '@cloud-native-platform/plugin-cluster-topology-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   isTrafficWindow,
@@ -21,6 +29,7 @@ import {
   ClusterHandle,
   ClusterStateService,
   graphIds,
+  openApiErrorHandler,
   toTopologyEdges,
   TrafficCollector,
   WORKLOAD_KINDS,
@@ -31,7 +40,12 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { objectDetails } from './objectDetails';
-import { allowOnly, entityRefParam, Query, single } from './queryParams';
+import { spec } from '../schema/openapi';
+import { entityRefParam } from './entityRefParam';
+import {
+  clustersWithObjectDetails,
+  withoutObjectDetails,
+} from './withoutObjectDetails';
 
 function countWorkloads(cluster: ClusterHandle): number {
   let count = 0;
@@ -44,21 +58,35 @@ function countWorkloads(cluster: ClusterHandle): number {
   return count;
 }
 
-function imagesOf(spec: any): string[] {
-  const podSpec =
-    spec?.template?.spec ?? spec?.jobTemplate?.spec?.template?.spec;
-  return (podSpec?.containers ?? []).map((c: any) => c.image);
+/** The value at a path of plain objects, or undefined where one is missing. */
+function field(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
 }
 
-const LAYERS = ['static', 'traffic', 'catalog'];
-const GRAPH_PARAMS = [
-  'entityRef',
-  'cluster',
-  'namespace',
-  'expand',
-  'layers',
-  'window',
-];
+/** The container images of a workload's pod template (or a CronJob's job template). */
+function imagesOf(workloadSpec: unknown): string[] {
+  const podSpec =
+    field(workloadSpec, 'template', 'spec') ??
+    field(workloadSpec, 'jobTemplate', 'spec', 'template', 'spec');
+  const containers = field(podSpec, 'containers');
+  if (!Array.isArray(containers)) return [];
+  return containers
+    .map(container => field(container, 'image'))
+    .filter((image): image is string => typeof image === 'string');
+}
+
+/** The desired replicas of a workload, for kinds that have them. */
+function replicasOf(workloadSpec: unknown): number | undefined {
+  const replicas = field(workloadSpec, 'replicas');
+  return typeof replicas === 'number' ? replicas : undefined;
+}
+
+const LAYERS: readonly string[] = TOPOLOGY_LAYERS;
 
 /**
  * Options of {@link createRouter}.
@@ -83,11 +111,9 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { clusterState, catalog, httpAuth, traffic } = options;
-  const router = Router();
-  router.use(express.json());
+  const router = createValidatedOpenApiRouter<typeof spec>(spec);
 
-  router.get('/clusters', async (req, res) => {
-    allowOnly(req.query, []);
+  router.get('/clusters', async (_req, res) => {
     const items = clusterState.clusters().map(cluster => {
       const status = cluster.status();
       return {
@@ -110,14 +136,12 @@ export async function createRouter(
         prometheus: status.prometheus,
       };
     });
-    res.json({ items });
+    res.json({ items } satisfies ClustersResponse);
   });
 
   // A catalog entity's workloads in every cluster, with pod health roll-ups.
   router.get('/workloads', async (req, res) => {
-    const query = req.query as Query;
-    allowOnly(query, ['entityRef']);
-    const entityRef = single(query, 'entityRef');
+    const { entityRef } = req.query;
     if (!entityRef) {
       throw new InputError(
         'entityRef query parameter is required, for example component:default/trading-engine',
@@ -133,7 +157,7 @@ export async function createRouter(
       );
     }
     const result = resolveEntityWorkloads(entity, clusterState.clusters());
-    res.json({
+    const answer = {
       entityRef: stringifyEntityRef(entity),
       clusters: result.clusters,
       errors: result.errors,
@@ -145,23 +169,24 @@ export async function createRouter(
           namespace: workload.metadata.namespace,
           name: workload.metadata.name,
           health: workloadHealth(summary),
-          replicas: workload.spec?.replicas,
+          replicas: replicasOf(workload.spec),
           images: imagesOf(workload.spec),
           pods: summary,
         };
       }),
-    });
+    } satisfies EntityWorkloadsResponse;
+    res.json(answer);
   });
 
   router.get('/graph', async (req, res) => {
-    const query = req.query as Query;
-    allowOnly(query, GRAPH_PARAMS);
-    const entityRef = single(query, 'entityRef');
-    const clusterName = single(query, 'cluster');
-    const namespace = single(query, 'namespace');
-    const expandText = single(query, 'expand');
-    const layersText = single(query, 'layers');
-    const windowText = single(query, 'window') ?? '5m';
+    const {
+      entityRef,
+      cluster: clusterName,
+      namespace,
+      expand: expandText,
+      layers: layersText,
+      window: windowText = '5m',
+    } = req.query;
 
     if (entityRef !== undefined && clusterName !== undefined) {
       throw new InputError('give either entityRef or cluster, not both');
@@ -274,21 +299,35 @@ export async function createRouter(
         }
       }
     }
-    res.json(graph);
+    // Labels and spec details are object details: only callers who may
+    // read a cluster's objects see them.
+    const detailed = clustersWithObjectDetails(graph);
+    const decisions =
+      detailed.length > 0
+        ? await options.permissions.authorize(
+            detailed.map(name => ({
+              permission: clusterTopologyObjectReadPermission,
+              resourceRef: name,
+            })),
+            { credentials: await httpAuth.credentials(req) },
+          )
+        : [];
+    const denied = new Set(
+      detailed.filter((_, i) => decisions[i].result !== AuthorizeResult.ALLOW),
+    );
+    res.json(
+      withoutObjectDetails(graph, denied) satisfies TopologyGraphResponse,
+    );
   });
 
   // One object of a cluster with its events and YAML, for the side panel.
   router.get('/object', async (req, res) => {
-    const query = req.query as Query;
-    allowOnly(query, ['cluster', 'kind', 'namespace', 'name']);
-    const clusterName = single(query, 'cluster');
-    const kind = single(query, 'kind');
-    const name = single(query, 'name');
-    const namespace = single(query, 'namespace') || undefined;
-    const missing = Object.entries({ cluster: clusterName, kind, name })
-      .filter(([, value]) => !value)
-      .map(([key]) => key);
-    if (missing.length > 0) {
+    const { cluster: clusterName, kind, name } = req.query;
+    const namespace = req.query.namespace || undefined;
+    if (!clusterName || !kind || !name) {
+      const missing = Object.entries({ cluster: clusterName, kind, name })
+        .filter(([, value]) => !value)
+        .map(([key]) => key);
       throw new InputError(
         `missing query parameter${missing.length > 1 ? 's' : ''} ${missing.join(
           ', ',
@@ -296,10 +335,10 @@ export async function createRouter(
       );
     }
     // Secret values are never served, whatever the cluster state holds.
-    if (kind!.toLowerCase() === 'secret') {
+    if (kind.toLowerCase() === 'secret') {
       throw new InputError('kind Secret: Secrets are not served');
     }
-    const cluster = clusterState.cluster(clusterName!);
+    const cluster = clusterState.cluster(clusterName);
     if (!cluster) {
       throw new NotFoundError(
         `no cluster named ${clusterName}; clusters are ${clusterState
@@ -322,7 +361,7 @@ export async function createRouter(
         `reading objects of cluster ${cluster.definition.name} needs the ${clusterTopologyObjectReadPermission.name} permission`,
       );
     }
-    const object = cluster.store.get(kind!, namespace, name!);
+    const object = cluster.store.get(kind, namespace, name);
     if (!object) {
       throw new NotFoundError(
         `cluster ${clusterName} has no ${kind} ${
@@ -330,8 +369,11 @@ export async function createRouter(
         }${name}`,
       );
     }
-    res.json(objectDetails(cluster.store, object));
+    res.json(
+      objectDetails(cluster.store, object) satisfies ClusterObjectDetails,
+    );
   });
 
+  router.use(openApiErrorHandler());
   return router;
 }

@@ -1,15 +1,13 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import type {
-  MaturityHistory,
-  TopologyGraph,
-} from '@cloud-native-platform/plugin-cloud-native-common';
+import type { MaturityHistory } from '@cloud-native-platform/plugin-cloud-native-common';
 import type {
   ClusterObjectDetails,
   ClusterObjectQuery,
-  ClusterSummary,
+  ClustersResponse,
   EntityWorkloadsResponse,
   TopologyGraphQuery,
-} from './types';
+  TopologyGraphResponse,
+} from '@cloud-native-platform/plugin-cluster-topology-common';
 import type {
   EntityMaturityResponse,
   MaturityLeaderboard,
@@ -24,9 +22,9 @@ import type {
  */
 export interface ClusterTopologyApi {
   /** Every cluster of the fleet with its sync status. */
-  getClusters(): Promise<{ items: ClusterSummary[] }>;
+  getClusters(): Promise<ClustersResponse>;
   /** The topology graph of the fleet, a cluster, a namespace or an entity. */
-  getGraph(query?: TopologyGraphQuery): Promise<TopologyGraph>;
+  getGraph(query?: TopologyGraphQuery): Promise<TopologyGraphResponse>;
   /** The workloads of a catalog entity across the fleet. */
   getEntityWorkloads(entityRef: string): Promise<EntityWorkloadsResponse>;
   /** One object of a cluster with its recent events and its YAML. */

@@ -1,17 +1,15 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type {
-  MaturityHistory,
-  TopologyGraph,
-} from '@cloud-native-platform/plugin-cloud-native-common';
+import type { MaturityHistory } from '@cloud-native-platform/plugin-cloud-native-common';
 import type { ClusterTopologyApi } from './ClusterTopologyApi';
 import type {
   ClusterObjectDetails,
   ClusterObjectQuery,
-  ClusterSummary,
+  ClustersResponse,
   EntityWorkloadsResponse,
   TopologyGraphQuery,
-} from './types';
+  TopologyGraphResponse,
+} from '@cloud-native-platform/plugin-cluster-topology-common';
 import type {
   EntityMaturityResponse,
   MaturityLeaderboard,
@@ -34,11 +32,13 @@ export class ClusterTopologyClient implements ClusterTopologyApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getClusters(): Promise<{ items: ClusterSummary[] }> {
+  async getClusters(): Promise<ClustersResponse> {
     return this.get('/clusters');
   }
 
-  async getGraph(query: TopologyGraphQuery = {}): Promise<TopologyGraph> {
+  async getGraph(
+    query: TopologyGraphQuery = {},
+  ): Promise<TopologyGraphResponse> {
     const params = new URLSearchParams();
     if (query.entityRef) {
       params.set('entityRef', query.entityRef);

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
+  isTrafficWindow,
   TRAFFIC_WINDOWS,
   type TopologyHealth,
   type TrafficWindow,
@@ -35,7 +36,7 @@ export interface TopologyViewState {
   filterKind?: string;
   health: TopologyHealth[];
   layers: TopologyLayer[];
-  window: string;
+  window: TrafficWindow;
   selected?: string;
 }
 
@@ -61,10 +62,7 @@ export function parseViewState(params: URLSearchParams): TopologyViewState {
     filterKind: params.get('kind') || undefined,
     health: list(params.get('health')) as TopologyHealth[],
     layers,
-    window:
-      window && (trafficWindows as readonly string[]).includes(window)
-        ? window
-        : defaultTrafficWindow,
+    window: isTrafficWindow(window) ? window : defaultTrafficWindow,
     selected: params.get('selected') || undefined,
   };
 }

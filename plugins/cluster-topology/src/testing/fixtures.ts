@@ -25,7 +25,7 @@ const pods = (
 
 function cluster(
   name: string,
-  role: string,
+  role: ClusterSummary['role'],
   region: string,
   extra: Partial<ClusterSummary> = {},
 ): ClusterSummary {
@@ -40,7 +40,7 @@ function cluster(
     counts: { nodes: 3, namespaces: 4, workloads: 6, pods: 18 },
     kinds: [{ kind: 'Deployment', state: 'ready', count: 4 }],
     problems: [],
-    prometheus: { url: `http://prometheus.${name}:9090`, state: 'ready' },
+    prometheus: { url: `http://prometheus.${name}:9090`, state: 'ok' },
     ...extra,
   };
 }

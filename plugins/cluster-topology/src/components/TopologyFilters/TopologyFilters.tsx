@@ -14,7 +14,10 @@ import PauseIcon from '@material-ui/icons/Pause';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import SearchIcon from '@material-ui/icons/Search';
-import type { TopologyHealth } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  isTrafficWindow,
+  type TopologyHealth,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import type { TopologyLayer } from '../../api';
 import { healthStates } from '../../lib/health';
 import { TopologyViewState, trafficWindows } from '../../lib/viewState';
@@ -141,7 +144,12 @@ export function TopologyFilters(props: TopologyFiltersProps) {
           size="small"
           variant="outlined"
           value={state.window}
-          onChange={e => onChange({ window: e.target.value })}
+          onChange={e => {
+            // The select offers only the windows the backend accepts.
+            if (isTrafficWindow(e.target.value)) {
+              onChange({ window: e.target.value });
+            }
+          }}
           SelectProps={{ native: true }}
           InputLabelProps={{ shrink: true }}
         >

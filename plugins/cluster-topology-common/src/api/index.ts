@@ -1,0 +1,5 @@
+export * from './clusters';
+export * from './workloads';
+export * from './graph';
+export * from './object';
+export * from './logs';
