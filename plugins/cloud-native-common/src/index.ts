@@ -17,3 +17,4 @@ export * from './maturity/history';
 export * from './maturity/types';
 export * from './maturity/formatBytes';
 export * from './redaction';
+export * from './kube';

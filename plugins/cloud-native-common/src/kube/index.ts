@@ -1,0 +1,3 @@
+export * from './KubeObject';
+export * from './kinds';
+export * from './customResources';
