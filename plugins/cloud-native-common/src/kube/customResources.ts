@@ -1,4 +1,4 @@
-import type { KubeObject, LabelSelector } from './KubeObject';
+import type { KubeObject, LabelSelector, ObjectMeta } from './KubeObject';
 import type { PodTemplateSpec } from './kinds';
 
 /**
@@ -27,6 +27,9 @@ export interface Rollout extends KubeObject {
     availableReplicas?: number;
     updatedReplicas?: number;
     abort?: boolean;
+    abortedAt?: string;
+    stableRS?: string;
+    currentPodHash?: string;
     conditions?: Array<{
       type?: string;
       status?: string;
@@ -36,6 +39,21 @@ export interface Rollout extends KubeObject {
       lastUpdateTime?: string;
     }>;
   };
+}
+
+/**
+ * A KubeVirt VirtualMachine: a workload whose pods are virt-launchers.
+ *
+ * @public
+ */
+export interface VirtualMachine extends KubeObject {
+  kind: 'VirtualMachine';
+  spec?: {
+    running?: boolean;
+    runStrategy?: 'Always' | 'Halted' | 'Manual' | 'RerunOnFailure' | string;
+    template?: { metadata?: ObjectMeta; spec?: Record<string, unknown> };
+  };
+  status?: { printableStatus?: string; ready?: boolean };
 }
 
 /**
@@ -183,6 +201,8 @@ export interface GatekeeperViolation {
   namespace?: string;
   message?: string;
   enforcementAction?: string;
+  /** One action per enforcement point, with `scoped` enforcement. */
+  enforcementActions?: string[];
 }
 
 /**

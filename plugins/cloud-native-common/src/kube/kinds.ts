@@ -32,17 +32,19 @@ import type { ISubject } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Su
 import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1/DestinationRule';
 import type { IGateway } from '@kubernetes-models/istio/networking.istio.io/v1/Gateway';
 import type { IServiceEntry } from '@kubernetes-models/istio/networking.istio.io/v1/ServiceEntry';
+import type { ISidecar } from '@kubernetes-models/istio/networking.istio.io/v1/Sidecar';
 import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1/VirtualService';
 import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy';
 import type { IPeerAuthentication } from '@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication';
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
-import type { KubeObject, Stored } from './KubeObject';
+import type { KubeObject, ObjectMeta, Stored } from './KubeObject';
 import type {
   ClusterConfigAuditReport,
   ClusterPolicyReport,
   ConfigAuditReport,
   PolicyReport,
   Rollout,
+  VirtualMachine,
   VulnerabilityReport,
 } from './customResources';
 
@@ -135,6 +137,8 @@ export type DestinationRule = AnyVersion<IDestinationRule> & {
 /** @public */
 export type Gateway = AnyVersion<IGateway> & { kind: 'Gateway' };
 /** @public */
+export type Sidecar = AnyVersion<ISidecar> & { kind: 'Sidecar' };
+/** @public */
 export type ServiceEntry = AnyVersion<IServiceEntry> & { kind: 'ServiceEntry' };
 /** A prometheus-operator PrometheusRule. @public */
 export type PrometheusRule = Stored<IPrometheusRule> & {
@@ -177,8 +181,10 @@ export interface KubeKinds {
   DestinationRule: DestinationRule;
   Gateway: Gateway;
   ServiceEntry: ServiceEntry;
+  Sidecar: Sidecar;
   PrometheusRule: PrometheusRule;
   Rollout: Rollout;
+  VirtualMachine: VirtualMachine;
   VulnerabilityReport: VulnerabilityReport;
   ConfigAuditReport: ConfigAuditReport;
   ClusterConfigAuditReport: ClusterConfigAuditReport;
@@ -269,4 +275,92 @@ export function podTemplateOf(object: KubeObject): PodTemplateSpec | undefined {
     return object.spec?.template;
   }
   return undefined;
+}
+
+/**
+ * The workload kinds with a replica count in `spec` and replica counts in
+ * `status`.
+ *
+ * @public
+ */
+export type ScalableWorkload =
+  | Deployment
+  | StatefulSet
+  | ReplicaSet
+  | ReplicationController
+  | Rollout;
+
+const SCALABLE_KINDS = [
+  'Deployment',
+  'StatefulSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Rollout',
+] as const;
+
+/**
+ * Narrows an object to a {@link ScalableWorkload}.
+ *
+ * @public
+ */
+export function isScalable(
+  object: KubeObject | undefined,
+): object is KubeObject & ScalableWorkload {
+  return isOneOfKinds(object, SCALABLE_KINDS);
+}
+
+/**
+ * The replicas a scalable workload asks for (`spec.replicas` of a
+ * Deployment, StatefulSet, ReplicaSet, ReplicationController or Rollout);
+ * undefined for other kinds or when unset.
+ *
+ * @public
+ */
+export function desiredReplicas(object: KubeObject): number | undefined {
+  if (isScalable(object)) {
+    const replicas = object.spec?.replicas;
+    return typeof replicas === 'number' ? replicas : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The field `name` of a value read as JSON, or undefined when the value is
+ * not an object: one step of reading data whose shape is not known.
+ *
+ * @public
+ */
+export function fieldOf(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null
+    ? (value as Record<string, unknown>)[name]
+    : undefined;
+}
+
+/**
+ * The metadata of an object's template, for any kind that has one: a
+ * workload's `spec.template`, a CronJob's job template, a VirtualMachine's
+ * or a custom resource's `spec.template`.
+ *
+ * @public
+ */
+export function templateMetadataOf(object: KubeObject): ObjectMeta | undefined {
+  const template =
+    fieldOf(object.spec, 'template') ??
+    fieldOf(fieldOf(fieldOf(object.spec, 'jobTemplate'), 'spec'), 'template');
+  const metadata = fieldOf(template, 'metadata');
+  return typeof metadata === 'object' && metadata !== null
+    ? (metadata as ObjectMeta)
+    : undefined;
+}
+
+/**
+ * A value read as JSON as a record: itself when it is a plain object, else
+ * an empty one, so a patch can spread it.
+ *
+ * @public
+ */
+export function recordOf(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }

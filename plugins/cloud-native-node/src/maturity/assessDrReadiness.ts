@@ -6,6 +6,7 @@ import {
   DrWorkloadReadiness,
   formatBytes,
   parseDuration,
+  type Pod,
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import { summarizePods, workloadHealth } from '../state/podHealth';
 import { podCpuRequest, podMemoryRequest } from './clusterCapacity';
@@ -145,7 +146,8 @@ function compareCapacity(
 }
 
 function checkHealth(dr: MaturityWorkload): DrWorkloadChecks['health'] {
-  const state = workloadHealth(summarizePods(dr.pods));
+  // The workload's pods, as podsOf found them.
+  const state = workloadHealth(summarizePods(dr.pods as Pod[]));
   const findings =
     state === 'healthy'
       ? []

@@ -2,7 +2,7 @@ import {
   AutomationLevel,
   MaturityFinding,
 } from '@cloud-native-platform/plugin-cloud-native-common';
-import { KubeObject } from '../state/KubeObject';
+import { MaturityObject as KubeObject } from './MaturityObject';
 import {
   GITOPS_LABELS,
   INTEGRATION_SHARES,

@@ -1,5 +1,5 @@
 import { ClusterHandle } from '../state/ClusterStateService';
-import { KubeObject } from '../state/KubeObject';
+import { MaturityObject as KubeObject } from './MaturityObject';
 import { EntityWorkloads } from '../state/resolveEntityWorkloads';
 import { MaturityWorkload } from './types';
 

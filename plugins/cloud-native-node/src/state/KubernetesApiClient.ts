@@ -47,7 +47,8 @@ export class KubernetesApiError extends Error {
  */
 export interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-  object: any;
+  /** The object, or a meta/v1 Status for an ERROR; parsed, not checked. */
+  object: unknown;
 }
 
 /** How a watch that did not fail ended. */
@@ -88,11 +89,14 @@ function abortError(): Error {
 const TLS_HINT = ' (check caData, caFile or skipTLSVerify)';
 
 /** Turns a socket-level error into a message naming the request. */
-function connectionError(what: string, error: any): KubernetesApiError {
-  const code: string | undefined = error?.code;
+function connectionError(what: string, error: unknown): KubernetesApiError {
+  const { code, message } = (error ?? {}) as {
+    code?: string;
+    message?: string;
+  };
   const tls = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO/.test(code ?? '');
   return new KubernetesApiError(
-    `${what}: ${error?.message ?? String(error)}${tls ? TLS_HINT : ''}`,
+    `${what}: ${message ?? String(error)}${tls ? TLS_HINT : ''}`,
     undefined,
     code ?? 'ECONNECTION',
   );

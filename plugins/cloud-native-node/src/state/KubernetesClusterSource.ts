@@ -276,7 +276,12 @@ export class KubernetesClusterSource implements ClusterSource {
     try {
       for (const event of events) {
         if (event.type === 'ERROR') {
-          const status = event.object ?? {};
+          // An ERROR event carries a meta/v1 Status instead of an object.
+          const status = (event.object ?? {}) as {
+            code?: unknown;
+            reason?: string;
+            message?: string;
+          };
           throw new KubernetesApiError(
             `watch for ${kind.plural}: ${status.code ?? ''} ${
               status.reason ?? ''
@@ -346,14 +351,17 @@ export class KubernetesClusterSource implements ClusterSource {
     }
   }
 
-  private typed(kind: KindDefinition, object: any): KubeObject {
+  // The API server's objects always carry metadata; the items of a LIST
+  // may lack apiVersion and kind, which the kind being listed supplies.
+  private typed(kind: KindDefinition, object: unknown): KubeObject {
+    const fields = (object ?? {}) as Partial<KubeObject>;
     return {
-      ...object,
+      ...fields,
       apiVersion:
-        object?.apiVersion ??
+        fields.apiVersion ??
         (kind.group ? `${kind.group}/${kind.version}` : kind.version),
-      kind: object?.kind ?? kind.kind,
-    };
+      kind: fields.kind ?? kind.kind,
+    } as KubeObject;
   }
 
   private succeeded(name: string) {

@@ -8,6 +8,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { clusterTopologyObjectReadPermission } from '@cloud-native-platform/plugin-cluster-topology-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  desiredReplicas,
   isTrafficWindow,
   TRAFFIC_WINDOWS,
   trafficWindowMs,
@@ -167,7 +168,7 @@ export async function createRouter(
           namespace: workload.metadata.namespace,
           name: workload.metadata.name,
           health: workloadHealth(summary),
-          replicas: workload.spec?.replicas,
+          replicas: desiredReplicas(workload),
           images: imagesOf(workload.spec),
           pods: summary,
         };
