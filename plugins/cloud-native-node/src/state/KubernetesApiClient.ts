@@ -136,7 +136,8 @@ export class KubernetesApiClient {
   constructor(private readonly options: KubernetesApiClientOptions) {}
 
   /** GETs a path such as `/api/v1/pods?limit=500` and parses the JSON answer. */
-  async getJson<T = any>(path: string, signal: AbortSignal): Promise<T> {
+  /** The answer is parsed, not checked: `T` is what the caller expects of the API. */
+  async getJson<T = unknown>(path: string, signal: AbortSignal): Promise<T> {
     const what = `GET ${path.split('?')[0]}`;
     const timeoutMs = this.options.requestTimeoutMs ?? 60_000;
     const res = await this.open(path, what, signal, timeoutMs);

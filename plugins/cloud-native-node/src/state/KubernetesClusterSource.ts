@@ -11,6 +11,17 @@ import {
 import { KubeObject } from './KubeObject';
 import { KindDefinition } from './kinds';
 
+/** A page of a LIST answer: meta/v1 List. */
+interface ListPage {
+  items?: unknown[];
+  metadata?: { continue?: string; resourceVersion?: string };
+}
+
+/** A discovery answer: meta/v1 APIResourceList. */
+interface ResourceList {
+  resources?: Array<{ name: string; kind: string; namespaced?: boolean }>;
+}
+
 /**
  * Tuning of {@link KubernetesClusterSource}; the defaults suit production,
  * tests shrink them.
@@ -241,7 +252,7 @@ export class KubernetesClusterSource implements ClusterSource {
       let resourceVersion = '';
       try {
         do {
-          const page = await this.client.getJson(
+          const page = await this.client.getJson<ListPage>(
             `${path}?limit=${limit}${
               token ? `&continue=${encodeURIComponent(token)}` : ''
             }`,
@@ -316,7 +327,10 @@ export class KubernetesClusterSource implements ClusterSource {
     while (!this.stopped) {
       let wait: number;
       try {
-        const list = await this.client.getJson(path, this.controller.signal);
+        const list = await this.client.getJson<ResourceList>(
+          path,
+          this.controller.signal,
+        );
         const found: Promise<void>[] = [];
         for (const resource of list.resources ?? []) {
           if (resource.name.includes('/') || known.has(resource.name)) continue;
