@@ -23,7 +23,7 @@ import {
   stepInput,
   templateDirectoryContents,
   TEMPLATE_VALUES,
-} from '../src/templates/templateFixtures';
+} from '../src/templates/__testUtils__/templateFixtures';
 
 const TEMPLATE = 'cloud-native-service';
 

@@ -1,31 +1,19 @@
+import {
+  isKind,
+  podTemplateOf as templateOf,
+  type Container,
+  type KubeObject,
+  type PodSpec,
+  type PodTemplateSpec,
+} from '@cloud-native-platform/plugin-cloud-native-common';
+
 /**
- * A Kubernetes object of any kind, typed only as far as the checks need.
- * Structurally compatible with the cluster state's objects, so that callers
- * pass those without conversion.
+ * A Kubernetes object of any kind: the suite's one object type, from
+ * cloud-native-common, so callers pass the cluster state's objects as they are.
  *
  * @public
  */
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<{
-      apiVersion?: string;
-      kind: string;
-      name: string;
-      uid?: string;
-      controller?: boolean;
-    }>;
-    [key: string]: unknown;
-  };
-  spec?: any;
-  status?: any;
-  [key: string]: unknown;
-}
+export type { KubeObject };
 
 /** Which list of the pod spec a container comes from. */
 export type ContainerKind =
@@ -37,7 +25,7 @@ export type ContainerKind =
 export interface ContainerView {
   name: string;
   kind: ContainerKind;
-  spec: any;
+  spec: Container;
 }
 
 /**
@@ -46,7 +34,7 @@ export interface ContainerView {
  */
 export interface Workload {
   object: KubeObject;
-  podSpec: any;
+  podSpec: PodSpec;
   podAnnotations: Record<string, string>;
   containers: ContainerView[];
   /** Jobs and CronJobs run to completion, so probes make no sense there. */
@@ -92,21 +80,13 @@ export function isCheckedWorkload(object: KubeObject): boolean {
   );
 }
 
-function podTemplateOf(
-  object: KubeObject,
-): { metadata?: any; spec?: any } | undefined {
-  if (object.kind === 'Pod') {
+function podTemplateOf(object: KubeObject): PodTemplateSpec | undefined {
+  if (isKind(object, 'Pod')) {
     return { metadata: object.metadata, spec: object.spec };
   }
-  if (object.kind === 'CronJob') {
-    return object.spec?.jobTemplate?.spec?.template;
-  }
-  if (TEMPLATE_KINDS.has(object.kind)) {
-    // An Argo Rollout with `workloadRef` has no template of its own; the
-    // referenced Deployment is evaluated instead.
-    return object.spec?.template;
-  }
-  return undefined;
+  // An Argo Rollout with `workloadRef` has no template of its own; the
+  // referenced Deployment is evaluated instead.
+  return templateOf(object);
 }
 
 /**
@@ -126,13 +106,15 @@ export function workloadOf(object: KubeObject): Workload | undefined {
     return undefined;
   }
   const containers: ContainerView[] = [];
-  const lists: Array<[string, ContainerKind]> = [
+  const lists: Array<
+    ['initContainers' | 'containers' | 'ephemeralContainers', ContainerKind]
+  > = [
     ['initContainers', 'initContainer'],
     ['containers', 'container'],
     ['ephemeralContainers', 'ephemeralContainer'],
   ];
   for (const [field, kind] of lists) {
-    for (const spec of asArray(podSpec[field])) {
+    for (const spec of asArray<Container>(podSpec[field])) {
       if (spec && typeof spec === 'object') {
         containers.push({ name: String(spec.name ?? '?'), kind, spec });
       }
@@ -147,8 +129,14 @@ export function workloadOf(object: KubeObject): Workload | undefined {
   };
 }
 
-/** The list at `value`, or an empty one when the field is absent or malformed. */
-export function asArray(value: unknown): any[] {
+/**
+ * The list at `value`, or an empty one when the field is absent or malformed.
+ * Manifests are parsed, not checked, so the elements are only as typed as
+ * the field's model says; callers check the values they rely on.
+ */
+export function asArray<T>(value: readonly T[] | null | undefined): T[];
+export function asArray(value: unknown): unknown[];
+export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
@@ -157,11 +145,14 @@ export function asArray(value: unknown): any[] {
  * value wins over the pod's, which is how the kubelet resolves the fields
  * both levels have.
  */
-export function effectiveField(
+export function effectiveField<F extends SharedSecurityField>(
   container: ContainerView,
-  podSpec: any,
-  field: string,
-): { value: any; from?: 'container' | 'pod' } {
+  podSpec: PodSpec,
+  field: F,
+): {
+  value: SecurityContext[F] | PodSecurityContext[F] | undefined;
+  from?: 'container' | 'pod';
+} {
   const own = container.spec.securityContext?.[field];
   if (own !== undefined && own !== null) {
     return { value: own, from: 'container' };
@@ -172,6 +163,11 @@ export function effectiveField(
   }
   return { value: undefined };
 }
+
+type SecurityContext = NonNullable<Container['securityContext']>;
+type PodSecurityContext = NonNullable<PodSpec['securityContext']>;
+/** The security context fields a pod and its containers both have. */
+type SharedSecurityField = keyof SecurityContext & keyof PodSecurityContext;
 
 /** Text naming a container in messages, e.g. `init container setup`. */
 export function containerLabel(container: ContainerView): string {

@@ -52,7 +52,7 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-function isObject(value: unknown): value is Record<string, any> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -126,7 +126,9 @@ describe('runChecks', () => {
     };
     const ownedReplicaSet = deployment((pod, _c, o) => {
       o.kind = 'ReplicaSet';
-      o.metadata.ownerReferences = [{ kind: 'Deployment', name: 'web' }];
+      o.metadata.ownerReferences = [
+        { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'web' },
+      ];
       pod.hostNetwork = true;
     });
     expect(runChecks([service, ownedReplicaSet])).toEqual([]);

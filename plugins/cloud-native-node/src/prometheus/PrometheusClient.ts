@@ -44,6 +44,29 @@ export interface PrometheusHealth {
   lastSuccessAt?: string;
 }
 
+/** The body of `/api/v1/query` and `/api/v1/query_range`, as Prometheus documents it. */
+interface PrometheusResponseBody {
+  status?: 'success' | 'error';
+  errorType?: string;
+  error?: string;
+  data?:
+    | {
+        resultType: 'vector';
+        result: Array<{
+          metric?: Record<string, string>;
+          value: [number, string];
+        }>;
+      }
+    | {
+        resultType: 'matrix';
+        result: Array<{
+          metric?: Record<string, string>;
+          values: Array<[number, string]>;
+        }>;
+      }
+    | { resultType: 'scalar'; result: [number, string] };
+}
+
 function toNumber(value: string): number {
   // Prometheus encodes NaN and infinities as strings.
   return Number(value);
@@ -126,7 +149,7 @@ export class PrometheusClient {
         );
       }
       const text = await res.text();
-      let body: any;
+      let body: PrometheusResponseBody;
       try {
         body = JSON.parse(text);
       } catch {
@@ -158,17 +181,18 @@ export class PrometheusClient {
     }
   }
 
-  private parse(data: any): PrometheusSeries[] {
+  private parse(data: PrometheusResponseBody['data']): PrometheusSeries[] {
+    const resultType: string | undefined = data?.resultType;
     switch (data?.resultType) {
       case 'vector':
-        return data.result.map((r: any) => ({
+        return data.result.map(r => ({
           metric: r.metric ?? {},
           values: [[r.value[0], toNumber(r.value[1])]],
         }));
       case 'matrix':
-        return data.result.map((r: any) => ({
+        return data.result.map(r => ({
           metric: r.metric ?? {},
-          values: r.values.map((v: [number, string]) => [v[0], toNumber(v[1])]),
+          values: r.values.map(v => [v[0], toNumber(v[1])]),
         }));
       case 'scalar':
         return [
@@ -176,7 +200,7 @@ export class PrometheusClient {
         ];
       default:
         throw new PrometheusError(
-          `Prometheus at ${this.url} returned an unexpected result type ${data?.resultType}`,
+          `Prometheus at ${this.url} returned an unexpected result type ${resultType}`,
         );
     }
   }

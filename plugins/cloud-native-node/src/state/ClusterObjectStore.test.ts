@@ -1,4 +1,7 @@
-import { parseLabelSelector } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  Pod,
+  parseLabelSelector,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { ClusterObjectStore } from './ClusterObjectStore';
 import { KubeObject } from './KubeObject';
 
@@ -157,6 +160,8 @@ describe('ClusterObjectStore', () => {
       ...obj('Pod', 'b'),
       spec: { containers: [{ image: image() }] },
     });
-    expect(a.spec.containers[0].image).toBe(b.spec.containers[0].image);
+    expect((a as Pod).spec!.containers[0].image).toBe(
+      (b as Pod).spec!.containers[0].image,
+    );
   });
 });

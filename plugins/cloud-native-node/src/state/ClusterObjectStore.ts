@@ -1,4 +1,7 @@
 import {
+  isKind,
+  KubeObjectOf,
+  Pod,
   LabelRequirement,
   matchesLabelSelector,
 } from '@cloud-native-platform/plugin-cloud-native-common';
@@ -138,11 +141,17 @@ export class ClusterObjectStore {
     this.mutations++;
   }
 
-  get(kind: string, namespace: string | undefined, name: string) {
+  // Objects are filed by their `kind`, so one read by kind is of that kind's
+  // type (KubeObjectOf gives the plain KubeObject for kinds without one).
+  get<K extends string>(
+    kind: K,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObjectOf<K> | undefined {
     return this.objects
       .get(kind)
       ?.get(namespace ?? '')
-      ?.get(name);
+      ?.get(name) as KubeObjectOf<K> | undefined;
   }
 
   getByUid(uid: string): KubeObject | undefined {
@@ -150,7 +159,10 @@ export class ClusterObjectStore {
   }
 
   /** Objects of a kind, optionally in one namespace and matching a label selector. */
-  list(kind: string, options: ListOptions = {}): KubeObject[] {
+  list<K extends string>(
+    kind: K,
+    options: ListOptions = {},
+  ): KubeObjectOf<K>[] {
     const byNamespace = this.objects.get(kind);
     if (!byNamespace) return [];
     const selector = options.labelSelector;
@@ -171,10 +183,10 @@ export class ClusterObjectStore {
     } else {
       candidates = [...byNamespace.values()].flatMap(m => [...m.values()]);
     }
-    const out: KubeObject[] = [];
+    const out: KubeObjectOf<K>[] = [];
     for (const object of candidates) {
       if (!selector || matchesLabelSelector(selector, object.metadata.labels)) {
-        out.push(object);
+        out.push(object as KubeObjectOf<K>);
       }
     }
     return out;
@@ -198,9 +210,11 @@ export class ClusterObjectStore {
   }
 
   /** Objects whose ownerReferences name this uid. */
-  ownedBy(uid: string, kind?: string): KubeObject[] {
+  ownedBy<K extends string = string>(uid: string, kind?: K): KubeObjectOf<K>[] {
     const owned = [...(this.byOwner.get(uid) ?? [])];
-    return kind ? owned.filter(o => o.kind === kind) : owned;
+    return (
+      kind ? owned.filter(o => o.kind === kind) : owned
+    ) as KubeObjectOf<K>[];
   }
 
   /** The controlling owner of an object, if it is in the store. */
@@ -211,13 +225,13 @@ export class ClusterObjectStore {
   }
 
   /** Pods that roll up into a workload (through ReplicaSets, Jobs or a VMI); a pod is its own. */
-  podsOf(workload: KubeObject): KubeObject[] {
-    if (workload.kind === 'Pod') return [workload];
-    const pods: KubeObject[] = [];
+  podsOf(workload: KubeObject): Pod[] {
+    if (isKind(workload, 'Pod')) return [workload];
+    const pods: Pod[] = [];
     const visit = (owner: KubeObject, depth: number) => {
       if (depth > 3 || !owner.metadata.uid) return;
       for (const child of this.ownedBy(owner.metadata.uid)) {
-        if (child.kind === 'Pod') pods.push(child);
+        if (isKind(child, 'Pod')) pods.push(child);
         else visit(child, depth + 1);
       }
     };

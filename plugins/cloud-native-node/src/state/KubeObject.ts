@@ -1,33 +1,12 @@
+import type { KubeObject } from '@cloud-native-platform/plugin-cloud-native-common';
+
 /**
- * A Kubernetes object as the cluster state holds it: any kind, with the
- * fields every object has typed and the rest left as in the API.
+ * A Kubernetes object as the cluster state holds it: the suite's one object
+ * type, from cloud-native-common.
  *
  * @public
  */
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<{
-      apiVersion: string;
-      kind: string;
-      name: string;
-      uid: string;
-      controller?: boolean;
-    }>;
-    creationTimestamp?: string;
-    [key: string]: unknown;
-  };
-  spec?: any;
-  status?: any;
-  [key: string]: unknown;
-}
+export type { KubeObject };
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -38,7 +17,7 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * @public
  */
 export function stripObject<T extends KubeObject>(object: T): T {
-  const { managedFields: _managed, ...metadata } = object.metadata as any;
+  const { managedFields: _managed, ...metadata } = object.metadata;
   if (metadata.annotations && LAST_APPLIED in metadata.annotations) {
     const { [LAST_APPLIED]: _lastApplied, ...annotations } =
       metadata.annotations;

@@ -47,7 +47,8 @@ export class KubernetesApiError extends Error {
  */
 export interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-  object: any;
+  /** The object, or a meta/v1 Status for an ERROR; parsed, not checked. */
+  object: unknown;
 }
 
 /** How a watch that did not fail ended. */
@@ -88,11 +89,14 @@ function abortError(): Error {
 const TLS_HINT = ' (check caData, caFile or skipTLSVerify)';
 
 /** Turns a socket-level error into a message naming the request. */
-function connectionError(what: string, error: any): KubernetesApiError {
-  const code: string | undefined = error?.code;
+function connectionError(what: string, error: unknown): KubernetesApiError {
+  const { code, message } = (error ?? {}) as {
+    code?: string;
+    message?: string;
+  };
   const tls = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO/.test(code ?? '');
   return new KubernetesApiError(
-    `${what}: ${error?.message ?? String(error)}${tls ? TLS_HINT : ''}`,
+    `${what}: ${message ?? String(error)}${tls ? TLS_HINT : ''}`,
     undefined,
     code ?? 'ECONNECTION',
   );
@@ -132,7 +136,8 @@ export class KubernetesApiClient {
   constructor(private readonly options: KubernetesApiClientOptions) {}
 
   /** GETs a path such as `/api/v1/pods?limit=500` and parses the JSON answer. */
-  async getJson<T = any>(path: string, signal: AbortSignal): Promise<T> {
+  /** The answer is parsed, not checked: `T` is what the caller expects of the API. */
+  async getJson<T = unknown>(path: string, signal: AbortSignal): Promise<T> {
     const what = `GET ${path.split('?')[0]}`;
     const timeoutMs = this.options.requestTimeoutMs ?? 60_000;
     const res = await this.open(path, what, signal, timeoutMs);

@@ -11,6 +11,17 @@ import {
 import { KubeObject } from './KubeObject';
 import { KindDefinition } from './kinds';
 
+/** A page of a LIST answer: meta/v1 List. */
+interface ListPage {
+  items?: unknown[];
+  metadata?: { continue?: string; resourceVersion?: string };
+}
+
+/** A discovery answer: meta/v1 APIResourceList. */
+interface ResourceList {
+  resources?: Array<{ name: string; kind: string; namespaced?: boolean }>;
+}
+
 /**
  * Tuning of {@link KubernetesClusterSource}; the defaults suit production,
  * tests shrink them.
@@ -241,7 +252,7 @@ export class KubernetesClusterSource implements ClusterSource {
       let resourceVersion = '';
       try {
         do {
-          const page = await this.client.getJson(
+          const page = await this.client.getJson<ListPage>(
             `${path}?limit=${limit}${
               token ? `&continue=${encodeURIComponent(token)}` : ''
             }`,
@@ -276,7 +287,12 @@ export class KubernetesClusterSource implements ClusterSource {
     try {
       for (const event of events) {
         if (event.type === 'ERROR') {
-          const status = event.object ?? {};
+          // An ERROR event carries a meta/v1 Status instead of an object.
+          const status = (event.object ?? {}) as {
+            code?: unknown;
+            reason?: string;
+            message?: string;
+          };
           throw new KubernetesApiError(
             `watch for ${kind.plural}: ${status.code ?? ''} ${
               status.reason ?? ''
@@ -311,7 +327,10 @@ export class KubernetesClusterSource implements ClusterSource {
     while (!this.stopped) {
       let wait: number;
       try {
-        const list = await this.client.getJson(path, this.controller.signal);
+        const list = await this.client.getJson<ResourceList>(
+          path,
+          this.controller.signal,
+        );
         const found: Promise<void>[] = [];
         for (const resource of list.resources ?? []) {
           if (resource.name.includes('/') || known.has(resource.name)) continue;
@@ -346,14 +365,17 @@ export class KubernetesClusterSource implements ClusterSource {
     }
   }
 
-  private typed(kind: KindDefinition, object: any): KubeObject {
+  // The API server's objects always carry metadata; the items of a LIST
+  // may lack apiVersion and kind, which the kind being listed supplies.
+  private typed(kind: KindDefinition, object: unknown): KubeObject {
+    const fields = (object ?? {}) as Partial<KubeObject>;
     return {
-      ...object,
+      ...fields,
       apiVersion:
-        object?.apiVersion ??
+        fields.apiVersion ??
         (kind.group ? `${kind.group}/${kind.version}` : kind.version),
-      kind: object?.kind ?? kind.kind,
-    };
+      kind: fields.kind ?? kind.kind,
+    } as KubeObject;
   }
 
   private succeeded(name: string) {

@@ -1,8 +1,14 @@
-import { KubeObject } from './KubeObject';
+import { Pod } from '@cloud-native-platform/plugin-cloud-native-common';
 import { podHealth, summarizePods, workloadHealth } from './podHealth';
 
-function pod(status: any): KubeObject {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, status };
+// Statuses carry only the fields podHealth reads.
+function pod(status: object | undefined): Pod {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    status: status as Pod['status'],
+  };
 }
 
 const ready = { type: 'Ready', status: 'True' };

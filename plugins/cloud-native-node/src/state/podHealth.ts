@@ -1,4 +1,7 @@
-import { KubeObject } from './KubeObject';
+import type {
+  ContainerStatus,
+  Pod,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 
 /**
  * What a person needs to know about a pod at a glance.
@@ -30,15 +33,15 @@ export interface PodHealthSummary {
   restarts: number;
 }
 
-const NO_STATUSES: any[] = [];
+const NO_STATUSES: ContainerStatus[] = [];
 
 /**
  * Calls `visit` for every init and app container status; stops when it
  * returns true. Plain loops, since this runs for every pod on every view.
  */
 function someContainerStatus(
-  pod: KubeObject,
-  visit: (status: any) => boolean | void,
+  pod: Pod,
+  visit: (status: ContainerStatus) => boolean | void,
 ): boolean {
   for (const status of pod.status?.initContainerStatuses ?? NO_STATUSES) {
     if (visit(status)) return true;
@@ -55,7 +58,7 @@ function someContainerStatus(
  *
  * @public
  */
-export function podHealth(pod: KubeObject): PodHealth {
+export function podHealth(pod: Pod): PodHealth {
   const phase = pod.status?.phase;
   if (phase === 'Failed') return 'failed';
   if (phase === 'Succeeded') return 'succeeded';
@@ -67,7 +70,7 @@ export function podHealth(pod: KubeObject): PodHealth {
   if (crashLooping) return 'crash-looping';
   if (phase === 'Pending' || !phase) return 'pending';
   const ready = (pod.status?.conditions ?? []).some(
-    (c: any) => c.type === 'Ready' && c.status === 'True',
+    c => c.type === 'Ready' && c.status === 'True',
   );
   if (!ready) return 'not-ready';
   return restarted ? 'restarting' : 'ready';
@@ -78,7 +81,7 @@ export function podHealth(pod: KubeObject): PodHealth {
  *
  * @public
  */
-export function summarizePods(pods: KubeObject[]): PodHealthSummary {
+export function summarizePods(pods: Pod[]): PodHealthSummary {
   const summary: PodHealthSummary = {
     total: pods.length,
     ready: 0,

@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { Deployment } from '@cloud-native-platform/plugin-cloud-native-common';
 import { Entity } from '@backstage/catalog-model';
 import path from 'node:path';
 import { DefaultClusterStateService } from './ClusterStateService';
@@ -67,7 +68,7 @@ describe('resolveEntityWorkloads on the demo fleet', () => {
     ]);
     for (const w of deployments) {
       expect(w.workload.kind).toBe('Deployment');
-      expect(w.pods.length).toBe(w.workload.status.replicas);
+      expect(w.pods.length).toBe((w.workload as Deployment).status?.replicas);
       expect(w.pods.every(p => p.kind === 'Pod')).toBe(true);
     }
     expect(result.errors).toEqual([]);

@@ -7,6 +7,7 @@ import {
   ANNOTATION_WORKLOADS,
   LabelRequirement,
   parseLabelSelector,
+  Pod,
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import { ClusterHandle } from './ClusterStateService';
 import { ClusterObjectStore } from './ClusterObjectStore';
@@ -21,7 +22,7 @@ import { WORKLOAD_KINDS } from './kinds';
 export interface EntityWorkload {
   cluster: string;
   workload: KubeObject;
-  pods: KubeObject[];
+  pods: Pod[];
 }
 
 /**

@@ -1,5 +1,8 @@
 import {
   ANNOTATION_KUBERNETES_ID,
+  desiredReplicas,
+  isKind,
+  podTemplateOf,
   TopologyEdge,
   TopologyGraph,
   TopologyHealth,
@@ -53,7 +56,7 @@ export function worstHealth(
 function entityRefOf(object: KubeObject): string | undefined {
   const id =
     object.metadata.labels?.[ANNOTATION_KUBERNETES_ID] ??
-    object.spec?.template?.metadata?.labels?.[ANNOTATION_KUBERNETES_ID];
+    podTemplateOf(object)?.metadata?.labels?.[ANNOTATION_KUBERNETES_ID];
   return id ? `component:default/${id}` : undefined;
 }
 
@@ -88,13 +91,13 @@ export function workloadNodes(
   const summary = summarizePods(pods);
   let status: TopologyHealth = workloadHealth(summary);
   if (
-    workload.kind === 'VirtualMachine' &&
+    isKind(workload, 'VirtualMachine') &&
     workload.spec?.runStrategy === 'Halted'
   ) {
     status = 'idle';
   }
   const expanded = expand === 'all' || (expand?.has(id) ?? false);
-  const desired = workload.spec?.replicas;
+  const desired = desiredReplicas(workload);
   const node: TopologyNode = {
     id,
     kind: 'workload',
@@ -321,7 +324,7 @@ export function buildClusterGraph(
         objectKind: 'Ingress',
         labels: ingress.metadata.labels,
         detail: (ingress.spec?.rules ?? [])
-          .map((r: any) => r.host)
+          .map(r => r.host)
           .filter(Boolean)
           .join(', '),
       });
@@ -349,7 +352,7 @@ export function buildClusterGraph(
   if (!options.namespace) {
     for (const node of store.list('Node')) {
       const ready = (node.status?.conditions ?? []).some(
-        (c: any) => c.type === 'Ready' && c.status === 'True',
+        c => c.type === 'Ready' && c.status === 'True',
       );
       nodes.push({
         id: graphIds.node(name, node.metadata.name),

@@ -1,9 +1,9 @@
 import {
   LabelRequirement,
+  Service,
   TopologyEdge,
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import { ClusterObjectStore } from '../state/ClusterObjectStore';
-import { KubeObject } from '../state/KubeObject';
 import { graphIds } from './graphIds';
 
 function selectorOf(
@@ -46,7 +46,7 @@ function serviceForHost(
   store: ClusterObjectStore,
   host: string,
   namespace: string | undefined,
-): KubeObject | undefined {
+): Service | undefined {
   const [name, hostNamespace] = host.split('.');
   return store.get('Service', hostNamespace ?? namespace, name);
 }
@@ -117,7 +117,7 @@ export function staticEdges(
               dr => dr.spec?.host?.split('.')[0] === service.metadata.name,
             )
             .flatMap(dr => dr.spec?.subsets ?? [])
-            .find((s: any) => s.name === subsetName);
+            .find(s => s.name === subsetName);
           selector = [...selector, ...selectorOf(subset?.labels)];
         }
         // A lone destination takes all the traffic; otherwise Istio needs weights.
@@ -153,8 +153,8 @@ export function staticEdges(
     const ingressId = graphIds.ingress(cluster, ingress);
     const backends = [
       ingress.spec?.defaultBackend,
-      ...(ingress.spec?.rules ?? []).flatMap((rule: any) =>
-        (rule.http?.paths ?? []).map((path: any) => path.backend),
+      ...(ingress.spec?.rules ?? []).flatMap(rule =>
+        (rule.http?.paths ?? []).map(path => path.backend),
       ),
     ];
     for (const backend of backends) {

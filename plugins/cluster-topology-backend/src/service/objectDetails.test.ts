@@ -1,3 +1,4 @@
+import { CronJob } from '@cloud-native-platform/plugin-cloud-native-common';
 import { ClusterObjectStore } from '@cloud-native-platform/plugin-cloud-native-node';
 import { eventsOf, MAX_EVENTS, objectDetails } from './objectDetails';
 
@@ -37,8 +38,8 @@ describe('objectDetails', () => {
 
     const { object: safe, yaml } = objectDetails(store, stored);
 
-    const podSpec = safe.spec.jobTemplate.spec.template.spec;
-    expect(podSpec.initContainers[0].env).toEqual([
+    const podSpec = (safe as CronJob).spec!.jobTemplate.spec!.template.spec!;
+    expect(podSpec.initContainers![0].env).toEqual([
       { name: 'S3_KEY', value: '<redacted>' },
     ]);
     expect(podSpec.containers[0].env).toEqual([

@@ -16,6 +16,7 @@ import {
 } from '@cloud-native-platform/plugin-cluster-topology-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  desiredReplicas,
   isTrafficWindow,
   TRAFFIC_WINDOWS,
   trafficWindowMs,
@@ -78,12 +79,6 @@ function imagesOf(workloadSpec: unknown): string[] {
   return containers
     .map(container => field(container, 'image'))
     .filter((image): image is string => typeof image === 'string');
-}
-
-/** The desired replicas of a workload, for kinds that have them. */
-function replicasOf(workloadSpec: unknown): number | undefined {
-  const replicas = field(workloadSpec, 'replicas');
-  return typeof replicas === 'number' ? replicas : undefined;
 }
 
 const LAYERS: readonly string[] = TOPOLOGY_LAYERS;
@@ -169,7 +164,7 @@ export async function createRouter(
           namespace: workload.metadata.namespace,
           name: workload.metadata.name,
           health: workloadHealth(summary),
-          replicas: replicasOf(workload.spec),
+          replicas: desiredReplicas(workload),
           images: imagesOf(workload.spec),
           pods: summary,
         };

@@ -1,3 +1,4 @@
+import { fieldOf } from '@cloud-native-platform/plugin-cloud-native-common';
 import { ClusterDefinition } from '@cloud-native-platform/plugin-cloud-native-node';
 import { HealingPatch } from '@cloud-native-platform/plugin-healing-common';
 import fs from 'node:fs';
@@ -50,7 +51,7 @@ export async function sendKubernetesPatch(
         res.on('data', c => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: any;
+          let parsed: unknown;
           try {
             parsed = text ? JSON.parse(text) : undefined;
           } catch {
@@ -60,7 +61,9 @@ export async function sendKubernetesPatch(
             resolve(parsed);
           } else {
             // The API server's Status message says why (e.g. a PDB refused an eviction).
-            const detail = parsed?.message ?? text.slice(0, 200);
+            const message = fieldOf(parsed, 'message');
+            const detail =
+              typeof message === 'string' ? message : text.slice(0, 200);
             reject(
               new Error(
                 `${patch.method} ${patch.path.split('?')[0]} on cluster ${

@@ -25,6 +25,7 @@ import {
   attemptToRow,
   chunks,
   optionalDate,
+  AlertRow,
   rowToAlert,
   rowToAttempt,
   toDate,
@@ -160,7 +161,7 @@ export class KnexHealingStore implements HealingStore {
         'received_at',
         'payload',
       ]);
-    return (rows as any[])
+    return (rows as Array<AlertRow & { id: number | string }>)
       .map(row => ({
         id: Number(row.id),
         alert: rowToAlert(row),
@@ -475,7 +476,13 @@ export class KnexHealingStore implements HealingStore {
       .select('alert_name', 'target_kind', 'action', 'status')
       .count({ count: '*' });
     const byContext = new Map<string, ActionOutcomeCount>();
-    for (const row of rows as any[]) {
+    for (const row of rows as Array<{
+      alert_name: string;
+      target_kind: string;
+      action: ActionOutcomeCount['action'];
+      status: string;
+      count: number | string;
+    }>) {
       const key = JSON.stringify([row.alert_name, row.target_kind, row.action]);
       let counts = byContext.get(key);
       if (!counts) {
@@ -508,7 +515,12 @@ export class KnexHealingStore implements HealingStore {
       verifyWindowSeconds: Number(row.verify_window_seconds ?? 600),
       alertStatus: row.alert_status === 'resolved' ? 'resolved' : 'firing',
       alertEndsAt: optionalDate(row.alert_ends_at),
-      health: (row.health ? JSON.parse(row.health) : []).map((s: any) => ({
+      health: (
+        (row.health ? JSON.parse(row.health) : []) as Array<{
+          at: string | number;
+          healthy?: boolean;
+        }>
+      ).map(s => ({
         at: new Date(s.at),
         healthy: !!s.healthy,
       })),

@@ -79,8 +79,49 @@ export function attemptToRow(
   };
 }
 
+/**
+ * A `healing_attempts` row as the database returns it: dates as Dates
+ * (PostgreSQL) or epoch milliseconds (SQLite), JSON columns as text.
+ */
+export interface AttemptRow {
+  id: string | number;
+  kind: HealingAttempt['kind'];
+  cluster: string;
+  namespace: string | null;
+  target_kind: string;
+  target_name: string;
+  entity_ref: string | null;
+  alert: string | null;
+  action: HealingAttempt['action'] | null;
+  mode: HealingAttempt['mode'];
+  status: HealingAttempt['status'];
+  policy: string | null;
+  confidence: number | string | null;
+  reason: string | null;
+  created_at: unknown;
+  updated_at: unknown;
+  resolved_at: unknown;
+  mttr_seconds: number | string | null;
+  steps: string | null;
+  root_cause: string | null;
+  action_choice: string | null;
+  change: string | null;
+  decided_by: string | null;
+}
+
+/** A `healing_alerts` row, with the columns {@link rowToAlert} reads. */
+export interface AlertRow {
+  fingerprint: string;
+  alertname: string;
+  status: HealingAlert['status'];
+  starts_at: unknown;
+  ends_at: unknown;
+  received_at: unknown;
+  payload: string | null;
+}
+
 /** The API shape of an attempt row. */
-export function rowToAttempt(row: any): HealingAttempt {
+export function rowToAttempt(row: AttemptRow): HealingAttempt {
   return defined<HealingAttempt>({
     id: String(row.id),
     kind: row.kind,
@@ -121,8 +162,10 @@ export function rowToAttempt(row: any): HealingAttempt {
  * The HealingAlert of a stored alert row; a `startsAt` later than the
  * alert's first receipt (the sender's clock is ahead) is the receipt time.
  */
-export function rowToAlert(row: any): HealingAlert {
-  const payload = json<any>(row.payload) ?? {};
+export function rowToAlert(row: AlertRow): HealingAlert {
+  const payload =
+    json<Partial<Pick<HealingAlert, 'labels' | 'annotations'>>>(row.payload) ??
+    {};
   const startsAt = toDate(row.starts_at);
   const receivedAt = optionalDate(row.received_at);
   return defined<HealingAlert>({

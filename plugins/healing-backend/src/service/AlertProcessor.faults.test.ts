@@ -414,7 +414,7 @@ describe.each(databases.eachSupportedId())(
       expect(
         clusterState
           .cluster('prod-east-b')!
-          .store.get('Deployment', 'trading', 'risk-service')!.spec.replicas,
+          .store.get('Deployment', 'trading', 'risk-service')!.spec!.replicas,
       ).toBe(2);
     });
 

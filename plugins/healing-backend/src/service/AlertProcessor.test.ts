@@ -162,7 +162,7 @@ describe.each(databases.eachSupportedId())('AlertProcessor on %s', id => {
       .cluster('prod-east-b')!
       .store.get('Deployment', 'trading', 'risk-service')!;
     expect(
-      deployment.spec.template.metadata.annotations[
+      deployment.spec!.template.metadata!.annotations![
         'kubectl.kubernetes.io/restartedAt'
       ],
     ).toBeDefined();
@@ -201,7 +201,7 @@ describe.each(databases.eachSupportedId())('AlertProcessor on %s', id => {
       .cluster('prod-east-b')!
       .store.get('Deployment', 'trading', 'risk-service')!;
     expect(
-      deployment.spec.template.metadata.annotations?.[
+      deployment.spec!.template.metadata!.annotations?.[
         'kubectl.kubernetes.io/restartedAt'
       ],
     ).toBeUndefined();

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { isKind } from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
 import { HealingAttempt } from '@cloud-native-platform/plugin-healing-common';
 import request from 'supertest';
@@ -57,9 +58,9 @@ function expectNoSecret(value: unknown, secrets: string[]) {
 /** risk-service with a credential of every kind in its pod template. */
 function objectsWithSecrets(): KubeObject[] {
   return riskServiceObjects().map(o => {
-    if (o.kind !== 'Deployment') return o;
+    if (!isKind(o, 'Deployment')) return o;
     const copy = structuredClone(o);
-    copy.spec.template.spec.containers[0].env = [
+    copy.spec!.template.spec!.containers[0].env = [
       { name: 'LEDGER_URL', value: `postgres://risk:${SECRET.url}@db/risk` },
       { name: 'SIGNING_MATERIAL', value: PEM },
       { name: 'UPSTREAM_AUTH', value: `Bearer ${SECRET.bearer}` },

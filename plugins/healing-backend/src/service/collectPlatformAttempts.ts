@@ -37,7 +37,7 @@ export async function collectPlatformAttempts(options: {
       const attempts = platformAttempts({
         cluster: name,
         objects: KINDS.flatMap(kind => cluster.store.list(kind)),
-        events: cluster.store.list('Event') as any[],
+        events: cluster.store.list('Event'),
         now: new Date(),
         entityRefOf: workload => {
           const id = workload.metadata.labels?.['backstage.io/kubernetes-id'];

@@ -1,3 +1,4 @@
+import type { Pod } from '@cloud-native-platform/plugin-cloud-native-common';
 import { selectorMatches } from './labelSelector';
 import { ClusterObjectsView, ClusterObject } from './objects';
 
@@ -14,11 +15,9 @@ export interface DisruptionBudgetState {
 }
 
 /** Whether a pod counts as healthy for a budget: Running and Ready. */
-export function isPodReady(pod: ClusterObject): boolean {
+export function isPodReady(pod: Pod): boolean {
   if (pod.status?.phase !== 'Running') return false;
-  const ready = (pod.status?.conditions ?? []).find(
-    (c: any) => c?.type === 'Ready',
-  );
+  const ready = (pod.status?.conditions ?? []).find(c => c?.type === 'Ready');
   return ready?.status === 'True';
 }
 

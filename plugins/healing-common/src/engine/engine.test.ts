@@ -1,3 +1,4 @@
+import type { Deployment } from '@cloud-native-platform/plugin-cloud-native-common';
 import { objectsView, ClusterObject } from './objects';
 import { matchPolicy, policyActions, readHealingPolicies } from './policies';
 import { checkSafetyRails, DEFAULT_HEALING_BUDGETS } from './safetyRails';
@@ -8,12 +9,12 @@ import { verifyAttempt } from './verifyAttempt';
 import { calibratedConfidence } from './calibrationTable';
 import { disruptionBudgetsFor } from './disruptionBudgets';
 
-const deploy: ClusterObject = {
+const deploy = {
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name: 'web', namespace: 'shop', uid: 'd' },
   spec: { replicas: 4, template: { metadata: {} } },
-};
+} as Deployment;
 const hpa: ClusterObject = {
   apiVersion: 'autoscaling/v2',
   kind: 'HorizontalPodAutoscaler',
@@ -183,14 +184,13 @@ describe('healing engine', () => {
       contentType: 'application/merge-patch+json',
     });
     expect(
-      restart.plan.applyPatch(deploy)!.spec.template.metadata.annotations[
-        'kubectl.kubernetes.io/restartedAt'
-      ],
+      (restart.plan.applyPatch(deploy) as Deployment).spec!.template.metadata!
+        .annotations!['kubectl.kubernetes.io/restartedAt'],
     ).toBe(now.toISOString());
     expect(restart.plan.change.after).toContain(
       'kubectl.kubernetes.io/restartedAt',
     );
-    expect(deploy.spec.template.metadata.annotations).toBeUndefined();
+    expect(deploy.spec!.template.metadata!.annotations).toBeUndefined();
     const scale = planScale(
       { view, workload: deploy, now },
       { step: 5, max: 100 },

@@ -1,32 +1,15 @@
+import type {
+  KubeObject,
+  KubeObjectOf,
+} from '@cloud-native-platform/plugin-cloud-native-common';
+
 /**
- * The shape of a Kubernetes object the engine reads: any kind, with the
- * fields it relies on typed. The cluster state's objects satisfy it.
+ * A Kubernetes object the engine reads: the suite's one object type, from
+ * cloud-native-common. The cluster state's objects are of this type.
  *
  * @public
  */
-export interface ClusterObject {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    uid?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<{
-      apiVersion: string;
-      kind: string;
-      name: string;
-      uid: string;
-      controller?: boolean;
-    }>;
-    creationTimestamp?: string;
-    [key: string]: unknown;
-  };
-  spec?: any;
-  status?: any;
-  [key: string]: unknown;
-}
+export type ClusterObject = KubeObject;
 
 /**
  * A read-only view of one cluster's objects; the backend's
@@ -35,14 +18,17 @@ export interface ClusterObject {
  * @public
  */
 export interface ClusterObjectsView {
-  get(
-    kind: string,
+  get<K extends string>(
+    kind: K,
     namespace: string | undefined,
     name: string,
-  ): ClusterObject | undefined;
-  list(kind: string, options?: { namespace?: string }): ClusterObject[];
+  ): KubeObjectOf<K> | undefined;
+  list<K extends string>(
+    kind: K,
+    options?: { namespace?: string },
+  ): KubeObjectOf<K>[];
   /** Objects whose ownerReferences name this uid. */
-  ownedBy(uid: string, kind?: string): ClusterObject[];
+  ownedBy<K extends string = string>(uid: string, kind?: K): KubeObjectOf<K>[];
 }
 
 /** An in-memory {@link ClusterObjectsView} over a list of objects, for tests and audits. */
@@ -50,26 +36,31 @@ export function objectsView(
   objects: readonly ClusterObject[],
 ): ClusterObjectsView {
   return {
-    get: (kind, namespace, name) =>
+    // Filtered by `kind`, so each result is of that kind's type.
+    get: <K extends string>(
+      kind: K,
+      namespace: string | undefined,
+      name: string,
+    ) =>
       objects.find(
         o =>
           o.kind === kind &&
           (o.metadata.namespace ?? '') === (namespace ?? '') &&
           o.metadata.name === name,
-      ),
-    list: (kind, options = {}) =>
+      ) as KubeObjectOf<K> | undefined,
+    list: <K extends string>(kind: K, options: { namespace?: string } = {}) =>
       objects.filter(
         o =>
           o.kind === kind &&
           (options.namespace === undefined ||
             o.metadata.namespace === options.namespace),
-      ),
-    ownedBy: (uid, kind) =>
+      ) as KubeObjectOf<K>[],
+    ownedBy: <K extends string = string>(uid: string, kind?: K) =>
       objects.filter(
         o =>
           (!kind || o.kind === kind) &&
           (o.metadata.ownerReferences ?? []).some(r => r.uid === uid),
-      ),
+      ) as KubeObjectOf<K>[],
   };
 }
 

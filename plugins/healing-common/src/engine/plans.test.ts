@@ -1,3 +1,7 @@
+import type {
+  Deployment,
+  VirtualService,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { planEviction } from './actions/planEviction';
 import { planRollback, REVISION_ANNOTATION } from './actions/planRollback';
 import { planTrafficShift } from './actions/planTrafficShift';
@@ -24,7 +28,7 @@ const deployment = (name: string, revision?: number): ClusterObject => ({
   },
 });
 
-const virtualService: ClusterObject = {
+const virtualService = {
   apiVersion: 'networking.istio.io/v1',
   kind: 'VirtualService',
   metadata: { name: 'trading-engine', namespace: 'trading', uid: 'vs' },
@@ -52,7 +56,7 @@ const virtualService: ClusterObject = {
       },
     ],
   },
-};
+} as VirtualService;
 
 describe('planTrafficShift', () => {
   it('moves the canary share to the stable subset as a merge patch of the whole routes', () => {
@@ -73,22 +77,20 @@ describe('planTrafficShift', () => {
       path: '/apis/networking.istio.io/v1/namespaces/trading/virtualservices/trading-engine',
       contentType: 'application/merge-patch+json',
     });
-    const after = plan.applyPatch(virtualService)!;
-    expect(after.spec.http[0].route.map((d: any) => d.weight)).toEqual([
-      100, 0,
-    ]);
-    expect(after.spec.http[0].name).toBe('primary');
-    expect(after.spec.hosts).toEqual(virtualService.spec.hosts);
+    const after = plan.applyPatch(virtualService) as VirtualService;
+    expect(after.spec!.http![0].route!.map(d => d.weight)).toEqual([100, 0]);
+    expect(after.spec!.http![0].name).toBe('primary');
+    expect(after.spec!.hosts).toEqual(virtualService.spec!.hosts);
     // What a live cluster receives is what the manifests cluster applies.
-    expect((plan.patch.body as any).spec.http).toEqual(after.spec.http);
-    expect(virtualService.spec.http[0].route[0].weight).toBe(90);
+    expect((plan.patch.body as any).spec.http).toEqual(after.spec!.http);
+    expect(virtualService.spec!.http![0].route![0].weight).toBe(90);
     expect(plan.podsRemoved).toBe(0);
   });
 
   it('shifts part of the traffic toward a cluster and says when it cannot', () => {
     const workload = deployment('trading-engine');
     const vs = structuredClone(virtualService);
-    vs.spec.http[0].route = [
+    vs.spec!.http![0].route = [
       {
         destination: { host: 'trading-engine.prod-east-a.global' },
         weight: 50,
@@ -105,7 +107,9 @@ describe('planTrafficShift', () => {
     );
     if (!half.ok) throw new Error(half.reason);
     expect(
-      half.plan.applyPatch(vs)!.spec.http[0].route.map((d: any) => d.weight),
+      (half.plan.applyPatch(vs) as VirtualService).spec!.http![0].route!.map(
+        d => d.weight,
+      ),
     ).toEqual([20, 80]);
 
     const nowhere = planTrafficShift(
@@ -187,12 +191,12 @@ describe('planRollback', () => {
       contentType: 'application/json-patch+json',
       body: [{ op: 'replace', path: '/spec/template', value: template }],
     });
-    const after = plan.applyPatch(workload)!;
-    expect(after.spec.template).toEqual(template);
-    expect(after.spec.replicas).toBe(3);
-    expect(workload.spec.template.spec.containers[0].image).toBe(
-      'trading-engine:2.4.1',
-    );
+    const after = plan.applyPatch(workload) as Deployment;
+    expect(after.spec!.template).toEqual(template);
+    expect(after.spec!.replicas).toBe(3);
+    expect(
+      (workload as Deployment).spec!.template.spec!.containers[0].image,
+    ).toBe('trading-engine:2.4.1');
   });
 
   it('needs a Deployment with an earlier revision', () => {

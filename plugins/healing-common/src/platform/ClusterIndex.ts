@@ -1,3 +1,7 @@
+import type {
+  KubeObjectOf,
+  Pod,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeEventLike, KubeObjectLike } from './kube';
 
 /** A workload or node that healing is about; `object` when it is in the state. */
@@ -25,7 +29,7 @@ const TOP_KINDS = new Set([
 export class ClusterIndex {
   private readonly byUid = new Map<string, KubeObjectLike>();
   private readonly byName = new Map<string, KubeObjectLike>();
-  private readonly podsByOwner = new Map<string, KubeObjectLike[]>();
+  private readonly podsByOwner = new Map<string, Pod[]>();
   private readonly eventsByObject = new Map<string, KubeEventLike[]>();
 
   constructor(
@@ -57,21 +61,31 @@ export class ClusterIndex {
   }
 
   /** Every object of a kind. */
-  ofKind(kind: string): KubeObjectLike[] {
-    return this.objects.filter(o => o?.kind === kind && o.metadata?.name);
+  ofKind<K extends string>(kind: K): KubeObjectOf<K>[] {
+    // Filtered by `kind`, so each is of that kind's type.
+    return this.objects.filter(
+      o => o?.kind === kind && o.metadata?.name,
+    ) as KubeObjectOf<K>[];
   }
 
   /** An object by kind, namespace and name. */
-  find(
-    kind: string,
+  find<K extends string>(
+    kind: K,
     namespace: string | undefined,
-    name: string,
-  ): KubeObjectLike | undefined {
-    return this.byName.get(nameKey(kind, namespace, name));
+    name: string | undefined,
+  ): KubeObjectOf<K> | undefined {
+    if (name === undefined) return undefined;
+    return this.byName.get(nameKey(kind, namespace, name)) as
+      | KubeObjectOf<K>
+      | undefined;
   }
 
   /** Events about an object (matched by kind, namespace and name). */
-  eventsAbout(kind: string, namespace: string | undefined, name: string) {
+  eventsAbout(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeEventLike[] {
     return this.eventsByObject.get(nameKey(kind, namespace, name)) ?? [];
   }
 
@@ -115,7 +129,7 @@ export class ClusterIndex {
   }
 
   /** The pods a workload owns (through its ReplicaSets where it has any). */
-  podsOf(target: { kind: string; namespace?: string; name: string }) {
+  podsOf(target: { kind: string; namespace?: string; name: string }): Pod[] {
     return (
       this.podsByOwner.get(
         nameKey(target.kind, target.namespace, target.name),
@@ -133,6 +147,10 @@ function targetOf(o: KubeObjectLike): OwnedTarget {
   };
 }
 
-function nameKey(kind: string, namespace: string | undefined, name: string) {
+function nameKey(
+  kind: string | undefined,
+  namespace: string | undefined,
+  name: string,
+) {
   return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
 }

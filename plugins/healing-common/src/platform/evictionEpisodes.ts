@@ -1,7 +1,7 @@
+import type { Pod } from '@cloud-native-platform/plugin-cloud-native-common';
 import { ClusterIndex, OwnedTarget } from './ClusterIndex';
 import {
   KubeEventLike,
-  KubeObjectLike,
   conditionOf,
   describeObject,
   eventEnd,
@@ -51,7 +51,7 @@ export function evictionEpisodes({
       e?.involvedObject?.kind === 'Pod' &&
       EVICTION_REASONS.has(e.reason ?? '')
     ) {
-      add(e.involvedObject.namespace, e.involvedObject.name, e);
+      add(e.involvedObject.namespace, e.involvedObject.name!, e);
     }
   }
   for (const pod of index.ofKind('Pod')) {
@@ -65,7 +65,7 @@ export function evictionEpisodes({
     const startedAt =
       earliest(...events.map(eventStart)) ??
       latest(
-        ...((pod?.status?.conditions ?? []) as any[]).map(c =>
+        ...(pod?.status?.conditions ?? []).map(c =>
           timeOf(c?.lastTransitionTime),
         ),
       );
@@ -159,7 +159,7 @@ export function replacementOf(
   podName: string,
   node: string | undefined,
   since: number,
-): { replacement?: KubeObjectLike; pending: KubeObjectLike[] } {
+): { replacement?: Pod; pending: Pod[] } {
   if (target.kind === 'Pod') return { pending: [] };
   const newer = index
     .podsOf(target)
@@ -174,13 +174,13 @@ export function replacementOf(
 }
 
 /** True for a pod the scheduler could not place. */
-export function isUnschedulable(pod: KubeObjectLike): boolean {
+export function isUnschedulable(pod: Pod): boolean {
   const scheduled = conditionOf(pod, 'PodScheduled');
   return pod.status?.phase === 'Pending' && scheduled?.status === 'False';
 }
 
 /** The scheduler's explanation, as on the pod's PodScheduled condition. */
-export function pendingMessage(pod: KubeObjectLike): string {
+export function pendingMessage(pod: Pod): string {
   const scheduled = conditionOf(pod, 'PodScheduled');
   // The preemption half repeats the first for a user reading the history.
   const message = scheduled?.message?.replace(/\s*preemption:.*$/s, '');

@@ -1,48 +1,17 @@
-/**
- * A Kubernetes object as the cluster state holds it. Structural, so the
- * backend's cached objects and parsed manifests both fit without an import.
- */
-export interface KubeObjectLike {
-  apiVersion?: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    uid?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    ownerReferences?: Array<{
-      kind: string;
-      name: string;
-      uid?: string;
-      controller?: boolean;
-    }>;
-    creationTimestamp?: string;
-  };
-  spec?: any;
-  status?: any;
-}
+import {
+  fieldOf,
+  type KubeEvent,
+  type KubeObject,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 
-/** A core/v1 Event, the fields platform healing reads. */
-export interface KubeEventLike {
-  metadata?: { name?: string; namespace?: string; uid?: string };
-  involvedObject: {
-    kind: string;
-    name: string;
-    namespace?: string;
-    uid?: string;
-    fieldPath?: string;
-  };
-  reason?: string;
-  message?: string;
-  type?: string;
-  count?: number;
-  firstTimestamp?: string | null;
-  lastTimestamp?: string | null;
-  eventTime?: string | null;
-  source?: { component?: string; host?: string };
-  reportingComponent?: string;
-}
+/**
+ * A Kubernetes object as the cluster state holds it: the suite's one object
+ * type, from cloud-native-common.
+ */
+export type KubeObjectLike = KubeObject;
+
+/** A core/v1 Event, as platform healing reads them. */
+export type KubeEventLike = KubeEvent;
 
 /** Milliseconds of an ISO time, undefined when absent or unreadable. */
 export function timeOf(value: unknown): number | undefined {
@@ -69,22 +38,28 @@ export function eventEnd(event: KubeEventLike): number | undefined {
   );
 }
 
+/** A condition of an object's status, with the fields every kind shares. */
+export interface StatusCondition {
+  type?: string;
+  status?: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+  lastUpdateTime?: string;
+}
+
 /** The condition of `type` in an object's status, if any. */
 export function conditionOf(
   object: KubeObjectLike | undefined,
   type: string,
-):
-  | {
-      status?: string;
-      reason?: string;
-      message?: string;
-      lastTransitionTime?: string;
-      lastUpdateTime?: string;
-    }
-  | undefined {
-  const conditions = object?.status?.conditions;
+): StatusCondition | undefined {
+  // Every kind with conditions keeps them at status.conditions; read
+  // without trusting the shape, as manifests are parsed, not checked.
+  const conditions = fieldOf(object?.status, 'conditions');
   if (!Array.isArray(conditions)) return undefined;
-  return conditions.find((c: any) => c?.type === type);
+  return conditions.find(c => fieldOf(c, 'type') === type) as
+    | StatusCondition
+    | undefined;
 }
 
 /** True when the pod's Ready condition is True. */

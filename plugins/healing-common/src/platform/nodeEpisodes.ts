@@ -24,7 +24,11 @@ export function nodeEpisodes({
 }: EpisodeContext): PlatformEpisode[] {
   const names = new Set<string>();
   for (const e of index.events) {
-    if (e?.involvedObject?.kind === 'Node' && e.reason === 'NodeNotReady') {
+    if (
+      e?.involvedObject?.kind === 'Node' &&
+      e.involvedObject.name &&
+      e.reason === 'NodeNotReady'
+    ) {
       names.add(e.involvedObject.name);
     }
   }
@@ -82,8 +86,8 @@ export function nodeEpisodes({
 
     const cause = ready?.message ?? notReady[0]?.message ?? 'NotReady';
     const taints: string[] = (node?.spec?.taints ?? [])
-      .map((t: any) => `${t.key}:${t.effect}`)
-      .filter((t: string) => t.startsWith('node.kubernetes.io/'));
+      .map(t => `${t.key}:${t.effect}`)
+      .filter(t => t.startsWith('node.kubernetes.io/'));
     let verification: string;
     let reason: string | undefined;
     if (isReady) {

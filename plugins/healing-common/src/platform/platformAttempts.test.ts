@@ -10,6 +10,7 @@ function deployment(
   extra: object = {},
 ): KubeObjectLike {
   return {
+    apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: {
       name,
@@ -29,6 +30,7 @@ function replicaSet(
   annotations: Record<string, string> = {},
 ): KubeObjectLike {
   return {
+    apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: {
       name,
@@ -37,6 +39,7 @@ function replicaSet(
       annotations,
       ownerReferences: [
         {
+          apiVersion: 'apps/v1',
           kind: 'Deployment',
           name: owner,
           uid: `uid-${owner}`,
@@ -59,6 +62,7 @@ function pod(
   },
 ): KubeObjectLike {
   return {
+    apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       name,
@@ -67,6 +71,7 @@ function pod(
       creationTimestamp: fields.created ?? at('00:00'),
       ownerReferences: [
         {
+          apiVersion: 'apps/v1',
           kind: fields.ownerKind ?? 'ReplicaSet',
           name: rs,
           uid: `uid-${rs}`,
@@ -272,6 +277,7 @@ describe('platformAttempts', () => {
 
   it('follows a NotReady node to Ready, or to its pods evicted', () => {
     const node = (ready: boolean, since: string): KubeObjectLike => ({
+      apiVersion: 'v1',
       kind: 'Node',
       metadata: { name: 'node-3', uid: 'uid-node-3' },
       status: {
@@ -348,6 +354,7 @@ describe('platformAttempts', () => {
 
   it('checks an HPA rescale against the ready replicas', () => {
     const hpa: KubeObjectLike = {
+      apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',
       metadata: { name: 'api', namespace: 'shop', uid: 'uid-hpa' },
       spec: {
@@ -391,6 +398,7 @@ describe('platformAttempts', () => {
 
   it('records an Argo Rollouts abort and a Deployment going back a revision', () => {
     const rollout: KubeObjectLike = {
+      apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Rollout',
       metadata: { name: 'checkout', namespace: 'shop', uid: 'uid-ro' },
       spec: { replicas: 2 },

@@ -1,7 +1,10 @@
+import type {
+  ContainerStatus,
+  Pod,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { HealingStep } from '../api';
 import {
   KubeEventLike,
-  KubeObjectLike,
   conditionOf,
   describeObject,
   eventEnd,
@@ -42,7 +45,9 @@ export function restartEpisodes({
 }: EpisodeContext): PlatformEpisode[] {
   const out: PlatformEpisode[] = [];
   for (const pod of index.ofKind('Pod')) {
-    const statuses: any[] = Array.isArray(pod.status?.containerStatuses)
+    const statuses: ContainerStatus[] = Array.isArray(
+      pod.status?.containerStatuses,
+    )
       ? pod.status.containerStatuses
       : [];
     const restarted = statuses.filter(
@@ -69,8 +74,8 @@ export function restartEpisodes({
 }
 
 function restartEpisode(
-  pod: KubeObjectLike,
-  status: any,
+  pod: Pod,
+  status: ContainerStatus,
   events: KubeEventLike[],
   now: number,
 ): Omit<PlatformEpisode, 'target'> | undefined {

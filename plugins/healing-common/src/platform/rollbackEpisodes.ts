@@ -1,3 +1,8 @@
+import {
+  desiredReplicas,
+  isScalable,
+  type Pod,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { OwnedTarget } from './ClusterIndex';
 import {
   KubeObjectLike,
@@ -41,7 +46,7 @@ function rolloutAborts({ index, now }: EpisodeContext): PlatformEpisode[] {
     const aborted =
       rollout.status?.abort === true ||
       (rollout.status?.conditions ?? []).some(
-        (c: any) => c?.reason === 'RolloutAborted',
+        c => c?.reason === 'RolloutAborted',
       );
     if (!aborted && events.length === 0) continue;
     const startedAt =
@@ -186,15 +191,16 @@ function deploymentRollbacks({
 }
 
 function verify(
-  pods: KubeObjectLike[],
+  pods: Pod[],
   workload: KubeObjectLike,
   target: OwnedTarget,
   startedAt: number,
   now: number,
 ) {
-  const wanted: number = workload.spec?.replicas ?? 1;
+  const status = isScalable(workload) ? workload.status : undefined;
+  const wanted: number = desiredReplicas(workload) ?? 1;
   const available: number =
-    workload.status?.availableReplicas ?? workload.status?.readyReplicas ?? 0;
+    status?.availableReplicas ?? status?.readyReplicas ?? 0;
   const healed = available >= wanted;
   const readyTimes = pods
     .filter(isPodReady)

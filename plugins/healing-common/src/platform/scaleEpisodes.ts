@@ -1,3 +1,7 @@
+import {
+  isScalable,
+  type HorizontalPodAutoscaler,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { HealingStep } from '../api';
 import { OwnedTarget } from './ClusterIndex';
 import { isUnschedulable, pendingMessage } from './evictionEpisodes';
@@ -39,6 +43,7 @@ export function scaleEpisodes({
     const startedAt = eventStart(e);
     if (startedAt === undefined) continue;
     const { namespace, name } = e.involvedObject;
+    if (!name) continue;
     const hpa = index.find('HorizontalPodAutoscaler', namespace, name);
     const ref = hpa?.spec?.scaleTargetRef;
     const workload = ref
@@ -62,7 +67,8 @@ export function scaleEpisodes({
     const pods = index.podsOf(target);
     const pending = pods.filter(isUnschedulable);
     const ready: number | undefined =
-      workload?.status?.readyReplicas ?? (workload ? 0 : undefined);
+      (isScalable(workload) ? workload.status?.readyReplicas : undefined) ??
+      (workload ? 0 : undefined);
     const healed =
       ready !== undefined && wanted !== undefined && ready >= wanted;
     const readyTimes = pods
@@ -168,7 +174,7 @@ export function scaleEpisodes({
 function scaleTarget(
   workload: KubeObjectLike | undefined,
   ref: { kind: string; name: string } | undefined,
-  hpa: KubeObjectLike | undefined,
+  hpa: HorizontalPodAutoscaler | undefined,
   namespace: string | undefined,
   name: string,
 ): OwnedTarget {

@@ -7,6 +7,7 @@ import {
   DrWorkloadReadiness,
   formatBytes,
 } from '@cloud-native-platform/plugin-platform-maturity-common';
+import type { Pod } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   summarizePods,
   workloadHealth,
@@ -148,7 +149,8 @@ function compareCapacity(
 }
 
 function checkHealth(dr: MaturityWorkload): DrWorkloadChecks['health'] {
-  const state = workloadHealth(summarizePods(dr.pods));
+  // The workload's pods, as podsOf found them.
+  const state = workloadHealth(summarizePods(dr.pods as Pod[]));
   const findings =
     state === 'healthy'
       ? []

@@ -1,5 +1,5 @@
 import { ClusterObjectStore } from '@cloud-native-platform/plugin-cloud-native-node';
-import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
+import { MaturityObject as KubeObject } from './MaturityObject';
 
 /** Millicores of a Kubernetes CPU quantity (`2`, `500m`, `1.5`). */
 export function cpuMillis(quantity: unknown): number {
@@ -98,7 +98,7 @@ function freeOnReadyNodes(
   for (const pod of store.list('Pod')) {
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') continue;
-    if (!ready.has(pod.spec?.nodeName)) continue;
+    if (!ready.has(pod.spec?.nodeName ?? '')) continue;
     requested += requestOf(pod.spec);
   }
   return Math.max(0, allocatable - requested);

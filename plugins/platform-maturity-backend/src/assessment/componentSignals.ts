@@ -2,7 +2,7 @@ import {
   AutomationLevel,
   MaturityFinding,
 } from '@cloud-native-platform/plugin-platform-maturity-common';
-import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
+import { MaturityObject as KubeObject } from './MaturityObject';
 import {
   GITOPS_LABELS,
   INTEGRATION_SHARES,

@@ -1,5 +1,5 @@
 import { ClusterHandle } from '@cloud-native-platform/plugin-cloud-native-node';
-import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
+import { MaturityObject as KubeObject } from './MaturityObject';
 import { EntityWorkloads } from '@cloud-native-platform/plugin-cloud-native-node';
 import { MaturityWorkload } from './types';
 

@@ -12,7 +12,7 @@ import {
   servicesOf,
 } from './componentSignals';
 import { INTEGRATION_SHARES, MaturityWorkload } from './types';
-import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
+import { MaturityObject as KubeObject } from './MaturityObject';
 
 const SLO_ALERT = /slo|burn|error.?budget/i;
 

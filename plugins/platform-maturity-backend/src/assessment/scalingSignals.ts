@@ -9,7 +9,7 @@ import {
   round,
 } from './componentSignals';
 import { INTEGRATION_SHARES, MaturityWorkload } from './types';
-import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
+import { MaturityObject as KubeObject } from './MaturityObject';
 
 /** The HorizontalPodAutoscaler that scales the workload, if any. */
 export function autoscalerOf(w: MaturityWorkload): KubeObject | undefined {

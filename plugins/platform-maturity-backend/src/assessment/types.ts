@@ -4,7 +4,7 @@ import {
   MaturityFinding,
   MaturityTerm,
 } from '@cloud-native-platform/plugin-platform-maturity-common';
-import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
+import { MaturityObject as KubeObject } from './MaturityObject';
 
 /**
  * Points each component can earn; with {@link SECURITY_WEIGHT} they sum to 100.

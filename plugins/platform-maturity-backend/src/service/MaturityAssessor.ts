@@ -6,6 +6,7 @@ import {
   ANNOTATION_HEALING_MODE,
   ANNOTATION_RPO,
   ANNOTATION_RTO,
+  desiredReplicas,
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   ClusterStateService,
@@ -239,7 +240,7 @@ export class MaturityAssessor {
       const unhealthy = found.filter(
         w =>
           workloadHealth(summarizePods(w.pods)) !== 'healthy' &&
-          w.workload.spec?.replicas !== 0,
+          desiredReplicas(w.workload) !== 0,
       );
       result.push({
         entityRef: ref,

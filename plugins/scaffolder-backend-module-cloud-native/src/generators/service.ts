@@ -1,3 +1,7 @@
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import type { IScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
 import { parseCallers } from './callers';
 import { buildCatalogInfo, CatalogInfoOptions } from './catalogInfo';
 import { checkDnsLabel, checkInteger, checkServiceName } from './checks';
@@ -204,24 +208,35 @@ export function buildService(o: ServiceOptions): ServiceManifests {
 // kustomize matches a patch listed without a target by kind, name and
 // namespace, and one without a namespace only matches objects without one
 // (none of the base's are: every overlay failed to build that way).
+/** The kinds an environment overlay patches, as their JSON. */
+type PatchedKind =
+  | IDeployment
+  | IHorizontalPodAutoscaler
+  | IScaledObject
+  | IPodDisruptionBudget;
+
 function patchOf(object: KubeManifest, environment: string): object {
-  const full = object.toJSON() as any;
+  // The overlays patch only these kinds (see the callers of patchOf).
+  const full = object.toJSON() as PatchedKind;
   const head = {
     apiVersion: full.apiVersion,
     kind: full.kind,
-    metadata: { name: full.metadata.name, namespace: full.metadata.namespace },
+    metadata: {
+      name: full.metadata?.name,
+      namespace: full.metadata?.namespace,
+    },
   };
   switch (full.kind) {
     case 'Deployment':
       return {
         ...head,
         spec: {
-          replicas: full.spec.replicas,
+          replicas: full.spec?.replicas,
           template: {
             spec: {
               containers: [
                 {
-                  name: full.metadata.name,
+                  name: full.metadata?.name,
                   env: [{ name: 'ENVIRONMENT', value: environment }],
                 },
               ],
@@ -233,20 +248,20 @@ function patchOf(object: KubeManifest, environment: string): object {
       return {
         ...head,
         spec: {
-          minReplicas: full.spec.minReplicas,
-          maxReplicas: full.spec.maxReplicas,
+          minReplicas: full.spec?.minReplicas,
+          maxReplicas: full.spec?.maxReplicas,
         },
       };
     case 'ScaledObject':
       return {
         ...head,
         spec: {
-          minReplicaCount: full.spec.minReplicaCount,
-          maxReplicaCount: full.spec.maxReplicaCount,
+          minReplicaCount: full.spec?.minReplicaCount,
+          maxReplicaCount: full.spec?.maxReplicaCount,
         },
       };
     default:
-      return { ...head, spec: { minAvailable: full.spec.minAvailable } };
+      return { ...head, spec: { minAvailable: full.spec?.minAvailable } };
   }
 }
 

@@ -10,7 +10,7 @@ import {
   readTemplate,
   templateDirectoryContents,
   TEMPLATE_VALUES,
-} from './templateFixtures';
+} from './__testUtils__/templateFixtures';
 
 describe('dry run through the scaffolder backend', () => {
   let baseUrl: string;

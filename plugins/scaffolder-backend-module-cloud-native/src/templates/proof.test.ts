@@ -23,7 +23,7 @@ import {
   kustomize,
   SERVICE_ACTION,
 } from './__testUtils__/serviceBuilds';
-import { TEMPLATE_VALUES } from './templateFixtures';
+import { TEMPLATE_VALUES } from './__testUtils__/templateFixtures';
 
 /*
  * The generated services, proven by the tools their users run: every

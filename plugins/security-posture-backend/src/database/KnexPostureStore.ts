@@ -35,6 +35,28 @@ function toDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(value as string | number);
 }
 
+/** One row of the grouped Falco alert query: the group columns and aggregates. */
+interface FalcoGroupRow {
+  cluster: string | null;
+  namespace: string | null;
+  pod: string | null;
+  container: string | null;
+  workload_kind: string | null;
+  workload_name: string | null;
+  rule: string;
+  priority: string;
+  count: number | string;
+  id: number | string;
+}
+
+/** The newest alert of a group. */
+interface FalcoNewestRow {
+  id: number | string;
+  output: string | null;
+  event_time: unknown;
+  received_at: unknown;
+}
+
 function orUndefined(value: unknown): string | undefined {
   return value === null || value === undefined ? undefined : String(value);
 }
@@ -142,9 +164,9 @@ export class KnexPostureStore implements PostureStore {
       .count({ count: '*' })
       .max({ id: 'id' });
     if (options.clusters) query.whereIn('cluster', options.clusters);
-    const groups: any[] = await query;
+    const groups = (await query) as FalcoGroupRow[];
 
-    const newest = new Map<number, any>();
+    const newest = new Map<number, FalcoNewestRow>();
     for (const ids of chunks(groups.map(g => Number(g.id)))) {
       const rows = await this.knex('falco_alerts')
         .whereIn('id', ids)

@@ -1,4 +1,9 @@
-import { LabelRequirement } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  LabelRequirement,
+  LabelSelector,
+  fieldOf,
+  isKind,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   ClusterHandle,
   KubeObject,
@@ -81,7 +86,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-function requirementsOf(selector: any): LabelRequirement[] {
+function requirementsOf(
+  selector: LabelSelector | undefined,
+): LabelRequirement[] {
   const requirements: LabelRequirement[] = Object.entries(
     selector?.matchLabels ?? {},
   ).map(([key, value]) => ({ key, operator: 'In', values: [String(value)] }));
@@ -89,7 +96,7 @@ function requirementsOf(selector: any): LabelRequirement[] {
     if (typeof expression?.key === 'string') {
       requirements.push({
         key: expression.key,
-        operator: expression.operator,
+        operator: expression.operator as LabelRequirement['operator'],
         values: (expression.values ?? []).map(String),
       });
     }
@@ -102,17 +109,18 @@ function requirementsOf(selector: any): LabelRequirement[] {
  * it applies to the whole namespace.
  */
 export function policySelector(object: KubeObject): LabelRequirement[] {
-  switch (object.kind) {
-    case 'NetworkPolicy':
-      return requirementsOf(object.spec?.podSelector);
-    case 'Sidecar':
-      return requirementsOf({
-        matchLabels: object.spec?.workloadSelector?.labels,
-      });
-    default:
-      // PeerAuthentication, AuthorizationPolicy, RequestAuthentication…
-      return requirementsOf(object.spec?.selector);
+  if (isKind(object, 'NetworkPolicy')) {
+    return requirementsOf(object.spec?.podSelector);
   }
+  if (isKind(object, 'Sidecar')) {
+    return requirementsOf({
+      matchLabels: object.spec?.workloadSelector?.labels,
+    });
+  }
+  // PeerAuthentication, AuthorizationPolicy, RequestAuthentication…
+  return requirementsOf(
+    fieldOf(object.spec, 'selector') as LabelSelector | undefined,
+  );
 }
 
 /** Runs every check over a cluster's cached objects and indexes the findings. */

@@ -5,7 +5,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_KUBERNETES_ID } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  ANNOTATION_KUBERNETES_ID,
+  templateMetadataOf,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
 
 /** The catalog's components as the posture needs them. */
@@ -43,11 +46,9 @@ export function ownerRefOf(entity: Entity): string | undefined {
 
 /** The component label of a workload, on the object or on its pod template. */
 export function kubernetesIdOf(object: KubeObject): string | undefined {
-  const spec = object.spec ?? {};
-  const template = spec.template ?? spec.jobTemplate?.spec?.template;
   return (
     object.metadata.labels?.[ANNOTATION_KUBERNETES_ID] ??
-    template?.metadata?.labels?.[ANNOTATION_KUBERNETES_ID]
+    templateMetadataOf(object)?.labels?.[ANNOTATION_KUBERNETES_ID]
   );
 }
 

@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ClusterHandle,
   ClusterStateService,
+  KubeObject,
   resolveEntityWorkloads,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
@@ -126,7 +127,11 @@ export class PostureReporter {
     const byCluster = new Map<
       string,
       {
-        workloads: Array<{ workload: any; pods: any[]; entity: Entity }>;
+        workloads: Array<{
+          workload: KubeObject;
+          pods: KubeObject[];
+          entity: Entity;
+        }>;
         errors: string[];
       }
     >();

@@ -1,4 +1,7 @@
-import { matchesLabelSelector } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  matchesLabelSelector,
+  templateMetadataOf,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
 import {
   Finding,
@@ -71,9 +74,7 @@ export function selectCluster(
 }
 
 function podTemplateLabels(object: KubeObject): Record<string, string> {
-  const spec = object.spec ?? {};
-  const template = spec.template ?? spec.jobTemplate?.spec?.template;
-  return template?.metadata?.labels ?? object.metadata.labels ?? {};
+  return templateMetadataOf(object)?.labels ?? object.metadata.labels ?? {};
 }
 
 /**

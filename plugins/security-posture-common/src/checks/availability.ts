@@ -1,3 +1,8 @@
+import {
+  desiredReplicas,
+  type HorizontalPodAutoscaler,
+  type PodDisruptionBudget,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject, Workload, asArray, workloadOf } from '../kube';
 import { Check, CheckContext, Hit } from './check';
 import { ClusterIndex, refKey } from './clusterIndex';
@@ -18,7 +23,7 @@ function namespaceOf(object: KubeObject): string {
 function autoscalerOf(
   workload: Workload,
   index: ClusterIndex,
-): KubeObject | undefined {
+): HorizontalPodAutoscaler | undefined {
   const { kind, metadata } = workload.object;
   return index.autoscalers.get(
     refKey({ kind, namespace: metadata.namespace, name: metadata.name }),
@@ -26,15 +31,14 @@ function autoscalerOf(
 }
 
 /** An HPA's minReplicas: the API defaults it to 1. */
-function minReplicasOf(autoscaler: KubeObject): number {
+function minReplicasOf(autoscaler: HorizontalPodAutoscaler): number {
   const value = autoscaler.spec?.minReplicas;
   return typeof value === 'number' ? value : 1;
 }
 
 /** The replica count of a workload no autoscaler manages (default 1). */
 function replicasOf(workload: Workload): number {
-  const value = workload.object.spec?.replicas;
-  return typeof value === 'number' ? value : 1;
+  return desiredReplicas(workload.object) ?? 1;
 }
 
 /**
@@ -57,7 +61,10 @@ function mostReplicas(
 }
 
 /** The PodDisruptionBudgets that select the workload's pods, oldest entry first. */
-function budgetsOf(workload: Workload, index: ClusterIndex): KubeObject[] {
+function budgetsOf(
+  workload: Workload,
+  index: ClusterIndex,
+): PodDisruptionBudget[] {
   const budgets = index.podDisruptionBudgets.get(namespaceOf(workload.object));
   if (!budgets) {
     return [];
@@ -79,7 +86,7 @@ function intOrPercent(
     : undefined;
 }
 
-function budgetRef(budget: KubeObject) {
+function budgetRef(budget: PodDisruptionBudget) {
   return {
     kind: budget.kind,
     namespace: budget.metadata.namespace,
@@ -87,14 +94,14 @@ function budgetRef(budget: KubeObject) {
   };
 }
 
-function isBudget(object: KubeObject): boolean {
+function isBudget(object: KubeObject): object is PodDisruptionBudget {
   return (
     object.kind === 'PodDisruptionBudget' &&
     (object.apiVersion ?? '').startsWith('policy/')
   );
 }
 
-function isAutoscaler(object: KubeObject): boolean {
+function isAutoscaler(object: KubeObject): object is HorizontalPodAutoscaler {
   return (
     object.kind === 'HorizontalPodAutoscaler' &&
     (object.apiVersion ?? '').startsWith('autoscaling/')
@@ -102,14 +109,14 @@ function isAutoscaler(object: KubeObject): boolean {
 }
 
 /** What a budget alone forbids, whatever it selects. */
-function budgetBlocksAll(budget: KubeObject): string | undefined {
+function budgetBlocksAll(budget: PodDisruptionBudget): string | undefined {
   const maxUnavailable = intOrPercent(budget.spec?.maxUnavailable);
   if (maxUnavailable?.amount === 0) {
-    return `maxUnavailable ${budget.spec.maxUnavailable}: no pod it selects may ever be evicted`;
+    return `maxUnavailable ${budget.spec?.maxUnavailable}: no pod it selects may ever be evicted`;
   }
   const minAvailable = intOrPercent(budget.spec?.minAvailable);
   if (minAvailable?.percent && minAvailable.amount >= 100) {
-    return `minAvailable ${budget.spec.minAvailable}: no pod it selects may ever be evicted`;
+    return `minAvailable ${budget.spec?.minAvailable}: no pod it selects may ever be evicted`;
   }
   return undefined;
 }

@@ -1,3 +1,16 @@
+import {
+  isKind,
+  podTemplateOf,
+  type AuthorizationPolicy,
+  type HorizontalPodAutoscaler,
+  type Namespace,
+  type NetworkPolicy,
+  type PeerAuthentication,
+  type Pod,
+  type PodDisruptionBudget,
+  type PodSpec,
+  type ServiceAccount,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject, asArray } from '../kube';
 import { LabelSelector, SelectorIndex, isEmptySelector } from './labelSelector';
 import { PodSidecars, hasInjectionLabel, proxyRole } from './meshMembership';
@@ -7,11 +20,11 @@ import { RoleCatalog } from './rbacResolution';
 export const MESH_ROOT_NAMESPACE = 'istio-system';
 
 /** The policies of one kind in one namespace. */
-export interface ScopedPolicies {
+export interface ScopedPolicies<T extends KubeObject = KubeObject> {
   /** Policies that select every pod of the namespace. */
-  namespaceWide: KubeObject[];
+  namespaceWide: T[];
   /** Policies that select pods by label. */
-  selected: SelectorIndex<KubeObject>;
+  selected: SelectorIndex<T>;
 }
 
 /** A reference to an object of the cluster, as reports and owners name it. */
@@ -26,19 +39,19 @@ export interface ObjectRef {
  * the object they evaluate, indexed once per call.
  */
 export interface ClusterIndex {
-  namespaces: Map<string, KubeObject>;
+  namespaces: Map<string, Namespace>;
   /** Namespaces with workloads in the mesh, by injection label or sidecar. */
   meshNamespaces: Set<string>;
-  peerAuthentications: Map<string, ScopedPolicies>;
+  peerAuthentications: Map<string, ScopedPolicies<PeerAuthentication>>;
   /** Only the policies that decide access: AUDIT and targetRefs ones are left out. */
-  authorizationPolicies: Map<string, ScopedPolicies>;
-  networkPolicies: Map<string, ScopedPolicies>;
+  authorizationPolicies: Map<string, ScopedPolicies<AuthorizationPolicy>>;
+  networkPolicies: Map<string, ScopedPolicies<NetworkPolicy>>;
   /** PodDisruptionBudgets by namespace; one without a selector selects nothing. */
-  podDisruptionBudgets: Map<string, ScopedPolicies>;
+  podDisruptionBudgets: Map<string, ScopedPolicies<PodDisruptionBudget>>;
   /** HorizontalPodAutoscalers by the `kind/namespace/name` they scale. */
-  autoscalers: Map<string, KubeObject>;
+  autoscalers: Map<string, HorizontalPodAutoscaler>;
   /** ServiceAccounts by `namespace/name`. */
-  serviceAccounts: Map<string, KubeObject>;
+  serviceAccounts: Map<string, ServiceAccount>;
   /** The controller of an owned object: `kind/namespace/name` to its owner. */
   owners: Map<string, ObjectRef>;
   /** The Roles and ClusterRoles, for what a binding grants. */
@@ -89,10 +102,8 @@ function isIstiod(object: KubeObject): boolean {
   );
 }
 
-function templateSpec(object: KubeObject): any {
-  return object.kind === 'CronJob'
-    ? object.spec?.jobTemplate?.spec?.template?.spec
-    : object.spec?.template?.spec;
+function templateSpec(object: KubeObject): PodSpec | undefined {
+  return podTemplateOf(object)?.spec;
 }
 
 function group(apiVersion: string | undefined): string {
@@ -100,10 +111,10 @@ function group(apiVersion: string | undefined): string {
   return slash < 0 ? '' : apiVersion!.slice(0, slash);
 }
 
-function scoped(
-  map: Map<string, ScopedPolicies>,
+function scoped<T extends KubeObject>(
+  map: Map<string, ScopedPolicies<T>>,
   namespace: string,
-): ScopedPolicies {
+): ScopedPolicies<T> {
   let policies = map.get(namespace);
   if (!policies) {
     policies = { namespaceWide: [], selected: new SelectorIndex() };
@@ -112,9 +123,9 @@ function scoped(
   return policies;
 }
 
-function addPolicy(
-  map: Map<string, ScopedPolicies>,
-  object: KubeObject,
+function addPolicy<T extends KubeObject>(
+  map: Map<string, ScopedPolicies<T>>,
+  object: T,
   selector: LabelSelector | undefined,
 ): void {
   const policies = scoped(map, object.metadata.namespace!);
@@ -143,7 +154,7 @@ export function buildClusterIndex(
     podSidecars: new Map(),
     meshRuns: false,
   };
-  const pods: KubeObject[] = [];
+  const pods: Pod[] = [];
   for (const object of objects) {
     const metadata = object?.metadata;
     if (!metadata?.name) {
@@ -164,7 +175,7 @@ export function buildClusterIndex(
         );
       }
     }
-    if (object.kind === 'Namespace') {
+    if (isKind(object, 'Namespace')) {
       index.namespaces.set(metadata.name, object);
       if (hasInjectionLabel(metadata.labels)) {
         index.meshNamespaces.add(metadata.name);
@@ -178,31 +189,32 @@ export function buildClusterIndex(
     if (isIstiod(object) || proxyRole(templateSpec(object)) === 'sidecar') {
       index.meshRuns = true;
     }
-    if (object.kind === 'Pod') {
+    if (isKind(object, 'Pod')) {
       pods.push(object);
     }
-    if (object.kind === 'Pod' && proxyRole(object.spec) === 'sidecar') {
+    if (isKind(object, 'Pod') && proxyRole(object.spec) === 'sidecar') {
       index.meshNamespaces.add(namespace);
     } else if (apiGroup === 'security.istio.io') {
-      const spec = object.spec ?? {};
-      if (object.kind === 'PeerAuthentication') {
-        addPolicy(index.peerAuthentications, object, spec.selector);
-      } else if (
-        object.kind === 'AuthorizationPolicy' &&
-        spec.action !== 'AUDIT' &&
-        !spec.targetRef &&
-        asArray(spec.targetRefs).length === 0
-      ) {
-        addPolicy(index.authorizationPolicies, object, spec.selector);
+      if (isKind(object, 'PeerAuthentication')) {
+        addPolicy(index.peerAuthentications, object, object.spec?.selector);
+      } else if (isKind(object, 'AuthorizationPolicy')) {
+        const spec = object.spec ?? {};
+        if (
+          spec.action !== 'AUDIT' &&
+          !spec.targetRef &&
+          asArray(spec.targetRefs).length === 0
+        ) {
+          addPolicy(index.authorizationPolicies, object, spec.selector);
+        }
       }
     } else if (
       apiGroup === 'networking.k8s.io' &&
-      object.kind === 'NetworkPolicy'
+      isKind(object, 'NetworkPolicy')
     ) {
       // A missing podSelector is invalid; the API server would default it to
       // {} and so does this.
       addPolicy(index.networkPolicies, object, object.spec?.podSelector);
-    } else if (apiGroup === 'policy' && object.kind === 'PodDisruptionBudget') {
+    } else if (apiGroup === 'policy' && isKind(object, 'PodDisruptionBudget')) {
       // policy/v1: an empty selector selects every pod of the namespace, a
       // missing one none.
       if (object.spec?.selector && typeof object.spec.selector === 'object') {
@@ -210,7 +222,7 @@ export function buildClusterIndex(
       }
     } else if (
       apiGroup === 'autoscaling' &&
-      object.kind === 'HorizontalPodAutoscaler'
+      isKind(object, 'HorizontalPodAutoscaler')
     ) {
       const target = object.spec?.scaleTargetRef;
       if (target?.kind && target.name) {
@@ -219,7 +231,7 @@ export function buildClusterIndex(
           object,
         );
       }
-    } else if (object.kind === 'ServiceAccount' && apiGroup === '') {
+    } else if (isKind(object, 'ServiceAccount') && apiGroup === '') {
       index.serviceAccounts.set(`${namespace}/${metadata.name}`, object);
     }
   }
@@ -273,7 +285,7 @@ export function controllerOf(index: ClusterIndex, ref: ObjectRef): ObjectRef {
 }
 
 /** Age order (oldest first, then name): Istio applies the oldest of rivals. */
-export function oldestFirst(policies: readonly KubeObject[]): KubeObject[] {
+export function oldestFirst<T extends KubeObject>(policies: readonly T[]): T[] {
   const created = (p: KubeObject) => String(p.metadata.creationTimestamp ?? '');
   return [...policies].sort(
     (a, b) =>

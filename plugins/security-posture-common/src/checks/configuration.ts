@@ -1,9 +1,10 @@
+import type { Ingress } from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject, asArray } from '../kube';
 import { Check } from './check';
 
 const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 
-function isIngress(object: KubeObject): boolean {
+function isIngress(object: KubeObject): object is Ingress {
   const apiVersion = object.apiVersion ?? '';
   return (
     object.kind === 'Ingress' &&
@@ -13,7 +14,7 @@ function isIngress(object: KubeObject): boolean {
 }
 
 /** Hosts of the rules that no TLS entry names, when every entry names hosts. */
-function hostsWithoutTls(spec: any): string[] {
+function hostsWithoutTls(spec: Ingress['spec']): string[] {
   const entries = asArray(spec?.tls);
   if (entries.some(entry => asArray(entry?.hosts).length === 0)) {
     // An entry without hosts holds the controller's default certificate.

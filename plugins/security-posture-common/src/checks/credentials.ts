@@ -1,3 +1,4 @@
+import { isKind } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   CredentialKind,
   credentialKinds,
@@ -105,10 +106,11 @@ export const credentialChecks: Check[] = [
       },
     },
     object(object) {
-      if (object.kind !== 'ConfigMap' || object.apiVersion !== 'v1') {
+      if (!isKind(object, 'ConfigMap') || object.apiVersion !== 'v1') {
         return [];
       }
-      const data = (object as any).data;
+      // Parsed, not checked: the values may be anything.
+      const data: Record<string, unknown> | undefined = object.data;
       if (!data || typeof data !== 'object') {
         return [];
       }

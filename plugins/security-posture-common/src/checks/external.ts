@@ -1,3 +1,9 @@
+import {
+  isGatekeeperConstraint,
+  type ClusterPolicyReport,
+  type GatekeeperViolation,
+  type PolicyReport,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject, asArray } from '../kube';
 import { Severity } from '../types';
 import { Check } from './check';
@@ -22,7 +28,10 @@ const REPORT_SEVERITIES = new Set<string>([
   'info',
 ]);
 
-function violationAction(violation: any, specAction: string): string {
+function violationAction(
+  violation: GatekeeperViolation | undefined,
+  specAction: string,
+): string {
   // Constraints with `scoped` enforcement list one action per enforcement
   // point; the strictest one decides how bad the violation is.
   const listed = asArray(violation?.enforcementActions)
@@ -32,7 +41,17 @@ function violationAction(violation: any, specAction: string): string {
   return String(violation?.enforcementAction ?? listed[0] ?? specAction);
 }
 
-function refOf(value: any, fallbackNamespace?: string): ObjectRef | undefined {
+/** What reports name a resource with; fields as the tool wrote them. */
+interface ReportedRef {
+  kind?: unknown;
+  name?: unknown;
+  namespace?: unknown;
+}
+
+function refOf(
+  value: ReportedRef | undefined,
+  fallbackNamespace?: string,
+): ObjectRef | undefined {
   if (!value?.kind || !value?.name) {
     return undefined;
   }
@@ -52,7 +71,9 @@ function selfRef(object: KubeObject): ObjectRef {
   };
 }
 
-function isPolicyReport(object: KubeObject): boolean {
+function isPolicyReport(
+  object: KubeObject,
+): object is PolicyReport | ClusterPolicyReport {
   return (
     (object.kind === 'PolicyReport' || object.kind === 'ClusterPolicyReport') &&
     (object.apiVersion ?? '').startsWith('wgpolicyk8s.io/')
@@ -77,7 +98,7 @@ export const externalChecks: Check[] = [
       references: {},
     },
     object(object, { index }) {
-      if (!(object.apiVersion ?? '').startsWith('constraints.gatekeeper.sh/')) {
+      if (!isGatekeeperConstraint(object)) {
         return [];
       }
       const specAction = String(
@@ -120,9 +141,9 @@ export const externalChecks: Check[] = [
       }
       const reportNamespace =
         object.kind === 'PolicyReport' ? object.metadata.namespace : undefined;
-      const scope = refOf((object as any).scope, reportNamespace);
+      const scope = refOf(object.scope, reportNamespace);
       const results: ReportedResult[] = [];
-      for (const result of asArray((object as any).results)) {
+      for (const result of asArray(object.results)) {
         if (result?.result !== 'fail' && result?.result !== 'error') {
           continue;
         }

@@ -100,7 +100,14 @@ function nakedPod(owned: boolean): KubeObject {
       name: 'web-1',
       namespace: 'shop',
       ...(owned && {
-        ownerReferences: [{ kind: 'ReplicaSet', name: 'web-abc', uid: '1' }],
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'ReplicaSet',
+            name: 'web-abc',
+            uid: '1',
+          },
+        ],
       }),
     },
     spec: deployment().spec.template.spec,

@@ -1,3 +1,4 @@
+import { isScalable } from '@cloud-native-platform/plugin-cloud-native-common';
 import { ContainerView, Workload, containerLabel } from '../kube';
 import { Check } from './check';
 import { ClusterIndex } from './clusterIndex';
@@ -260,7 +261,8 @@ export const hardeningChecks: Check[] = [
       ) {
         return [];
       }
-      const replicas = object.spec?.replicas ?? 1;
+      const replicas =
+        (isScalable(object) ? object.spec?.replicas : undefined) ?? 1;
       return replicas < 2 ? [`${object.kind} has ${replicas} replica(s)`] : [];
     },
   },

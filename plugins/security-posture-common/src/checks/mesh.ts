@@ -1,3 +1,8 @@
+import type {
+  AuthorizationPolicy,
+  DestinationRule,
+  KubeKinds,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject, Workload, asArray } from '../kube';
 import { Check, CheckContext } from './check';
 import { hasAuthorizationPolicy } from './authorizationPolicies';
@@ -49,7 +54,15 @@ function meshWorkload(
   return result ?? undefined;
 }
 
-function isIstio(object: KubeObject, kind: string): boolean {
+type IstioKind =
+  | 'AuthorizationPolicy'
+  | 'DestinationRule'
+  | 'PeerAuthentication';
+
+function isIstio<K extends IstioKind>(
+  object: KubeObject,
+  kind: K,
+): object is KubeObject & KubeKinds[K] {
   return (
     object.kind === kind &&
     /^(security|networking)\.istio\.io\//.test(object.apiVersion ?? '')
@@ -112,17 +125,32 @@ function mtlsPolicyHits(object: KubeObject, mode: string) {
     .map(({ message }) => ({ message }));
 }
 
-function weakTlsSettings(spec: any): Array<{ path: string; mode: string }> {
+/** The TLS fields of a DestinationRule traffic policy (top level or subset). */
+interface TlsSettings {
+  tls?: { mode?: string };
+  portLevelSettings?: Array<{
+    port?: { number?: number };
+    tls?: { mode?: string };
+  }>;
+}
+
+function isWeak(mode: string | undefined): mode is string {
+  return mode !== undefined && WEAK_TLS.has(mode);
+}
+
+function weakTlsSettings(
+  spec: DestinationRule['spec'],
+): Array<{ path: string; mode: string }> {
   const found: Array<{ path: string; mode: string }> = [];
-  const visit = (policy: any, path: string) => {
+  const visit = (policy: TlsSettings | undefined, path: string) => {
     const mode = policy?.tls?.mode;
-    if (WEAK_TLS.has(mode)) {
+    if (isWeak(mode)) {
       found.push({ path: `${path}.tls.mode`, mode });
     }
     for (const port of asArray(policy?.portLevelSettings)) {
       const number = port?.port?.number ?? '?';
       const portMode = port?.tls?.mode;
-      if (WEAK_TLS.has(portMode)) {
+      if (isWeak(portMode)) {
         found.push({
           path: `${path}.portLevelSettings[port ${number}].tls.mode`,
           mode: portMode,
@@ -144,9 +172,9 @@ function isEmptyList(value: unknown): boolean {
   return !Array.isArray(value) || value.length === 0;
 }
 
-function policyScope(policy: KubeObject): string {
+function policyScope(policy: AuthorizationPolicy): string {
   const spec = policy.spec ?? {};
-  const matchLabels = spec.selector?.matchLabels ?? {};
+  const matchLabels: Record<string, string> = spec.selector?.matchLabels ?? {};
   const pairs = Object.keys(matchLabels)
     .sort()
     .map(key => `${key}=${matchLabels[key]}`);

@@ -1,3 +1,4 @@
+import type { PodSpec } from '@cloud-native-platform/plugin-cloud-native-common';
 import { Workload, asArray } from '../kube';
 import { Labels } from './labelSelector';
 import { podMetadataOf } from './podMetadata';
@@ -22,7 +23,9 @@ export const MESH_EXEMPT_NAMESPACES: ReadonlySet<string> = new Set([
  * traffic comes from outside the mesh). Istio can inject the proxy as a
  * native sidecar, an init container that keeps running, so both lists count.
  */
-export function proxyRole(podSpec: any): 'sidecar' | 'gateway' | undefined {
+export function proxyRole(
+  podSpec: PodSpec | undefined,
+): 'sidecar' | 'gateway' | undefined {
   const containers = asArray(podSpec?.containers);
   const proxied =
     containers.some(container => container?.name === PROXY) ||

@@ -1,4 +1,5 @@
-import { KubeObject, asArray } from '../kube';
+import type { NetworkPolicy } from '@cloud-native-platform/plugin-cloud-native-common';
+import { asArray } from '../kube';
 import { Check } from './check';
 import { describeLabels, isEmptySelector } from './labelSelector';
 import { podMetadataOf } from './podMetadata';
@@ -17,7 +18,7 @@ const NETWORK_POLICIES = 'Network separation and hardening: network policies';
  * Whether a policy isolates every pod of its namespace for ingress and lets
  * nothing in. Without policyTypes, Kubernetes always includes Ingress.
  */
-function isDefaultDenyIngress(policy: KubeObject): boolean {
+function isDefaultDenyIngress(policy: NetworkPolicy): boolean {
   const spec = policy.spec ?? {};
   return (
     isEmptySelector(spec.podSelector) &&
@@ -32,7 +33,7 @@ function isDefaultDenyIngress(policy: KubeObject): boolean {
  * Kubernetes defaults it.
  * An Egress-only policy leaves their ingress open.
  */
-function governsIngress(policy: KubeObject): boolean {
+function governsIngress(policy: NetworkPolicy): boolean {
   const types = policy.spec?.policyTypes;
   return (
     !Array.isArray(types) || types.length === 0 || types.includes('Ingress')

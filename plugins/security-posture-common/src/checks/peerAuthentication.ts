@@ -1,4 +1,4 @@
-import { KubeObject } from '../kube';
+import type { PeerAuthentication } from '@cloud-native-platform/plugin-cloud-native-common';
 import { ClusterIndex, MESH_ROOT_NAMESPACE, oldestFirst } from './clusterIndex';
 import { Labels } from './labelSelector';
 
@@ -16,11 +16,14 @@ export interface MtlsPosture {
 
 // Namespace-wide lists are the same for every workload of a namespace, so
 // their winner is worked out once.
-const oldestOfList = new WeakMap<readonly KubeObject[], KubeObject>();
+const oldestOfList = new WeakMap<
+  readonly PeerAuthentication[],
+  PeerAuthentication
+>();
 
 function oldest(
-  policies: readonly KubeObject[] | undefined,
-): KubeObject | undefined {
+  policies: readonly PeerAuthentication[] | undefined,
+): PeerAuthentication | undefined {
   if (!policies || policies.length === 0) {
     return undefined;
   }
@@ -35,12 +38,12 @@ function oldest(
   return winner;
 }
 
-function modeOf(value: any): string | undefined {
+function modeOf(value: { mode?: string } | undefined): string | undefined {
   const mode = value?.mode;
   return typeof mode === 'string' && mode !== 'UNSET' ? mode : undefined;
 }
 
-function nameOf(policy: KubeObject): string {
+function nameOf(policy: PeerAuthentication): string {
   return `${policy.metadata.namespace}/${policy.metadata.name}`;
 }
 
@@ -57,7 +60,7 @@ export function effectiveMtls(
   labels: Labels,
 ): MtlsPosture {
   const local = index.peerAuthentications.get(namespace);
-  const levels: Array<[KubeObject | undefined, string]> = [
+  const levels: Array<[PeerAuthentication | undefined, string]> = [
     [
       oldest(index.peerAuthentications.get(MESH_ROOT_NAMESPACE)?.namespaceWide),
       'mesh-wide',
@@ -138,7 +141,7 @@ export interface PolicyWeakening {
   message: string;
 }
 
-function selectorText(policy: KubeObject): string | undefined {
+function selectorText(policy: PeerAuthentication): string | undefined {
   const matchLabels = policy.spec?.selector?.matchLabels;
   if (!matchLabels || typeof matchLabels !== 'object') {
     return undefined;
@@ -159,7 +162,9 @@ function isWeak(mode: string | undefined): mode is PolicyWeakening['mode'] {
  * no workload. Istio ignores a selector policy in the root namespace, and
  * `portLevelMtls` on a policy without a selector, so neither counts.
  */
-export function policyWeakenings(policy: KubeObject): PolicyWeakening[] {
+export function policyWeakenings(
+  policy: PeerAuthentication,
+): PolicyWeakening[] {
   const namespace = policy.metadata.namespace ?? 'default';
   const selector = selectorText(policy);
   if (selector && namespace === MESH_ROOT_NAMESPACE) {

@@ -1,3 +1,7 @@
+import {
+  isKind,
+  podTemplateOf,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { Workload } from '../kube';
 import { Labels } from './labelSelector';
 
@@ -10,14 +14,9 @@ export function podMetadataOf(workload: Workload): {
   annotations: Labels;
 } {
   const { object } = workload;
-  let metadata;
-  if (object.kind === 'Pod') {
-    metadata = object.metadata;
-  } else if (object.kind === 'CronJob') {
-    metadata = object.spec?.jobTemplate?.spec?.template?.metadata;
-  } else {
-    metadata = object.spec?.template?.metadata;
-  }
+  const metadata = isKind(object, 'Pod')
+    ? object.metadata
+    : podTemplateOf(object)?.metadata;
   return {
     labels: metadata?.labels ?? {},
     annotations: workload.podAnnotations,

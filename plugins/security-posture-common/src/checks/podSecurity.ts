@@ -66,7 +66,7 @@ export const podSecurityBaselineChecks: Check[] = [
       },
     },
     workload(workload) {
-      return ['hostNetwork', 'hostPID', 'hostIPC']
+      return (['hostNetwork', 'hostPID', 'hostIPC'] as const)
         .filter(field => workload.podSpec[field] === true)
         .map(field => `pod uses the node's namespace (${field} true)`);
     },
@@ -156,7 +156,7 @@ export const podSecurityBaselineChecks: Check[] = [
             writers.length > 0
               ? `, writable by ${writers.join(', ')}`
               : ', read-only';
-          return `volume ${volume.name} mounts hostPath ${volume.hostPath.path}${writable}`;
+          return `volume ${volume.name} mounts hostPath ${volume.hostPath?.path}${writable}`;
         });
     },
   },

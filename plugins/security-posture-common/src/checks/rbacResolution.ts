@@ -1,3 +1,7 @@
+import {
+  isKind,
+  isOneOfKinds,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject, asArray } from '../kube';
 import { BUILT_IN_CLUSTER_ROLES } from './builtInClusterRoles';
 import { LabelSelector, selectorMatches } from './labelSelector';
@@ -118,7 +122,10 @@ export class RoleCatalog {
 
   /** What a RoleBinding's or ClusterRoleBinding's `roleRef` grants. */
   resolveBinding(binding: KubeObject): RoleResolution {
-    const ref = (binding as any).roleRef ?? {};
+    const ref: { kind?: string; name?: string } =
+      (isOneOfKinds(binding, ['RoleBinding', 'ClusterRoleBinding'])
+        ? binding.roleRef
+        : undefined) ?? {};
     const kind = String(ref.kind ?? '');
     const name = String(ref.name ?? '');
     if (kind === 'ClusterRole') {
@@ -226,12 +233,18 @@ export class RoleCatalog {
 // A null selector selects nothing (unlike an empty one, which selects every
 // ClusterRole): that is how the aggregation controller reads them.
 function selectorsOf(role: KubeObject): LabelSelector[] {
-  return asArray((role as any).aggregationRule?.clusterRoleSelectors).filter(
+  if (!isKind(role, 'ClusterRole')) {
+    return [];
+  }
+  return asArray(role.aggregationRule?.clusterRoleSelectors).filter(
     selector => selector !== null && typeof selector === 'object',
   );
 }
 
 function ownRules(object: KubeObject, role: RoleName): ResolvedRule[] {
+  if (!isOneOfKinds(object, ['Role', 'ClusterRole'])) {
+    return [];
+  }
   return asArray(object.rules).map((rule, index) => ({
     apiGroups: stringList(rule?.apiGroups),
     resources: stringList(rule?.resources),
@@ -249,7 +262,10 @@ function ownRules(object: KubeObject, role: RoleName): ResolvedRule[] {
  */
 export function subjectsOf(binding: KubeObject): Subject[] {
   const subjects: Subject[] = [];
-  for (const subject of asArray((binding as any).subjects)) {
+  if (!isOneOfKinds(binding, ['RoleBinding', 'ClusterRoleBinding'])) {
+    return subjects;
+  }
+  for (const subject of asArray(binding.subjects)) {
     if (!subject?.kind || !subject.name) {
       continue;
     }

@@ -44,6 +44,7 @@ function vulnerabilityReport(
           apiVersion: 'apps/v1',
           kind: 'ReplicaSet',
           name: 'web-5d8f',
+          uid: 'web-5d8f',
           controller: true,
         },
       ],

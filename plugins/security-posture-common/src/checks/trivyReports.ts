@@ -1,3 +1,8 @@
+import type {
+  KubeKinds,
+  TrivyVulnerability,
+  TrivyVulnerabilityReportData,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { KubeObject, asArray } from '../kube';
 import { Severity } from '../types';
 import { Check, Hit } from './check';
@@ -8,12 +13,19 @@ const TRIVY_GROUP = 'aquasecurity.github.io/';
 const APPLICATION_SECURITY = 'Upgrading and application security practices';
 const BANDS = ['critical', 'high', 'medium', 'low'] as const;
 type Band = (typeof BANDS)[number];
+type TrivyKind =
+  | 'VulnerabilityReport'
+  | 'ConfigAuditReport'
+  | 'ClusterConfigAuditReport';
 // Enough for a reader to look the worst ones up, short enough for a table.
 const LISTED_IDS = 3;
 
-function isTrivy(object: KubeObject, ...kinds: string[]): boolean {
+function isTrivy<K extends TrivyKind>(
+  object: KubeObject,
+  ...kinds: K[]
+): object is KubeObject & KubeKinds[K] {
   return (
-    kinds.includes(object.kind) &&
+    (kinds as string[]).includes(object.kind) &&
     (object.apiVersion ?? '').startsWith(TRIVY_GROUP)
   );
 }
@@ -52,7 +64,7 @@ function subjectOf(
   };
 }
 
-function imageOf(report: any): string {
+function imageOf(report: TrivyVulnerabilityReportData | undefined): string {
   const artifact = report?.artifact ?? {};
   const server = report?.registry?.server;
   const repository = [server, artifact.repository].filter(Boolean).join('/');
@@ -64,18 +76,21 @@ function imageOf(report: any): string {
     : repository || 'the image';
 }
 
-function isFixable(vulnerability: any): boolean {
+function isFixable(vulnerability: TrivyVulnerability | undefined): boolean {
   return String(vulnerability?.fixedVersion ?? '').trim() !== '';
 }
 
-function bandMessage(report: any, band: Band): string | undefined {
+function bandMessage(
+  report: TrivyVulnerabilityReportData | undefined,
+  band: Band,
+): string | undefined {
   const found = asArray(report?.vulnerabilities).filter(
     v => String(v?.severity ?? '').toLowerCase() === band,
   );
   const image = imageOf(report);
   if (found.length === 0) {
     // Reports stored without their list still carry the counts.
-    const count = Number(report?.summary?.[`${band}Count`] ?? 0);
+    const count = Number(report?.summary?.[`${band}Count` as const] ?? 0);
     return count > 0
       ? `image ${image} has ${count} ${band} ${
           count === 1 ? 'vulnerability' : 'vulnerabilities'
@@ -122,7 +137,7 @@ function vulnerabilityCheck(band: Band): Check {
       if (!isTrivy(object, 'VulnerabilityReport')) {
         return [];
       }
-      const message = bandMessage((object as any).report, band);
+      const message = bandMessage(object.report, band);
       if (!message) {
         return [];
       }
@@ -160,7 +175,7 @@ export const trivyChecks: Check[] = [
       }
       const { resource } = subjectOf(object, index);
       const results: ReportedResult[] = [];
-      for (const check of asArray((object as any).report?.checks)) {
+      for (const check of asArray(object.report?.checks)) {
         if (check?.success !== false) {
           continue;
         }

@@ -2,8 +2,19 @@ import { KubeObject } from '../kube';
 import { runChecks, RunChecksOptions } from '../runChecks';
 import { Finding } from '../types';
 
+// Tests set any value, valid or not, to see how the checks take it: the
+// fixtures' specs are deliberately untyped.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/** A fixture object whose spec and status tests change freely. */
+export type FixtureObject = KubeObject & { spec?: any; status?: any };
+
 /** Changes a compliant pod spec and its first container in place. */
-export type Mutation = (pod: any, container: any, object: KubeObject) => void;
+export type Mutation = (
+  pod: any,
+  container: any,
+  object: FixtureObject,
+) => void;
 
 /** A pod spec with one container that passes every check. */
 export function compliantPodSpec(): any {
@@ -47,8 +58,8 @@ export function compliantPodSpec(): any {
 }
 
 /** A Deployment `shop/web` with the compliant pod spec, then mutated. */
-export function deployment(mutate?: Mutation): KubeObject {
-  const object: KubeObject = {
+export function deployment(mutate?: Mutation): FixtureObject {
+  const object: FixtureObject = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'web', namespace: 'shop' },
@@ -60,16 +71,16 @@ export function deployment(mutate?: Mutation): KubeObject {
       },
     },
   };
-  const pod = object.spec.template;
-  mutate?.(pod.spec, pod.spec.containers[0], object);
+  const pod = object.spec.template.spec;
+  mutate?.(pod, pod.containers[0], object);
   return object;
 }
 
 /** A PodDisruptionBudget `shop/web` selecting the pods of `deployment()`. */
 export function podDisruptionBudget(
-  spec: any = { maxUnavailable: 1 },
+  spec: Record<string, unknown> = { maxUnavailable: 1 },
   name = 'web',
-): KubeObject {
+): FixtureObject {
   return {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
@@ -79,7 +90,7 @@ export function podDisruptionBudget(
 }
 
 /** A HorizontalPodAutoscaler `shop/web` scaling `deployment()`. */
-export function autoscaler(spec: any = {}): KubeObject {
+export function autoscaler(spec: Record<string, unknown> = {}): FixtureObject {
   return {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
@@ -123,12 +134,12 @@ export function findingsFor(
 export function namespace(
   name: string,
   labels: Record<string, string> = {},
-): KubeObject {
+): FixtureObject {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
 }
 
 /** The namespace of `deployment()` with sidecar injection on. */
-export function meshNamespace(): KubeObject {
+export function meshNamespace(): FixtureObject {
   return namespace('shop', { 'istio-injection': 'enabled' });
 }
 
@@ -137,9 +148,9 @@ export function istio(
   kind: 'PeerAuthentication' | 'AuthorizationPolicy' | 'DestinationRule',
   name: string,
   namespaceName: string,
-  spec: any,
+  spec: unknown,
   creationTimestamp = '2026-01-01T00:00:00Z',
-): KubeObject {
+): FixtureObject {
   const group = kind === 'DestinationRule' ? 'networking' : 'security';
   return {
     apiVersion: `${group}.istio.io/v1`,
@@ -153,8 +164,8 @@ export function istio(
 export function networkPolicy(
   name: string,
   namespaceName: string,
-  spec: any,
-): KubeObject {
+  spec: unknown,
+): FixtureObject {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
@@ -164,7 +175,7 @@ export function networkPolicy(
 }
 
 /** A NetworkPolicy that denies all ingress and egress of the namespace. */
-export function defaultDeny(namespaceName = 'shop'): KubeObject {
+export function defaultDeny(namespaceName = 'shop'): FixtureObject {
   return networkPolicy('default-deny-all', namespaceName, {
     podSelector: {},
     policyTypes: ['Ingress', 'Egress'],
@@ -185,14 +196,21 @@ function owned(
   kind: string,
   name: string,
   owner: { kind: string; name: string },
-): KubeObject {
+): FixtureObject {
   return {
     apiVersion: kind === 'Pod' ? 'v1' : 'apps/v1',
     kind,
     metadata: {
       name,
       namespace: 'shop',
-      ownerReferences: [{ ...owner, controller: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          uid: `uid-${owner.name}`,
+          ...owner,
+          controller: true,
+        },
+      ],
     },
   };
 }

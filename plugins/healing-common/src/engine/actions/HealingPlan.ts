@@ -1,3 +1,7 @@
+import {
+  isKind,
+  type Pod,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { HealingActionType, HealingChange } from '../../api';
 import { ClusterObjectsView, ClusterObject, cloneObject } from '../objects';
 import { changeDiff } from './changeDiff';
@@ -95,13 +99,13 @@ export function refOf(object: ClusterObject): HealingPlan['object'] {
 export function podsOfWorkload(
   view: ClusterObjectsView,
   workload: ClusterObject,
-): ClusterObject[] {
-  if (workload.kind === 'Pod') return [workload];
+): Pod[] {
+  if (isKind(workload, 'Pod')) return [workload];
   const uid = workload.metadata.uid;
   if (!uid) return [];
-  const pods: ClusterObject[] = [];
+  const pods: Pod[] = [];
   for (const child of view.ownedBy(uid)) {
-    if (child.kind === 'Pod') pods.push(child);
+    if (isKind(child, 'Pod')) pods.push(child);
     else if (child.metadata.uid) {
       pods.push(...view.ownedBy(child.metadata.uid, 'Pod'));
     }

@@ -1,3 +1,4 @@
+import type { Deployment } from '@cloud-native-platform/plugin-cloud-native-common';
 import { ClusterObject, objectsView } from '../objects';
 import { changeDiff } from './changeDiff';
 import { planEviction } from './planEviction';
@@ -243,9 +244,9 @@ describe('the diff of a change holds only what the action changes', () => {
   });
 
   it('adds and removes list elements whole, matched by name', () => {
-    const next = structuredClone(deployment);
-    next.spec.template.spec.containers = [
-      next.spec.template.spec.containers[0],
+    const next = structuredClone(deployment) as Deployment;
+    next.spec!.template.spec!.containers = [
+      next.spec!.template.spec!.containers[0],
       {
         name: 'sidecar',
         image: 'envoy:1.30',

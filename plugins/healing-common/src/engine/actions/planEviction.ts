@@ -1,5 +1,5 @@
+import type { Pod } from '@cloud-native-platform/plugin-cloud-native-common';
 import { isPodReady } from '../disruptionBudgets';
-import { ClusterObject } from '../objects';
 import {
   PlanContext,
   PlanResult,
@@ -9,9 +9,9 @@ import {
   refOf,
 } from './HealingPlan';
 
-function restarts(pod: ClusterObject): number {
+function restarts(pod: Pod): number {
   return (pod.status?.containerStatuses ?? []).reduce(
-    (n: number, c: any) => n + Number(c?.restartCount ?? 0),
+    (n, c) => n + Number(c?.restartCount ?? 0),
     0,
   );
 }

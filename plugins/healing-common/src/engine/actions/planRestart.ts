@@ -1,3 +1,4 @@
+import { recordOf } from '@cloud-native-platform/plugin-cloud-native-common';
 import { cloneObject } from '../objects';
 import {
   PlanContext,
@@ -56,12 +57,21 @@ export function planRestart({ workload, view, now }: PlanContext): PlanResult {
       pods: podsOfWorkload(view, workload),
       applyPatch: object => {
         const next = cloneObject(object);
-        next.spec = next.spec ?? {};
-        next.spec.template = next.spec.template ?? {};
-        next.spec.template.metadata = next.spec.template.metadata ?? {};
-        next.spec.template.metadata.annotations = {
-          ...next.spec.template.metadata.annotations,
-          [RESTARTED_AT_ANNOTATION]: at,
+        const spec = recordOf(next.spec);
+        const template = recordOf(spec.template);
+        const metadata = recordOf(template.metadata);
+        next.spec = {
+          ...spec,
+          template: {
+            ...template,
+            metadata: {
+              ...metadata,
+              annotations: {
+                ...recordOf(metadata.annotations),
+                [RESTARTED_AT_ANNOTATION]: at,
+              },
+            },
+          },
         };
         return next;
       },

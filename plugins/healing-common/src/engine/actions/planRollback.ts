@@ -1,3 +1,4 @@
+import { recordOf } from '@cloud-native-platform/plugin-cloud-native-common';
 import { cloneObject } from '../objects';
 import {
   PlanContext,
@@ -73,7 +74,7 @@ export function planRollback({ workload, view }: PlanContext): PlanResult {
       pods: podsOfWorkload(view, workload),
       applyPatch: object => {
         const next = cloneObject(object);
-        next.spec = { ...next.spec, template: cloneObject(template) };
+        next.spec = { ...recordOf(next.spec), template: cloneObject(template) };
         return next;
       },
     }),

@@ -1,3 +1,8 @@
+import {
+  fieldOf,
+  recordOf,
+  templateMetadataOf,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { HealingPolicy } from '../policies';
 import { selectorMatches } from '../labelSelector';
 import { ClusterObject, ClusterObjectsView, cloneObject } from '../objects';
@@ -37,9 +42,7 @@ export function scaleDownFloor(
   replicas: number,
 ): { floor: number; budget?: string } {
   const labelSets = [
-    workload.spec?.template?.metadata?.labels as
-      | Record<string, string>
-      | undefined,
+    templateMetadataOf(workload)?.labels,
     ...podsOfWorkload(view, workload).map(p => p.metadata.labels),
   ].filter((l): l is Record<string, string> => !!l);
   let floor = 1;
@@ -74,7 +77,7 @@ export function planScale(
   if (!SCALABLE.has(workload.kind)) {
     return { ok: false, reason: `a ${workload.kind} has no replicas to scale` };
   }
-  const current = Number(workload.spec?.replicas ?? 1);
+  const current = Number(fieldOf(workload.spec, 'replicas') ?? 1);
   const hpa = view
     .list('HorizontalPodAutoscaler', { namespace: workload.metadata.namespace })
     .find(
@@ -108,7 +111,7 @@ export function planScale(
   }
   const applyPatch = (object: typeof workload) => {
     const next = cloneObject(object);
-    next.spec = { ...next.spec, replicas: desired };
+    next.spec = { ...recordOf(next.spec), replicas: desired };
     return next;
   };
   return {

@@ -1,3 +1,4 @@
+import { recordOf } from '@cloud-native-platform/plugin-cloud-native-common';
 import { HealingPolicy } from '../policies';
 import { ClusterObject, cloneObject } from '../objects';
 import {
@@ -113,9 +114,7 @@ export function planTrafficShift(
   const names = serviceNames(workload);
   const service = view
     .list('VirtualService', { namespace: workload.metadata.namespace })
-    .find(vs =>
-      (vs.spec?.http ?? []).some((h: any) => routesTo(h.route, names)),
-    );
+    .find(vs => (vs.spec?.http ?? []).some(h => routesTo(h.route, names)));
   if (!service) {
     return {
       ok: false,
@@ -161,7 +160,7 @@ export function planTrafficShift(
       pods: [],
       applyPatch: object => {
         const next = cloneObject(object);
-        next.spec = { ...next.spec, http: cloneObject(newHttp) };
+        next.spec = { ...recordOf(next.spec), http: cloneObject(newHttp) };
         return next;
       },
     }),

@@ -22,7 +22,7 @@ import { examples as securityExamples } from '../../actions/security.examples';
 import { createServiceGenerateAction } from '../../actions/service';
 import { examples as serviceExamples } from '../../actions/service.examples';
 import { ENVIRONMENTS, SERVICE_LAYOUT } from '../../generators/service';
-import { readTemplate, stepInput, TEMPLATE_VALUES } from '../templateFixtures';
+import { readTemplate, stepInput, TEMPLATE_VALUES } from './templateFixtures';
 
 // The runs the proof test checks, and their kubectl kustomize builds.
 

@@ -1,0 +1,236 @@
+import type { KubeObject, LabelSelector, ObjectMeta } from './KubeObject';
+import type { PodTemplateSpec } from './kinds';
+
+/**
+ * An Argo Rollouts Rollout: a Deployment with progressive delivery. Its pod
+ * template is its own or, with `workloadRef`, a Deployment's.
+ *
+ * @public
+ */
+export interface Rollout extends KubeObject {
+  kind: 'Rollout';
+  spec?: {
+    replicas?: number;
+    selector?: LabelSelector;
+    template?: PodTemplateSpec;
+    workloadRef?: { apiVersion?: string; kind?: string; name?: string };
+    strategy?: {
+      canary?: Record<string, unknown>;
+      blueGreen?: Record<string, unknown>;
+    };
+  };
+  status?: {
+    phase?: string;
+    message?: string;
+    replicas?: number;
+    readyReplicas?: number;
+    availableReplicas?: number;
+    updatedReplicas?: number;
+    abort?: boolean;
+    abortedAt?: string;
+    stableRS?: string;
+    currentPodHash?: string;
+    conditions?: Array<{
+      type?: string;
+      status?: string;
+      reason?: string;
+      message?: string;
+      lastTransitionTime?: string;
+      lastUpdateTime?: string;
+    }>;
+  };
+}
+
+/**
+ * A KubeVirt VirtualMachine: a workload whose pods are virt-launchers.
+ *
+ * @public
+ */
+export interface VirtualMachine extends KubeObject {
+  kind: 'VirtualMachine';
+  spec?: {
+    running?: boolean;
+    runStrategy?: 'Always' | 'Halted' | 'Manual' | 'RerunOnFailure' | string;
+    template?: { metadata?: ObjectMeta; spec?: Record<string, unknown> };
+  };
+  status?: { printableStatus?: string; ready?: boolean };
+}
+
+/**
+ * One CVE of a Trivy Operator VulnerabilityReport.
+ *
+ * @public
+ */
+export interface TrivyVulnerability {
+  vulnerabilityID?: string;
+  severity?: string;
+  score?: number;
+  resource?: string;
+  installedVersion?: string;
+  fixedVersion?: string;
+  title?: string;
+}
+
+/**
+ * The `report` of a Trivy Operator VulnerabilityReport.
+ *
+ * @public
+ */
+export interface TrivyVulnerabilityReportData {
+  artifact?: { repository?: string; tag?: string; digest?: string };
+  registry?: { server?: string };
+  summary?: Partial<
+    Record<
+      | 'criticalCount'
+      | 'highCount'
+      | 'mediumCount'
+      | 'lowCount'
+      | 'unknownCount',
+      number
+    >
+  >;
+  vulnerabilities?: TrivyVulnerability[];
+}
+
+/**
+ * A Trivy Operator VulnerabilityReport (`aquasecurity.github.io/v1alpha1`):
+ * the CVEs found in one container's image. The data is under `report`, not
+ * `spec`.
+ *
+ * @public
+ */
+export interface VulnerabilityReport extends KubeObject {
+  kind: 'VulnerabilityReport';
+  report?: TrivyVulnerabilityReportData;
+}
+
+/**
+ * One check of a Trivy Operator configuration audit.
+ *
+ * @public
+ */
+export interface TrivyConfigAuditCheck {
+  checkID?: string;
+  id?: string;
+  title?: string;
+  severity?: string;
+  success?: boolean;
+  messages?: string[];
+}
+
+/**
+ * A Trivy Operator ConfigAuditReport: the KSV checks run on one resource.
+ *
+ * @public
+ */
+export interface ConfigAuditReport extends KubeObject {
+  kind: 'ConfigAuditReport';
+  report?: { checks?: TrivyConfigAuditCheck[] };
+}
+
+/**
+ * The cluster-scoped ConfigAuditReport, for cluster-scoped resources.
+ *
+ * @public
+ */
+export interface ClusterConfigAuditReport extends KubeObject {
+  kind: 'ClusterConfigAuditReport';
+  report?: { checks?: TrivyConfigAuditCheck[] };
+}
+
+/**
+ * One result of a policy report (`wgpolicyk8s.io`, as Kyverno writes them).
+ *
+ * @public
+ */
+export interface PolicyReportResult {
+  policy?: string;
+  rule?: string;
+  result?: 'pass' | 'fail' | 'warn' | 'error' | 'skip' | string;
+  severity?: string;
+  message?: string;
+  resources?: Array<{
+    apiVersion?: string;
+    kind?: string;
+    namespace?: string;
+    name?: string;
+    uid?: string;
+  }>;
+}
+
+/**
+ * A namespaced policy report: results at the top level, an optional `scope`.
+ *
+ * @public
+ */
+export interface PolicyReport extends KubeObject {
+  kind: 'PolicyReport';
+  scope?: {
+    apiVersion?: string;
+    kind?: string;
+    namespace?: string;
+    name?: string;
+  };
+  results?: PolicyReportResult[];
+}
+
+/**
+ * The cluster-scoped policy report.
+ *
+ * @public
+ */
+export interface ClusterPolicyReport extends KubeObject {
+  kind: 'ClusterPolicyReport';
+  scope?: {
+    apiVersion?: string;
+    kind?: string;
+    namespace?: string;
+    name?: string;
+  };
+  results?: PolicyReportResult[];
+}
+
+/**
+ * One violation an OPA Gatekeeper constraint's audit recorded.
+ *
+ * @public
+ */
+export interface GatekeeperViolation {
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  message?: string;
+  enforcementAction?: string;
+  /** One action per enforcement point, with `scoped` enforcement. */
+  enforcementActions?: string[];
+}
+
+/**
+ * An OPA Gatekeeper constraint (`constraints.gatekeeper.sh`): its kind is
+ * the name of its ConstraintTemplate, so it is recognised by the API group.
+ *
+ * @public
+ */
+export interface GatekeeperConstraint extends KubeObject {
+  spec?: {
+    enforcementAction?: string;
+    match?: Record<string, unknown>;
+    parameters?: Record<string, unknown>;
+  };
+  status?: {
+    totalViolations?: number;
+    auditTimestamp?: string;
+    violations?: GatekeeperViolation[];
+  };
+}
+
+/**
+ * True for objects of the Gatekeeper constraints group.
+ *
+ * @public
+ */
+export function isGatekeeperConstraint(
+  object: KubeObject,
+): object is GatekeeperConstraint {
+  return (object.apiVersion ?? '').startsWith('constraints.gatekeeper.sh/');
+}

@@ -1,0 +1,5 @@
+export * from './KubeObject';
+export * from './kinds';
+export * from './customResources';
+export * from './workloads';
+export * from './fields';
