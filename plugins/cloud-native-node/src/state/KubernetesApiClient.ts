@@ -50,7 +50,11 @@ export interface WatchEvent {
   object: any;
 }
 
-/** How a watch that did not fail ended. */
+/**
+ * How a watch that did not fail ended.
+ *
+ * @public
+ */
 export type WatchEnd = 'ended' | 'dropped' | 'idle';
 
 /**

@@ -1,6 +1,8 @@
 /**
  * A Kubernetes object as the cluster state holds it. Structural, so the
  * backend's cached objects and parsed manifests both fit without an import.
+ *
+ * @public
  */
 export interface KubeObjectLike {
   apiVersion?: string;
@@ -23,7 +25,11 @@ export interface KubeObjectLike {
   status?: any;
 }
 
-/** A core/v1 Event, the fields platform healing reads. */
+/**
+ * A core/v1 Event, the fields platform healing reads.
+ *
+ * @public
+ */
 export interface KubeEventLike {
   metadata?: { name?: string; namespace?: string; uid?: string };
   involvedObject: {

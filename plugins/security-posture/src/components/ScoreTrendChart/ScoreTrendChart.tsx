@@ -33,7 +33,11 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** Props of {@link ScoreTrendChart}. */
+/**
+ * Props of {@link ScoreTrendChart}.
+ *
+ * @public
+ */
 export interface ScoreTrendChartProps {
   /** Snapshots, oldest first. */
   points: readonly TrendPoint[];
@@ -49,7 +53,11 @@ const formatDate = (iso: string) =>
     day: 'numeric',
   });
 
-/** The score over time as a small SVG line chart, thresholds dashed. */
+/**
+ * The score over time as a small SVG line chart, thresholds dashed.
+ *
+ * @public
+ */
 export function ScoreTrendChart(props: ScoreTrendChartProps) {
   const classes = useStyles();
   const theme = useTheme();
