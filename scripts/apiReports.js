@@ -7,8 +7,12 @@
  *   npm run api-reports [-- <package dir>…]   regenerate them
  *   npm test -- api-reports                   fail when one is out of date
  *
- * Both first run `tsc`, whose declarations (`dist-types/`, incremental) are
- * what API Extractor reads, so neither needs an earlier build.
+ * Both first run `tsc`, whose declarations (`dist-types/`) are what API
+ * Extractor reads, so neither needs an earlier build. That run is a full
+ * one: an incremental build re-checks only the changed files, and the order
+ * in which types are checked decides the order of union members in the
+ * declarations it writes, so reports made after an incremental build could
+ * differ from a fresh clone's.
  */
 'use strict';
 
@@ -53,7 +57,7 @@ function apiReportArgs({ check, paths = [] }) {
  * returns its exit code. Returns the exit code of the first step that fails.
  */
 function runApiReports(yarn, { check, paths }) {
-  const tsc = yarn(['run', '--binaries-only', 'tsc']);
+  const tsc = yarn(['run', '--binaries-only', 'tsc', '--incremental', 'false']);
   if (tsc !== 0) {
     process.stderr.write(
       '[api-reports] tsc failed, so the declarations the reports are made from are missing\n',
