@@ -4,7 +4,9 @@
  * written by API Extractor through `backstage-repo-tools api-reports`, and
  * `cli-report.md` for the command-line package.
  *
- *   npm run api-reports [-- <package dir>…]   regenerate them
+ *   npm run api-reports [-- <package dir>…]   regenerate them (also as
+ *                                             build:api-reports, the name
+ *                                             backstage-repo-tools prints)
  *   npm test -- api-reports                   fail when one is out of date
  *
  * Both first run `tsc`, whose declarations (`dist-types/`) are what API
