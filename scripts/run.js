@@ -16,6 +16,7 @@ const {
   yarnRelease,
   run,
 } = require('./toolchain');
+const { runApiReports } = require('./apiReports');
 
 /** Paths given on the command line are relative to where the user typed them. */
 function userPath(p) {
@@ -313,6 +314,8 @@ const tasks = {
   },
   tsc: ({ yarn }, args) => yarn(['run', '--binaries-only', 'tsc', ...args]),
   lint: ({ yarn }, args) => yarn(['backstage-cli', 'repo', 'lint', ...args]),
+  'api-reports': ({ yarn }, args) =>
+    runApiReports(yarn, { check: false, paths: args }),
   yarn: ({ yarn }, args) => yarn(args),
 };
 

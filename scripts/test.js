@@ -1,13 +1,15 @@
 /*
  * `npm test`: every suite of the repository, on the repository's Node.js.
  *
- *   typecheck  tsc over every package
- *   lint       ESLint through backstage-cli, Prettier formatting, and the
- *              cap on no-explicit-any exceptions (scripts/checkExplicitAny.js)
- *   unit       Jest over every package; database tests run on SQLite and on
- *              a PostgreSQL 15 server started here on a loopback port
- *   e2e        the built portal served by the backend, driven by Playwright
- *              in Debian's Chromium
+ *   typecheck    tsc over every package
+ *   api-reports  every published package's API report is up to date
+ *                (`npm run api-reports` rewrites them)
+ *   lint         ESLint through backstage-cli, Prettier formatting, and the
+ *                cap on no-explicit-any exceptions (scripts/checkExplicitAny.js)
+ *   unit         Jest over every package; database tests run on SQLite and
+ *                on a PostgreSQL 15 server started here on a loopback port
+ *   e2e          the built portal served by the backend, driven by
+ *                Playwright in Debian's Chromium
  *
  * `npm test -- unit e2e` runs only the named suites. With CI=true a service
  * that cannot be started fails the run; otherwise its suite is skipped with
@@ -20,6 +22,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, yarnRelease } = require('./toolchain');
 const { startPostgres } = require('./services/postgres');
+const { runApiReports } = require('./apiReports');
 const { ensureDebianPackages } = require('./services/apt');
 
 const CI = Boolean(process.env.CI);
@@ -87,6 +90,8 @@ function stopProcessGroup(child) {
 
 const suites = {
   typecheck: () => yarn(['run', '--binaries-only', 'tsc']),
+
+  'api-reports': () => runApiReports(yarn, { check: true }),
 
   lint: () =>
     yarn(['backstage-cli', 'repo', 'lint']) ||

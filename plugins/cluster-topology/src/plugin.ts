@@ -43,7 +43,7 @@ export const clusterTopologyPlugin = createPlugin({
  * @public
  */
 export const ClusterTopologyPage = clusterTopologyPlugin.provide(
-  createRoutableExtension({
+  createRoutableExtension<() => JSX.Element>({
     name: 'ClusterTopologyPage',
     component: () =>
       import('./components/ClusterTopologyPage').then(
@@ -59,7 +59,7 @@ export const ClusterTopologyPage = clusterTopologyPlugin.provide(
  * @public
  */
 export const EntityClusterTopologyContent = clusterTopologyPlugin.provide(
-  createRoutableExtension({
+  createRoutableExtension<() => JSX.Element>({
     name: 'EntityClusterTopologyContent',
     component: () =>
       import('./components/EntityTopologyContent').then(
@@ -75,7 +75,7 @@ export const EntityClusterTopologyContent = clusterTopologyPlugin.provide(
  * @public
  */
 export const EntityClusterWorkloadsCard = clusterTopologyPlugin.provide(
-  createComponentExtension({
+  createComponentExtension<() => JSX.Element>({
     name: 'EntityClusterWorkloadsCard',
     component: {
       lazy: () =>

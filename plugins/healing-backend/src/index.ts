@@ -6,7 +6,3 @@
  * @packageDocumentation
  */
 export { healingPlugin as default } from './plugin';
-export { KnexHealingStore } from './database/KnexHealingStore';
-export type * from './database/HealingStore';
-export { readHealingConfig } from './config';
-export type { HealingConfig } from './config';

@@ -38,7 +38,7 @@ export const healingPlugin = createPlugin({
  * @public
  */
 export const HealingPage = healingPlugin.provide(
-  createRoutableExtension({
+  createRoutableExtension<() => JSX.Element>({
     name: 'HealingPage',
     component: () =>
       import('./components/HealingPage').then(m => m.HealingPage),
@@ -52,7 +52,7 @@ export const HealingPage = healingPlugin.provide(
  * @public
  */
 export const EntityHealingContent = healingPlugin.provide(
-  createRoutableExtension({
+  createRoutableExtension<() => JSX.Element>({
     name: 'EntityHealingContent',
     component: () =>
       import('./components/EntityHealingContent').then(
@@ -68,7 +68,7 @@ export const EntityHealingContent = healingPlugin.provide(
  * @public
  */
 export const EntityHealingCard = healingPlugin.provide(
-  createComponentExtension({
+  createComponentExtension<() => JSX.Element>({
     name: 'EntityHealingCard',
     component: {
       lazy: () =>

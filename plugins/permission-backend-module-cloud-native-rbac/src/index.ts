@@ -7,7 +7,7 @@
 export { permissionModuleRbacPolicy as default } from './module';
 export { RbacPolicy } from './RbacPolicy';
 export type { RbacPolicyOptions } from './RbacPolicy';
-export { parsePolicyCsv } from './policyFile';
+export { parsePolicyCsv, POLICY_ACTIONS } from './policyFile';
 export type {
   Membership,
   PermissionLine,

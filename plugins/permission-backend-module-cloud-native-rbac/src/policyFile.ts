@@ -1,6 +1,10 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 
-/** The actions a permission line may name, as in permission attributes. */
+/**
+ * The actions a permission line may name, as in permission attributes.
+ *
+ * @public
+ */
 export const POLICY_ACTIONS = [
   'create',
   'read',

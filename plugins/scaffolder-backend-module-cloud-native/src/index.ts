@@ -7,14 +7,3 @@
  */
 
 export { scaffolderModuleCloudNative as default } from './module';
-export { createMeshGenerateAction } from './actions/mesh';
-export { createMonitoringGenerateAction } from './actions/monitoring';
-export { createScalingGenerateAction } from './actions/scaling';
-export { createSecurityGenerateAction } from './actions/security';
-export { createServiceGenerateAction } from './actions/service';
-export {
-  generateService,
-  buildService,
-  ENVIRONMENTS,
-} from './generators/service';
-export type { ServiceOptions, EnvironmentOptions } from './generators/service';

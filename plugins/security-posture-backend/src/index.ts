@@ -7,8 +7,9 @@
  */
 
 export { securityPosturePlugin as default } from './plugin';
-export * from './service/router';
-export * from './config';
-export * from './database/PostureStore';
-export { KnexPostureStore } from './database/KnexPostureStore';
-export * from './permissions/rules';
+export { IS_CLUSTER, postureClusterResourceRef } from './permissions/rules';
+export type {
+  IsClusterParams,
+  PostureClusterQuery,
+  PostureClusterResource,
+} from './permissions/rules';

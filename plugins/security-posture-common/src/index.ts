@@ -73,6 +73,7 @@ export {
 } from './meshCoverage';
 export type { WorkloadMeshCoverage } from './meshCoverage';
 export { ManifestError, parseManifests } from './manifests';
+export type { ParseManifestsOptions } from './manifests';
 export {
   isClusterScoped,
   namespaceNameProblem,

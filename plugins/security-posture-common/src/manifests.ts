@@ -42,9 +42,13 @@ const MAX_ALIASES = 1000;
  */
 const MAX_NESTING = 256;
 
-/** Options of {@link parseManifests}. */
+/**
+ * Options of {@link parseManifests}.
+ *
+ * @public
+ */
 export interface ParseManifestsOptions {
-  /** Defaults to {@link MAX_MANIFEST_BYTES}. */
+  /** Defaults to 10 MiB. */
   maxBytes?: number;
 }
 

@@ -36,7 +36,7 @@ export const securityPosturePlugin = createPlugin({
  * @public
  */
 export const SecurityPosturePage = securityPosturePlugin.provide(
-  createRoutableExtension({
+  createRoutableExtension<() => JSX.Element>({
     name: 'SecurityPosturePage',
     component: () =>
       import('./components/SecurityPosturePage').then(
@@ -52,7 +52,7 @@ export const SecurityPosturePage = securityPosturePlugin.provide(
  * @public
  */
 export const EntitySecurityPostureContent = securityPosturePlugin.provide(
-  createRoutableExtension({
+  createRoutableExtension<() => JSX.Element | null>({
     name: 'EntitySecurityPostureContent',
     component: () =>
       import('./components/EntitySecurityPostureContent').then(
@@ -68,7 +68,7 @@ export const EntitySecurityPostureContent = securityPosturePlugin.provide(
  * @public
  */
 export const EntitySecurityPostureCard = securityPosturePlugin.provide(
-  createComponentExtension({
+  createComponentExtension<() => JSX.Element>({
     name: 'EntitySecurityPostureCard',
     component: {
       lazy: () =>

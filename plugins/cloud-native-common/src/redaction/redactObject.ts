@@ -1,7 +1,11 @@
 import { isCredentialName } from './credentialHeuristics';
 import { REDACTED, redactText } from './redactText';
 
-/** The annotation `kubectl apply` writes: the whole object again, as JSON. */
+/**
+ * The annotation `kubectl apply` writes: the whole object again, as JSON.
+ *
+ * @public
+ */
 export const LAST_APPLIED_ANNOTATION =
   'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -112,8 +116,8 @@ function redactConfigMapData(data: unknown): unknown {
  * - Env entries anywhere (containers, initContainers, ephemeralContainers of
  *   a Pod, of any pod template, of a CronJob's jobTemplate, of custom
  *   resources) lose their value when the name is a credential's.
- * - In `args` and `command`, the value after a credential flag (`--token
- *   abc`) and of `--password=abc` is redacted.
+ * - In `args` and `command`, the value after a credential flag
+ *   (`--token abc`) and of `--password=abc` is redacted.
  * - Annotations named like a credential lose their value;
  *   `kubectl.kubernetes.io/last-applied-configuration` is redacted as the
  *   object it repeats.

@@ -51,7 +51,11 @@ export interface WatchEvent {
   object: unknown;
 }
 
-/** How a watch that did not fail ended. */
+/**
+ * How a watch that did not fail ended.
+ *
+ * @public
+ */
 export type WatchEnd = 'ended' | 'dropped' | 'idle';
 
 /**

@@ -7,8 +7,12 @@ import { KubeObject } from './KubeObject';
 const YAML_FILE = /\.ya?ml$/i;
 const RELOAD_DELAY_MS = 200;
 
-/** Objects read from one file, and what was wrong in it. */
-interface FileContent {
+/**
+ * Objects read from one file, and what was wrong in it.
+ *
+ * @public
+ */
+export interface FileContent {
   objects: KubeObject[];
   problems: string[];
 }

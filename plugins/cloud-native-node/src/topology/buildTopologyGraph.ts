@@ -18,7 +18,11 @@ import { WORKLOAD_KINDS } from '../state/kinds';
 import { graphIds } from './graphIds';
 import { staticEdges } from './staticEdges';
 
-/** What the graph builder reads of a cluster. */
+/**
+ * What the graph builder reads of a cluster.
+ *
+ * @public
+ */
 export interface GraphCluster {
   definition: ClusterDefinition;
   store: ClusterObjectStore;
@@ -45,7 +49,11 @@ const SEVERITY: Record<TopologyHealth, number> = {
   failing: 4,
 };
 
-/** The worse of two health values. */
+/**
+ * The worse of two health values.
+ *
+ * @public
+ */
 export function worstHealth(
   a: TopologyHealth,
   b: TopologyHealth,
@@ -60,7 +68,11 @@ function entityRefOf(object: KubeObject): string | undefined {
   return id ? `component:default/${id}` : undefined;
 }
 
-/** The workloads of a cluster that nothing else owns (a Job of a CronJob is part of it). */
+/**
+ * The workloads of a cluster that nothing else owns (a Job of a CronJob is part of it).
+ *
+ * @public
+ */
 export function topLevelWorkloads(
   store: ClusterObjectStore,
   namespace?: string,
@@ -78,7 +90,11 @@ export function topLevelWorkloads(
   return out;
 }
 
-/** One workload (and, when expanded, its pods) as graph nodes. */
+/**
+ * One workload (and, when expanded, its pods) as graph nodes.
+ *
+ * @public
+ */
 export function workloadNodes(
   cluster: string,
   store: ClusterObjectStore,
@@ -138,7 +154,11 @@ export function workloadNodes(
   ];
 }
 
-/** Health of a whole cluster: its sync state and the worst of its workloads. */
+/**
+ * Health of a whole cluster: its sync state and the worst of its workloads.
+ *
+ * @public
+ */
 export function clusterHealth(
   status: ClusterStatus,
   workloads: TopologyNode[],

@@ -1,6 +1,10 @@
 import { KubeObject } from '../state/KubeObject';
 
-/** Ids of topology nodes: stable across requests, readable in URLs. */
+/**
+ * Ids of topology nodes: stable across requests, readable in URLs.
+ *
+ * @public
+ */
 export const graphIds = {
   group: (role: string, region?: string) => `group:${role}/${region ?? 'any'}`,
   cluster: (cluster: string) => `cluster:${cluster}`,

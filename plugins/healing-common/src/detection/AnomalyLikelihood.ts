@@ -1,6 +1,10 @@
 import { RollingStats } from './RollingStats';
 
-/** Settings of {@link AnomalyLikelihood}. */
+/**
+ * Settings of {@link AnomalyLikelihood}.
+ *
+ * @public
+ */
 export interface AnomalyLikelihoodOptions {
   /** Raw scores averaged into the short-term level that is judged. */
   shortWindow: number;
@@ -12,7 +16,11 @@ export interface AnomalyLikelihoodOptions {
   minStd: number;
 }
 
-/** Defaults: a 10-point level judged against the last 2,000. */
+/**
+ * Defaults: a 10-point level judged against the last 2,000.
+ *
+ * @public
+ */
 export const DEFAULT_ANOMALY_LIKELIHOOD_OPTIONS: AnomalyLikelihoodOptions = {
   shortWindow: 10,
   longWindow: 2000,
@@ -26,6 +34,8 @@ export const DEFAULT_ANOMALY_LIKELIHOOD_OPTIONS: AnomalyLikelihoodOptions = {
  * its own long history, and the upper tail probability is reported as a
  * log score. The raw scores of a noisy series and of a clean one end up on
  * one scale, which is what lets one alert threshold serve both.
+ *
+ * @public
  */
 export class AnomalyLikelihood {
   private readonly options: AnomalyLikelihoodOptions;
@@ -67,13 +77,19 @@ export class AnomalyLikelihood {
 /**
  * Maps a tail probability onto [0, 1] by its order of magnitude: 1e-5 → 0.5,
  * 1e-10 or less → 1, 1 → 0.
+ *
+ * @public
  */
 export function logTailScore(tail: number): number {
   const score = Math.log(Math.max(tail, 1e-10)) / Math.log(1e-10);
   return Math.min(Math.max(score, 0), 1);
 }
 
-/** Upper tail of the standard normal, P(Z > z), with relative error below ~1e-7. */
+/**
+ * Upper tail of the standard normal, `P(Z > z)`, with relative error below ~1e-7.
+ *
+ * @public
+ */
 export function normalTail(z: number): number {
   return 0.5 * erfc(z / Math.SQRT2);
 }

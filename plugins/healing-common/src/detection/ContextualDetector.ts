@@ -5,7 +5,11 @@ import {
 } from './AnomalyLikelihood';
 import { CellContexts } from './CellContexts';
 
-/** Settings of {@link ContextualDetector}; one set serves every series. */
+/**
+ * Settings of {@link ContextualDetector}; one set serves every series.
+ *
+ * @public
+ */
 export interface ContextualDetectorOptions {
   /** Points seen before the value grid is laid and scoring starts. */
   warmup: number;
@@ -33,7 +37,11 @@ export interface ContextualDetectorOptions {
   damping: number;
 }
 
-/** Defaults, chosen in the development runs the README counts. */
+/**
+ * Defaults, chosen in the development runs the README counts.
+ *
+ * @public
+ */
 export const DEFAULT_CONTEXTUAL_DETECTOR_OPTIONS: ContextualDetectorOptions = {
   warmup: 150,
   levels: 16,
@@ -63,6 +71,8 @@ export const DEFAULT_CONTEXTUAL_DETECTOR_OPTIONS: ContextualDetectorOptions = {
  * while, since one incident should raise one alert. The grid is re-laid,
  * and the memory re-learnt from the last `relearnWindow` values, when the
  * range outgrows it; the extremes are those of the whole series.
+ *
+ * @public
  */
 export class ContextualDetector {
   private readonly options: ContextualDetectorOptions;
@@ -152,7 +162,11 @@ export class ContextualDetector {
   }
 }
 
-/** Scores a whole series point by point with a fresh detector. */
+/**
+ * Scores a whole series point by point with a fresh detector.
+ *
+ * @public
+ */
 export function detectContextual(
   values: ArrayLike<number>,
   options: Partial<ContextualDetectorOptions> = {},

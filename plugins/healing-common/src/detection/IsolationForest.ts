@@ -6,7 +6,11 @@ import { Random, randomInt, seededRandom } from './random';
 const EXACT_HARMONIC_LIMIT = 100_000;
 const EULER_GAMMA = 0.5772156649015329;
 
-/** The harmonic number H(k) = 1 + 1/2 + … + 1/k. */
+/**
+ * The harmonic number H(k) = 1 + 1/2 + … + 1/k.
+ *
+ * @public
+ */
 export function harmonicNumber(k: number): number {
   if (k <= 0) return 0;
   if (k <= EXACT_HARMONIC_LIMIT) {
@@ -27,6 +31,8 @@ export function harmonicNumber(k: number): number {
 /**
  * c(n): the mean path length of an unsuccessful search in a binary search
  * tree of n points, 2H(n-1) - 2(n-1)/n; it normalises isolation depths.
+ *
+ * @public
  */
 export function averagePathLength(n: number): number {
   if (n <= 1) return 0;
@@ -34,7 +40,11 @@ export function averagePathLength(n: number): number {
   return 2 * harmonicNumber(n - 1) - (2 * (n - 1)) / n;
 }
 
-/** Settings of an isolation forest. */
+/**
+ * Settings of an isolation forest.
+ *
+ * @public
+ */
 export interface IsolationForestOptions {
   /** Number of trees (100). */
   trees?: number;
@@ -58,6 +68,8 @@ interface Tree {
  * Isolation forest (Liu, Ting and Zhou, 2008): anomalies are isolated by
  * fewer random splits, so score(x) = 2^(-E[h(x)] / c(ψ)) is near 1 for them
  * and at or below 0.5 for ordinary points.
+ *
+ * @public
  */
 export class IsolationForest {
   private constructor(

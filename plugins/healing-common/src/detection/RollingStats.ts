@@ -2,6 +2,8 @@
  * Mean and standard deviation of the last `size` values in O(1) per value.
  * Sums are kept relative to the first value seen, so series in the
  * hundreds of millions (bytes, requests) lose no precision.
+ *
+ * @public
  */
 export class RollingStats {
   private readonly values: Float64Array;

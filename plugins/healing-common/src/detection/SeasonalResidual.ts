@@ -5,12 +5,18 @@ import { RollingStats } from './RollingStats';
  * 10 or 30 minutes, or hour. Calendar periods rather than periods searched
  * over every lag: cheap, and a smooth series cannot pass off a short lag as
  * its season.
+ *
+ * @public
  */
 export const CANDIDATE_PERIODS: readonly number[] = [
   24, 48, 144, 168, 288, 336, 1440, 2016,
 ];
 
-/** Settings of {@link SeasonalResidual}. */
+/**
+ * Settings of {@link SeasonalResidual}.
+ *
+ * @public
+ */
 export interface SeasonalResidualOptions {
   /** Periods tried, in points. */
   periods: readonly number[];
@@ -36,6 +42,8 @@ const DEFAULTS: SeasonalResidualOptions = {
  * candidate period whose autocorrelation on the past stands highest above
  * the autocorrelation at half that period (a peak, not mere smoothness);
  * none is used when no candidate reaches 0.3.
+ *
+ * @public
  */
 export class SeasonalResidual {
   private readonly options: SeasonalResidualOptions;

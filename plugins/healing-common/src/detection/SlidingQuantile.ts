@@ -1,6 +1,8 @@
 /**
  * A quantile of the last `size` values: a sorted copy is kept beside the
  * arrival order, so each value costs one binary search and one shift.
+ *
+ * @public
  */
 export class SlidingQuantile {
   private readonly sorted: number[] = [];

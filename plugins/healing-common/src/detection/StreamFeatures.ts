@@ -1,6 +1,10 @@
 import { RollingStats } from './RollingStats';
 
-/** Window lengths of {@link StreamFeatures}. */
+/**
+ * Window lengths of {@link StreamFeatures}.
+ *
+ * @public
+ */
 export interface StreamFeatureOptions {
   /** Points in the short window (recent level and spread). */
   shortWindow: number;
@@ -8,7 +12,11 @@ export interface StreamFeatureOptions {
   longWindow: number;
 }
 
-/** Number of values in each feature vector. */
+/**
+ * Number of values in each feature vector.
+ *
+ * @public
+ */
 export const STREAM_FEATURE_COUNT = 5;
 
 /**
@@ -16,6 +24,8 @@ export const STREAM_FEATURE_COUNT = 5;
  * value and the past only: where the value stands against the long and the
  * short window, how big the step from the previous value is, whether the
  * recent mean has moved, and whether the recent spread has changed.
+ *
+ * @public
  */
 export class StreamFeatures {
   private readonly long: RollingStats;

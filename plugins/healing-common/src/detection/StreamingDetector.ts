@@ -7,7 +7,11 @@ import { STREAM_FEATURE_COUNT, StreamFeatures } from './StreamFeatures';
 // Values a slow component's tail needs before it is trusted.
 const TAIL_MIN = 200;
 
-/** Settings of {@link StreamingDetector}; one set serves every series. */
+/**
+ * Settings of {@link StreamingDetector}; one set serves every series.
+ *
+ * @public
+ */
 export interface StreamingDetectorOptions {
   /** Short feature window, in points. */
   shortWindow: number;
@@ -55,7 +59,11 @@ export interface StreamingDetectorOptions {
   damping: number;
 }
 
-/** The configuration tuned once on the NAB subset (see the README). */
+/**
+ * The configuration tuned once on the NAB subset (see the README).
+ *
+ * @public
+ */
 export const DEFAULT_STREAMING_DETECTOR_OPTIONS: StreamingDetectorOptions = {
   shortWindow: 12,
   longWindow: 400,
@@ -90,6 +98,8 @@ export const DEFAULT_STREAMING_DETECTOR_OPTIONS: StreamingDetectorOptions = {
  * last 30 points with the last 1,000. Each is compared with
  * the tail of its own history, so one threshold fits quiet and noisy series
  * alike; the largest is mapped to an anomaly score in [0, 1).
+ *
+ * @public
  */
 export class StreamingDetector {
   private readonly options: StreamingDetectorOptions;
@@ -229,7 +239,11 @@ export class StreamingDetector {
   }
 }
 
-/** Scores a whole series point by point with a fresh detector. */
+/**
+ * Scores a whole series point by point with a fresh detector.
+ *
+ * @public
+ */
 export function detectStream(
   values: ArrayLike<number>,
   options: Partial<StreamingDetectorOptions> = {},

@@ -1,4 +1,8 @@
-/** A detector score with whether it was a real incident. */
+/**
+ * A detector score with whether it was a real incident.
+ *
+ * @public
+ */
 export interface LabelledScore {
   score: number;
   label: boolean;
@@ -10,6 +14,8 @@ export interface LabelledScore {
  * confidence of 0.9 means nine in ten such alerts were right; raw
  * isolation scores rarely get near that. Between fitted blocks the map
  * interpolates linearly; outside them it holds the end values.
+ *
+ * @public
  */
 export function calibrate(
   pairs: readonly LabelledScore[],

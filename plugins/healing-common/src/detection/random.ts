@@ -1,10 +1,16 @@
-/** A source of uniform numbers in [0, 1); seeded so every run repeats. */
+/**
+ * A source of uniform numbers in [0, 1); seeded so every run repeats.
+ *
+ * @public
+ */
 export type Random = () => number;
 
 /**
  * Mulberry32: a 32-bit state generator, small and fast, good enough for
  * sub-sampling and split points; the same seed gives the same sequence in
  * Node and in the browser.
+ *
+ * @public
  */
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;
@@ -17,7 +23,11 @@ export function seededRandom(seed: number): Random {
   };
 }
 
-/** An integer in [0, n) drawn from `random`. */
+/**
+ * An integer in [0, n) drawn from `random`.
+ *
+ * @public
+ */
 export function randomInt(random: Random, n: number): number {
   return Math.floor(random() * n);
 }

@@ -1,7 +1,11 @@
 import { LabelledScore, calibrate } from '../detection/calibrate';
 import { DetectionScores } from './detectionScore';
 
-/** Width of the table's bins of {@link confidenceFeature}. */
+/**
+ * Width of the table's bins of {@link confidenceFeature}.
+ *
+ * @public
+ */
 export const CONFIDENCE_BIN = 0.1;
 
 /**

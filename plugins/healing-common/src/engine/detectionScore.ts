@@ -30,12 +30,24 @@ export const PIPELINE_DETECTOR_OPTIONS: Partial<StreamingDetectorOptions> = {
   shiftWeight: 0,
 };
 
-/** Points of the detection window at the end of every feature series. */
+/**
+ * Points of the detection window at the end of every feature series.
+ *
+ * @public
+ */
 export const DETECTION_POINTS = 40;
-/** Points of history before the detection window. */
+/**
+ * Points of history before the detection window.
+ *
+ * @public
+ */
 export const HISTORY_POINTS = 240;
 
-/** Raw scores of one detection. */
+/**
+ * Raw scores of one detection.
+ *
+ * @public
+ */
 export interface DetectionScores {
   /** Highest streaming-detector output in the detection window, over every series. */
   raw: number;

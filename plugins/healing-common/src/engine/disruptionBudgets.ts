@@ -14,7 +14,11 @@ export interface DisruptionBudgetState {
   allowed: number;
 }
 
-/** Whether a pod counts as healthy for a budget: Running and Ready. */
+/**
+ * Whether a pod counts as healthy for a budget: Running and Ready.
+ *
+ * @public
+ */
 export function isPodReady(pod: Pod): boolean {
   if (pod.status?.phase !== 'Running') return false;
   const ready = (pod.status?.conditions ?? []).find(c => c?.type === 'Ready');

@@ -7,7 +7,11 @@ import { DETECTION_POINTS, HISTORY_POINTS } from './detectionScore';
  */
 export type FeatureMetric = 'error_rate' | 'lat_99' | 'cpu' | 'mem';
 
-/** Every feature, in the order series are kept. */
+/**
+ * Every feature, in the order series are kept.
+ *
+ * @public
+ */
 export const FEATURE_METRICS: readonly FeatureMetric[] = [
   'error_rate',
   'lat_99',
@@ -15,7 +19,11 @@ export const FEATURE_METRICS: readonly FeatureMetric[] = [
   'mem',
 ];
 
-/** Seconds between feature samples. */
+/**
+ * Seconds between feature samples.
+ *
+ * @public
+ */
 export const FEATURE_STEP_SECONDS = 15;
 
 /**

@@ -31,7 +31,11 @@ export interface ClusterObjectsView {
   ownedBy<K extends string = string>(uid: string, kind?: K): KubeObjectOf<K>[];
 }
 
-/** An in-memory {@link ClusterObjectsView} over a list of objects, for tests and audits. */
+/**
+ * An in-memory {@link ClusterObjectsView} over a list of objects, for tests and audits.
+ *
+ * @public
+ */
 export function objectsView(
   objects: readonly ClusterObject[],
 ): ClusterObjectsView {
@@ -64,12 +68,20 @@ export function objectsView(
   };
 }
 
-/** A deep copy of JSON data, so planners never mutate the cluster state. */
+/**
+ * A deep copy of JSON data, so planners never mutate the cluster state.
+ *
+ * @public
+ */
 export function cloneObject<T>(value: T): T {
   return JSON.parse(JSON.stringify(value));
 }
 
-/** `Kind namespace/name`, as HealingChange.object shows it. */
+/**
+ * `Kind namespace/name`, as HealingChange.object shows it.
+ *
+ * @public
+ */
 export function describeObject(object: ClusterObject): string {
   const { namespace, name } = object.metadata;
   return `${object.kind} ${namespace ? `${namespace}/` : ''}${name}`;

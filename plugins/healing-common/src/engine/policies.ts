@@ -64,7 +64,11 @@ export interface HealingPolicy {
   trafficShift?: { percent: number; toSubset?: string; toCluster?: string };
 }
 
-/** The defaults a policy entry gets for what it leaves out. */
+/**
+ * The defaults a policy entry gets for what it leaves out.
+ *
+ * @public
+ */
 export const HEALING_POLICY_DEFAULTS = {
   mode: 'dry-run' as HealingMode,
   threshold: 0.9,
@@ -73,7 +77,11 @@ export const HEALING_POLICY_DEFAULTS = {
   maxConsecutiveFailures: 3,
 };
 
-/** Parses `15m`, `30s`, `1h30m`, `500ms` or a number of milliseconds. */
+/**
+ * Parses `15m`, `30s`, `1h30m`, `500ms` or a number of milliseconds.
+ *
+ * @public
+ */
 export function parseDuration(value: unknown, at: string): number {
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
     return value;
@@ -319,7 +327,11 @@ export function readHealingPolicies(json: unknown): HealingPolicy[] {
   return policies;
 }
 
-/** What {@link matchPolicy} compares a policy with. */
+/**
+ * What {@link matchPolicy} compares a policy with.
+ *
+ * @public
+ */
 export interface PolicyAlert {
   name: string;
   labels: Record<string, string>;

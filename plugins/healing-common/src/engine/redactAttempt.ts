@@ -17,7 +17,11 @@ export function redactAttempt<T extends HealingAttempt>(attempt: T): T {
   return redactStrings(attempt);
 }
 
-/** An error's message, redacted, for a step summary or a reason. */
+/**
+ * An error's message, redacted, for a step summary or a reason.
+ *
+ * @public
+ */
 export function redactedMessage(error: unknown): string {
   return redactText(error instanceof Error ? error.message : String(error));
 }

@@ -14,7 +14,11 @@ export interface HealingBudgets {
   perHour: number;
 }
 
-/** The budgets used when `healing.budgets` leaves them out. */
+/**
+ * The budgets used when `healing.budgets` leaves them out.
+ *
+ * @public
+ */
 export const DEFAULT_HEALING_BUDGETS: HealingBudgets = {
   perNamespacePerHour: 3,
   perClusterPerHour: 10,

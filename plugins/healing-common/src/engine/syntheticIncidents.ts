@@ -1,7 +1,11 @@
 import { Random, seededRandom } from '../detection/random';
 import { DETECTION_POINTS, HISTORY_POINTS } from './detectionScore';
 
-/** One generated feature series with whether it holds an incident. */
+/**
+ * One generated feature series with whether it holds an incident.
+ *
+ * @public
+ */
 export interface SyntheticIncident {
   values: Float64Array;
   incident: boolean;

@@ -70,7 +70,11 @@ function lines(value: unknown, indent: string): string[] {
   return out;
 }
 
-/** Block-style YAML of JSON-compatible data, for the before/after diffs of a change. */
+/**
+ * Block-style YAML of JSON-compatible data, for the before/after diffs of a change.
+ *
+ * @public
+ */
 export function toYaml(value: unknown): string {
   const empty = isEmptyCollection(value);
   if (empty) return `${empty}\n`;

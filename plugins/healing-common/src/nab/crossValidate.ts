@@ -7,7 +7,11 @@ import {
   nabScoreAt,
 } from './nabScorer';
 
-/** One series of a labelled corpus: its category and NAB row weights. */
+/**
+ * One series of a labelled corpus: its category and NAB row weights.
+ *
+ * @public
+ */
 export interface CrossValidationSeries {
   /** Name of the series, e.g. `realKnownCause/nyc_taxi.csv`. */
   key: string;
@@ -16,13 +20,21 @@ export interface CrossValidationSeries {
   weights: NabRowWeights;
 }
 
-/** One configuration of the candidate set: its scores for every series, in corpus order. */
+/**
+ * One configuration of the candidate set: its scores for every series, in corpus order.
+ *
+ * @public
+ */
 export interface CrossValidationCandidate {
   name: string;
   scores: ReadonlyArray<ArrayLike<number>>;
 }
 
-/** Summed counts and raw score of a set of series under one profile. */
+/**
+ * Summed counts and raw score of a set of series under one profile.
+ *
+ * @public
+ */
 export interface ProfileScore {
   profile: string;
   raw: number;
@@ -33,7 +45,11 @@ export interface ProfileScore {
   windows: number;
 }
 
-/** What one fold chose on its training categories and scored on the held-out one. */
+/**
+ * What one fold chose on its training categories and scored on the held-out one.
+ *
+ * @public
+ */
 export interface CrossValidationFold {
   heldOut: string;
   series: number;
@@ -46,7 +62,11 @@ export interface CrossValidationFold {
   scores: ProfileScore[];
 }
 
-/** Result of leave-one-category-out cross-validation. */
+/**
+ * Result of leave-one-category-out cross-validation.
+ *
+ * @public
+ */
 export interface CrossValidationResult {
   folds: CrossValidationFold[];
   /**
@@ -79,6 +99,8 @@ interface Choice {
  * threshold that maximise the standard score of the other categories are
  * chosen, then the held-out category is scored with them under every
  * profile. Ties go to the earlier candidate, so the declared order decides.
+ *
+ * @public
  */
 export function crossValidate(
   series: readonly CrossValidationSeries[],

@@ -1,4 +1,8 @@
-/** Weights of one NAB application profile. */
+/**
+ * Weights of one NAB application profile.
+ *
+ * @public
+ */
 export interface NabProfile {
   name: string;
   tpWeight: number;
@@ -6,25 +10,41 @@ export interface NabProfile {
   fnWeight: number;
 }
 
-/** NAB's three application profiles. */
+/**
+ * NAB's three application profiles.
+ *
+ * @public
+ */
 export const NAB_PROFILES: readonly NabProfile[] = [
   { name: 'standard', tpWeight: 1, fpWeight: 0.11, fnWeight: 1 },
   { name: 'reward_low_FP_rate', tpWeight: 1, fpWeight: 0.22, fnWeight: 1 },
   { name: 'reward_low_FN_rate', tpWeight: 1, fpWeight: 0.11, fnWeight: 2 },
 ];
 
-/** Rows at the start of a file that NAB does not score: min(15 %, 750). */
+/**
+ * Rows at the start of a file that NAB does not score: min(15 %, 750).
+ *
+ * @public
+ */
 export function nabProbationaryPeriod(rows: number): number {
   return Math.min(Math.floor(0.15 * rows), 750);
 }
 
-/** NAB's scaled sigmoid: ~1 at a window's left edge (-1), 0 at its right edge, -1 far past it. */
+/**
+ * NAB's scaled sigmoid: ~1 at a window's left edge (-1), 0 at its right edge, -1 far past it.
+ *
+ * @public
+ */
 export function nabScaledSigmoid(position: number): number {
   if (position > 3) return -1;
   return 2 / (1 + Math.exp(5 * position)) - 1;
 }
 
-/** Parses NAB's `YYYY-MM-DD HH:MM:SS[.ffffff]` as UTC milliseconds. */
+/**
+ * Parses NAB's `YYYY-MM-DD HH:MM:SS[.ffffff]` as UTC milliseconds.
+ *
+ * @public
+ */
 export function parseNabTimestamp(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(text);
   if (!m) throw new Error(`not a NAB timestamp: '${text}'`);
@@ -32,13 +52,21 @@ export function parseNabTimestamp(text: string): number {
   return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 
-/** A window as row indices, both ends included. */
+/**
+ * A window as row indices, both ends included.
+ *
+ * @public
+ */
 export interface RowWindow {
   start: number;
   end: number;
 }
 
-/** Maps `[start, end]` timestamp windows onto the rows they cover. */
+/**
+ * Maps `[start, end]` timestamp windows onto the rows they cover.
+ *
+ * @public
+ */
 export function windowRows(
   timestamps: readonly number[],
   windows: ReadonlyArray<readonly [number, number]>,
@@ -58,14 +86,24 @@ export function windowRows(
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Marks a row as probationary in {@link NabRowWeights.window}. */
+/**
+ * Marks a row as probationary in {@link NabRowWeights.window}.
+ *
+ * @public
+ */
 export const PROBATIONARY = -2;
-/** Marks a row outside every window in {@link NabRowWeights.window}. */
+/**
+ * Marks a row outside every window in {@link NabRowWeights.window}.
+ *
+ * @public
+ */
 export const OUTSIDE = -1;
 
 /**
  * What a detection at each row would be worth, before profile weights:
  * inside window w, the tp share in (0, 1]; outside, the fp share in [-1, 0].
+ *
+ * @public
  */
 export interface NabRowWeights {
   /** Window index, {@link OUTSIDE} or {@link PROBATIONARY}. */
@@ -74,7 +112,11 @@ export interface NabRowWeights {
   windowCount: number;
 }
 
-/** Per-row sweep weights of one file, following NAB's sweeper. */
+/**
+ * Per-row sweep weights of one file, following NAB's sweeper.
+ *
+ * @public
+ */
 export function nabRowWeights(
   rows: number,
   windows: RowWindow[],
@@ -109,7 +151,11 @@ export function nabRowWeights(
   return { window, value, windowCount: windows.length };
 }
 
-/** Counts and raw score of one file (or a corpus) under one profile. */
+/**
+ * Counts and raw score of one file (or a corpus) under one profile.
+ *
+ * @public
+ */
 export interface NabResult {
   raw: number;
   tp: number;
@@ -118,7 +164,11 @@ export interface NabResult {
   windows: number;
 }
 
-/** Scores detections (`score >= threshold`) of one file under a profile. */
+/**
+ * Scores detections (`score >= threshold`) of one file under a profile.
+ *
+ * @public
+ */
 export function nabScoreAt(
   scores: ArrayLike<number>,
   weights: NabRowWeights,
@@ -158,7 +208,11 @@ export function nabScoreAt(
   };
 }
 
-/** NAB's normalisation: 0 for a detector that never fires, 100 for a perfect one. */
+/**
+ * NAB's normalisation: 0 for a detector that never fires, 100 for a perfect one.
+ *
+ * @public
+ */
 export function nabNormalise(
   raw: number,
   windows: number,
@@ -170,7 +224,11 @@ export function nabNormalise(
   return (100 * (raw - nullScore)) / (perfect - nullScore);
 }
 
-/** One scored file for the threshold sweep. */
+/**
+ * One scored file for the threshold sweep.
+ *
+ * @public
+ */
 export interface NabFile {
   scores: ArrayLike<number>;
   weights: NabRowWeights;
@@ -179,6 +237,8 @@ export interface NabFile {
 /**
  * Sweeps every distinct score as threshold over the whole corpus at once, as
  * NAB's optimiser does, and returns the one with the highest summed raw score.
+ *
+ * @public
  */
 export function nabBestThreshold(
   files: readonly NabFile[],

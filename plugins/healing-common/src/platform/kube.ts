@@ -7,10 +7,16 @@ import {
 /**
  * A Kubernetes object as the cluster state holds it: the suite's one object
  * type, from cloud-native-common.
+ *
+ * @public
  */
 export type KubeObjectLike = KubeObject;
 
-/** A core/v1 Event, as platform healing reads them. */
+/**
+ * A core/v1 Event, as platform healing reads them.
+ *
+ * @public
+ */
 export type KubeEventLike = KubeEvent;
 
 /** Milliseconds of an ISO time, undefined when absent or unreadable. */

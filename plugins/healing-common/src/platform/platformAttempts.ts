@@ -8,7 +8,11 @@ import { restartEpisodes } from './restartEpisodes';
 import { rollbackEpisodes } from './rollbackEpisodes';
 import { scaleEpisodes } from './scaleEpisodes';
 
-/** What {@link platformAttempts} reads: one cluster's state and events. */
+/**
+ * What {@link platformAttempts} reads: one cluster's state and events.
+ *
+ * @public
+ */
 export interface PlatformAttemptsInput {
   cluster: string;
   /** Pods, ReplicaSets, workloads, HPAs, nodes, Rollouts… of the cluster. */
@@ -26,6 +30,8 @@ export interface PlatformAttemptsInput {
  * `platform` attempts, newest first. Ids derive from the cluster, the
  * object's uid, what happened and when it began, so extracting the same
  * episode again yields the same id.
+ *
+ * @public
  */
 export function platformAttempts(
   input: PlatformAttemptsInput,
@@ -94,6 +100,8 @@ function toAttempt(
 /**
  * The id of a platform attempt: `platform-` and 16 hex digits of two
  * FNV-1a hashes of the cluster and the episode's identity.
+ *
+ * @public
  */
 export function platformAttemptId(cluster: string, identity: string[]): string {
   const text = [cluster, ...identity].join('\u0000');

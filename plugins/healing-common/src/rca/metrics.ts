@@ -1,10 +1,16 @@
-/** Per-metric samples of one period, keyed by column name (`<service>_cpu`, …). */
+/**
+ * Per-metric samples of one period, keyed by column name (`<service>_cpu`, …).
+ *
+ * @public
+ */
 export type MetricSeries = Record<string, ArrayLike<number>>;
 
 /**
  * The kinds of per-service metric the ranking understands: resource use,
  * load and latency (the RCD data set's columns) and the mesh's error rate,
  * which the healing pipeline reads from Istio's metrics.
+ *
+ * @public
  */
 export type MetricKind =
   | 'cpu'
@@ -25,7 +31,11 @@ const KINDS: readonly MetricKind[] = [
   'lod',
 ];
 
-/** Splits `<service>_<kind>` (service names may hold `-` and `_`). */
+/**
+ * Splits `<service>_<kind>` (service names may hold `-` and `_`).
+ *
+ * @public
+ */
 export function parseMetricName(
   column: string,
 ): { service: string; kind: MetricKind } | undefined {
@@ -38,14 +48,22 @@ export function parseMetricName(
   return undefined;
 }
 
-/** How far one metric moved in the anomalous period, in sigmas of the normal one. */
+/**
+ * How far one metric moved in the anomalous period, in sigmas of the normal one.
+ *
+ * @public
+ */
 export interface MetricEvidence {
   metric: string;
   kind: MetricKind;
   sigmas: number;
 }
 
-/** A candidate root cause with its score and the metrics behind it, strongest first. */
+/**
+ * A candidate root cause with its score and the metrics behind it, strongest first.
+ *
+ * @public
+ */
 export interface RootCauseCandidate {
   service: string;
   score: number;

@@ -11,6 +11,8 @@ import {
  * The NSigma baseline: each metric scores max |x - mean| / std of its
  * normal period over the anomalous period; a service scores its highest
  * metric.
+ *
+ * @public
  */
 export function nSigmaRanking(
   normal: MetricSeries,

@@ -10,7 +10,11 @@ import {
   quantile,
 } from './metrics';
 
-/** Settings of {@link rankRootCauses}. */
+/**
+ * Settings of {@link rankRootCauses}.
+ *
+ * @public
+ */
 export interface RootCauseOptions {
   /** Weight per metric kind: resource metrics point at the faulty service, latency spreads to its callers. */
   weights?: Partial<Record<MetricKind, number>>;
@@ -43,6 +47,8 @@ const DEFAULT_WEIGHTS: Record<MetricKind, number> = {
  * MAD, falling back to IQR and then the standard deviation when the normal
  * period is nearly flat) the anomalous period sits from the normal median,
  * taken at the `persistence` quantile so one stray sample is not a fault.
+ *
+ * @public
  */
 export function robustSigmas(
   normal: ArrayLike<number>,
@@ -69,6 +75,8 @@ export function robustSigmas(
  * and after it started: each service scores its strongest weighted robust
  * deviation; with a dependency graph, a caller whose anomaly a callee
  * explains goes after that callee.
+ *
+ * @public
  */
 export function rankRootCauses(
   normal: MetricSeries,

@@ -1,4 +1,8 @@
-/** AC@k: the share of cases whose true root cause is among the first k ranked. */
+/**
+ * `AC@k`: the share of cases whose true root cause is among the first k ranked.
+ *
+ * @public
+ */
 export function accuracyAtK(
   rankings: ReadonlyArray<readonly string[]>,
   truths: readonly string[],
@@ -12,7 +16,11 @@ export function accuracyAtK(
   return hits / rankings.length;
 }
 
-/** Avg@k: the mean of AC@1 … AC@k (Avg@5 in the RCA literature). */
+/**
+ * `Avg@k`: the mean of `AC@1` … `AC@k` (`Avg@5` in the RCA literature).
+ *
+ * @public
+ */
 export function averageAccuracy(
   rankings: ReadonlyArray<readonly string[]>,
   truths: readonly string[],

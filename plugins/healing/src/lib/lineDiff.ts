@@ -1,4 +1,8 @@
-/** One line of a unified diff. */
+/**
+ * One line of a unified diff.
+ *
+ * @public
+ */
 export interface DiffLine {
   type: 'same' | 'added' | 'removed';
   text: string;
@@ -71,6 +75,8 @@ function diffMiddle(before: string[], after: string[]): DiffLine['type'][] {
  * A line diff of two texts, e.g. the YAML of an object before and after a
  * change: unchanged lines, removals and additions in reading order, each with
  * its line numbers.
+ *
+ * @public
  */
 export function lineDiff(
   before: string | undefined,

@@ -1,7 +1,11 @@
 import { ClusterObjectStore } from '@cloud-native-platform/plugin-cloud-native-node';
 import { MaturityObject as KubeObject } from './MaturityObject';
 
-/** Millicores of a Kubernetes CPU quantity (`2`, `500m`, `1.5`). */
+/**
+ * Millicores of a Kubernetes CPU quantity (`2`, `500m`, `1.5`).
+ *
+ * @public
+ */
 export function cpuMillis(quantity: unknown): number {
   if (typeof quantity === 'number') return quantity * 1000;
   if (typeof quantity !== 'string' || quantity === '') return 0;
@@ -36,6 +40,8 @@ const MEMORY_QUANTITY =
 /**
  * Bytes of a Kubernetes memory quantity (`128974848`, `129e6`, `129M`,
  * `123Mi`, `500m`); 0 when it is missing, negative or not a quantity.
+ *
+ * @public
  */
 export function memoryBytes(quantity: unknown): number {
   if (typeof quantity === 'number') {
@@ -62,12 +68,20 @@ function containerRequests(
   );
 }
 
-/** CPU requested by one pod of a pod template, summed over its containers. */
+/**
+ * CPU requested by one pod of a pod template, summed over its containers.
+ *
+ * @public
+ */
 export function podCpuRequest(podSpec: any): number {
   return containerRequests(podSpec, 'cpu', cpuMillis);
 }
 
-/** Memory (bytes) requested by one pod of a pod template, summed over its containers. */
+/**
+ * Memory (bytes) requested by one pod of a pod template, summed over its containers.
+ *
+ * @public
+ */
 export function podMemoryRequest(podSpec: any): number {
   return containerRequests(podSpec, 'memory', memoryBytes);
 }

@@ -28,7 +28,11 @@ export function describeWorkload(w: MaturityWorkload): string {
   }`;
 }
 
-/** True when an Argo CD or Flux label (or Argo CD's tracking annotation) is on the object. */
+/**
+ * True when an Argo CD or Flux label (or Argo CD's tracking annotation) is on the object.
+ *
+ * @public
+ */
 export function isGitOpsManaged(object: KubeObject | undefined): boolean {
   const labels = object?.metadata.labels ?? {};
   if (labels['app.kubernetes.io/managed-by']?.toLowerCase() === 'argocd') {

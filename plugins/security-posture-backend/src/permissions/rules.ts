@@ -38,7 +38,12 @@ export const postureClusterResourceRef = createPermissionResourceRef<
   resourceType: SECURITY_POSTURE_CLUSTER_RESOURCE_TYPE,
 });
 
-type ClustersParams = { clusters: string[] };
+/**
+ * Parameters of {@link IS_CLUSTER}: the clusters whose posture it allows.
+ *
+ * @public
+ */
+export type IsClusterParams = { clusters: string[] };
 
 const clustersParamsSchema = z.object({
   clusters: z
@@ -53,7 +58,7 @@ const clustersParamsSchema = z.object({
  */
 export const IS_CLUSTER = createPermissionRule<
   typeof postureClusterResourceRef,
-  ClustersParams
+  IsClusterParams
 >({
   name: 'IS_CLUSTER',
   description: 'Allow the security posture of the named clusters only',

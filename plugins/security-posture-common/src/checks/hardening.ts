@@ -6,6 +6,8 @@ import { ClusterIndex } from './clusterIndex';
 /**
  * The tag of an image reference, or undefined when it has none. A digest pins
  * the image whatever its tag says, so it is reported as `@digest`.
+ *
+ * @public
  */
 export function imageTag(image: string): string | undefined {
   if (image.includes('@')) {

@@ -11,8 +11,8 @@ export interface RequestErrorPanelProps {
   /** What could not be loaded, e.g. `the healing history`. */
   what: string;
   /**
-   * What to do about a refusal (HTTP 403), e.g. `Ask the platform team for
-   * the security-posture.report.read permission.`
+   * What to do about a refusal (HTTP 403), e.g. "Ask the platform team for
+   * the security-posture.report.read permission."
    */
   forbiddenHint?: string;
 }

@@ -57,7 +57,11 @@ export type PlanResult =
   | { ok: true; plan: HealingPlan }
   | { ok: false; reason: string };
 
-/** What every planner gets. */
+/**
+ * What every planner gets.
+ *
+ * @public
+ */
 export interface PlanContext {
   view: ClusterObjectsView;
   workload: ClusterObject;
@@ -74,7 +78,11 @@ const PLURALS: Record<string, string> = {
   Rollout: 'rollouts',
 };
 
-/** The REST path of an object, from its apiVersion and kind. */
+/**
+ * The REST path of an object, from its apiVersion and kind.
+ *
+ * @public
+ */
 export function objectPath(object: ClusterObject): string {
   const plural = PLURALS[object.kind] ?? `${object.kind.toLowerCase()}s`;
   const base = object.apiVersion.includes('/')
@@ -86,6 +94,7 @@ export function objectPath(object: ClusterObject): string {
   return `${base}${ns}/${plural}/${encodeURIComponent(object.metadata.name)}`;
 }
 
+/** @public */
 export function refOf(object: ClusterObject): HealingPlan['object'] {
   return {
     apiVersion: object.apiVersion,
@@ -95,7 +104,11 @@ export function refOf(object: ClusterObject): HealingPlan['object'] {
   };
 }
 
-/** Pods of a workload: owned directly or through one level of ReplicaSets. */
+/**
+ * Pods of a workload: owned directly or through one level of ReplicaSets.
+ *
+ * @public
+ */
 export function podsOfWorkload(
   view: ClusterObjectsView,
   workload: ClusterObject,
@@ -116,6 +129,8 @@ export function podsOfWorkload(
 /**
  * Builds the plan's change from the object before and the patch function:
  * the paths the patch changes, redacted.
+ *
+ * @public
  */
 export function finishPlan(
   before: ClusterObject,

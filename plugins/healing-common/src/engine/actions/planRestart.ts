@@ -9,7 +9,11 @@ import {
   refOf,
 } from './HealingPlan';
 
-/** The annotation `kubectl rollout restart` sets; a new value rolls every pod. */
+/**
+ * The annotation `kubectl rollout restart` sets; a new value rolls every pod.
+ *
+ * @public
+ */
 export const RESTARTED_AT_ANNOTATION = 'kubectl.kubernetes.io/restartedAt';
 
 const RESTARTABLE = new Set([

@@ -9,7 +9,11 @@ import {
   refOf,
 } from './HealingPlan';
 
-/** The annotation the Deployment controller numbers ReplicaSets with. */
+/**
+ * The annotation the Deployment controller numbers ReplicaSets with.
+ *
+ * @public
+ */
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 
 const revisionOf = (o: {

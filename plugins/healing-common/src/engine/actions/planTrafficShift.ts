@@ -9,9 +9,19 @@ import {
   refOf,
 } from './HealingPlan';
 
-type Shift = NonNullable<HealingPolicy['trafficShift']>;
+/**
+ * The traffic shift of a healing policy: how much traffic goes where.
+ *
+ * @public
+ */
+export type TrafficShift = NonNullable<HealingPolicy['trafficShift']>;
 
-interface Destination {
+/**
+ * One destination of an Istio VirtualService HTTP route, with its weight.
+ *
+ * @public
+ */
+export interface RouteDestination {
   destination?: { host?: string; subset?: string };
   weight?: number;
 }
@@ -26,7 +36,7 @@ function serviceNames(workload: ClusterObject): Set<string> {
 }
 
 function routesTo(
-  route: Destination[] | undefined,
+  route: RouteDestination[] | undefined,
   names: Set<string>,
 ): boolean {
   return (route ?? []).some(d =>
@@ -40,7 +50,7 @@ function routesTo(
  * host has the cluster's name as one of its dot-separated labels (as
  * multi-cluster hosts such as `svc.prod-east-b.global` do).
  */
-function isHealthy(d: Destination, shift: Shift): boolean {
+function isHealthy(d: RouteDestination, shift: TrafficShift): boolean {
   const subset = d.destination?.subset;
   const labels = String(d.destination?.host ?? '').split('.');
   if (shift.toSubset !== undefined && subset === shift.toSubset) return true;
@@ -50,7 +60,11 @@ function isHealthy(d: Destination, shift: Shift): boolean {
   );
 }
 
-/** Integer weights summing to exactly 100, by largest remainder. */
+/**
+ * Integer weights summing to exactly 100, by largest remainder.
+ *
+ * @public
+ */
 export function roundWeights(exact: readonly number[]): number[] {
   const floors = exact.map(Math.floor);
   let left = 100 - floors.reduce((a, b) => a + b, 0);
@@ -70,10 +84,12 @@ export function roundWeights(exact: readonly number[]): number[] {
  * unhealthy destinations (each giving in proportion to its weight) to the
  * healthy ones (each taking in proportion to its weight, or equally when
  * they had none). Undefined when the route has no healthy destination.
+ *
+ * @public
  */
 export function shiftWeights(
-  route: Destination[],
-  shift: Shift,
+  route: RouteDestination[],
+  shift: TrafficShift,
 ): number[] | undefined {
   const healthy = route.map(d => isHealthy(d, shift));
   if (!healthy.some(Boolean)) return undefined;
@@ -108,7 +124,7 @@ export function shiftWeights(
  */
 export function planTrafficShift(
   context: PlanContext,
-  shift: Shift,
+  shift: TrafficShift,
 ): PlanResult {
   const { workload, view } = context;
   const names = serviceNames(workload);
@@ -121,7 +137,9 @@ export function planTrafficShift(
       reason: `no VirtualService in ${workload.metadata.namespace} routes to ${workload.metadata.name}`,
     };
   }
-  const http = (service.spec?.http ?? []) as Array<{ route?: Destination[] }>;
+  const http = (service.spec?.http ?? []) as Array<{
+    route?: RouteDestination[];
+  }>;
   const newHttp = http.map(h => {
     if (!routesTo(h.route, names) || !h.route) return h;
     const weights = shiftWeights(h.route, shift);

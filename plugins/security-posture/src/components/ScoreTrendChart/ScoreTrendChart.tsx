@@ -3,7 +3,11 @@ import { TrendChart } from '@cloud-native-platform/plugin-cloud-native-react';
 import type { TrendPoint } from '@cloud-native-platform/plugin-security-posture-common';
 import { FAIR_SCORE, GOOD_SCORE, scoreColor } from '../../lib/postureColors';
 
-/** Props of {@link ScoreTrendChart}. */
+/**
+ * Props of {@link ScoreTrendChart}.
+ *
+ * @public
+ */
 export interface ScoreTrendChartProps {
   /** Snapshots, oldest first. */
   points: readonly TrendPoint[];
@@ -23,6 +27,8 @@ const formatDate = (iso: string) =>
  * The score over time on a fixed 0–100 axis (so charts of different scopes
  * compare), the good and fair thresholds dashed, each snapshot coloured by
  * its score.
+ *
+ * @public
  */
 export function ScoreTrendChart(props: ScoreTrendChartProps) {
   const theme = useTheme();
