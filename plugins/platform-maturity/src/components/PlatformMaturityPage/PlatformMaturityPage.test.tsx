@@ -7,8 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
-  ClusterTopologyClient,
-  clusterTopologyApiRef,
+  PlatformMaturityClient,
+  platformMaturityApiRef,
   MaturityHistory,
   MaturityLeaderboard,
   TeamMaturityResponse,
@@ -147,12 +147,12 @@ describe('PlatformMaturityContent', () => {
   });
 
   function render(path = '/platform-maturity') {
-    const client = new ClusterTopologyClient({
+    const client = new PlatformMaturityClient({
       discoveryApi: { getBaseUrl: async () => testBaseUrl },
       fetchApi: { fetch: (input, init) => fetch(input, init) },
     });
     return renderInTestApp(<PlatformMaturityContent />, {
-      apis: [[clusterTopologyApiRef, client]],
+      apis: [[platformMaturityApiRef, client]],
       mountPath: '/platform-maturity',
       initialRouteEntries: [path],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
