@@ -48,7 +48,7 @@ describe('PlatformMaturityClient', () => {
       formula: tradingEngineMaturity.formula,
     };
     server.use(
-      http.get(`${baseUrl}/maturity`, ({ request }) => {
+      http.get(`${baseUrl}`, ({ request }) => {
         const params = new URL(request.url).searchParams;
         requests.push(Object.fromEntries(params));
         return HttpResponse.json(
@@ -73,7 +73,7 @@ describe('PlatformMaturityClient', () => {
 
   it('reads the leaderboard', async () => {
     server.use(
-      http.get(`${baseUrl}/maturity/leaderboard`, ({ request }) =>
+      http.get(`${baseUrl}/leaderboard`, ({ request }) =>
         new URL(request.url).search === ''
           ? HttpResponse.json(maturityLeaderboard)
           : new HttpResponse(null, { status: 400 }),
@@ -103,7 +103,7 @@ describe('PlatformMaturityClient', () => {
       ],
     };
     server.use(
-      http.get(`${baseUrl}/maturity/history`, ({ request }) => {
+      http.get(`${baseUrl}/history`, ({ request }) => {
         requests.push(new URL(request.url).searchParams);
         return HttpResponse.json(history);
       }),
@@ -132,14 +132,14 @@ describe('PlatformMaturityClient', () => {
 
   it('throws a ResponseError when the history scope is unknown', async () => {
     server.use(
-      http.get(`${baseUrl}/maturity/history`, () =>
+      http.get(`${baseUrl}/history`, () =>
         HttpResponse.json(
           {
             error: {
               name: 'NotFoundError',
               message: 'no team group:default/nope in the catalog',
             },
-            request: { method: 'GET', url: '/maturity/history' },
+            request: { method: 'GET', url: '/history' },
             response: { statusCode: 404 },
           },
           { status: 404 },
@@ -157,14 +157,14 @@ describe('PlatformMaturityClient', () => {
 
   it('throws a ResponseError when the backend refuses the query', async () => {
     server.use(
-      http.get(`${baseUrl}/maturity`, () =>
+      http.get(`${baseUrl}`, () =>
         HttpResponse.json(
           {
             error: {
               name: 'InputError',
               message: 'give either entityRef or team',
             },
-            request: { method: 'GET', url: '/maturity' },
+            request: { method: 'GET', url: '/' },
             response: { statusCode: 400 },
           },
           { status: 400 },

@@ -14,7 +14,9 @@ import type {
 
 /**
  * Default {@link PlatformMaturityApi} implementation, calling the
- * platform-maturity backend with the user's credentials.
+ * platform-maturity backend with the user's credentials: its routes sit at
+ * the root of the plugin's base URL (`?entityRef=…`, `/leaderboard`,
+ * `/history`).
  *
  * @public
  */
@@ -36,11 +38,11 @@ export class PlatformMaturityClient implements PlatformMaturityApi {
       'entityRef' in query
         ? new URLSearchParams({ entityRef: query.entityRef })
         : new URLSearchParams({ team: query.team });
-    return this.get('/maturity', params);
+    return this.get('', params);
   }
 
   async getLeaderboard(): Promise<MaturityLeaderboard> {
-    return this.get('/maturity/leaderboard');
+    return this.get('/leaderboard');
   }
 
   async getHistory(
@@ -58,7 +60,7 @@ export class PlatformMaturityClient implements PlatformMaturityApi {
     if (options?.days !== undefined) {
       params.set('days', String(options.days));
     }
-    return this.get('/maturity/history', params);
+    return this.get('/history', params);
   }
 
   private async get<T>(path: string, params?: URLSearchParams): Promise<T> {
