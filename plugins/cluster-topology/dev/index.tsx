@@ -10,7 +10,6 @@ import {
   ClusterTopologyPage,
   EntityClusterTopologyContent,
   EntityClusterWorkloadsCard,
-  PlatformMaturityPage,
   clusterTopologyPlugin,
 } from '../src/plugin';
 
@@ -32,11 +31,6 @@ createDevApp()
     element: <ClusterTopologyPage />,
     title: 'Cluster topology',
     path: '/cluster-topology',
-  })
-  .addPage({
-    element: <PlatformMaturityPage />,
-    title: 'Platform maturity',
-    path: '/platform-maturity',
   })
   .addPage({
     element: (

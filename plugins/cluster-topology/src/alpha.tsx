@@ -12,12 +12,7 @@ import {
 import AccountTreeIcon from '@material-ui/icons/AccountTree';
 import { ClusterTopologyClient, clusterTopologyApiRef } from './api';
 import { isClusterTopologyAvailable } from './isClusterTopologyAvailable';
-import {
-  drReadinessRouteRef,
-  entityContentRouteRef,
-  platformMaturityRouteRef,
-  rootRouteRef,
-} from './routes';
+import { entityContentRouteRef, rootRouteRef } from './routes';
 
 const clusterTopologyApi = ApiBlueprint.make({
   params: defineParams =>
@@ -69,51 +64,10 @@ const entityClusterWorkloadsCard = EntityCardBlueprint.make({
   },
 });
 
-const platformMaturityPage = PageBlueprint.make({
-  name: 'platform-maturity',
-  params: {
-    path: '/platform-maturity',
-    title: 'Platform maturity',
-    icon: <AccountTreeIcon fontSize="inherit" />,
-    routeRef: platformMaturityRouteRef,
-    loader: () =>
-      import('./components/PlatformMaturityPage').then(m => (
-        <m.PlatformMaturityContent />
-      )),
-  },
-});
-
-const entityDrReadinessContent = EntityContentBlueprint.make({
-  name: 'dr-readiness',
-  params: {
-    path: '/dr-readiness',
-    title: 'DR readiness',
-    group: 'deployment',
-    routeRef: drReadinessRouteRef,
-    filter: isClusterTopologyAvailable,
-    loader: () =>
-      import('./components/EntityDrReadinessContent').then(m => (
-        <m.EntityDrReadinessContent />
-      )),
-  },
-});
-
-const entityPlatformMaturityCard = EntityCardBlueprint.make({
-  name: 'platform-maturity',
-  params: {
-    filter: isClusterTopologyAvailable,
-    loader: () =>
-      import('./components/EntityPlatformMaturityCard').then(m => (
-        <m.EntityPlatformMaturityCard />
-      )),
-  },
-});
-
 /**
- * The cluster topology plugin for the new frontend system: the pages
- * "Cluster topology" and "Platform maturity", the entity tabs "Topology" and
- * "DR readiness", and the overview cards "Cluster workloads" and "Platform
- * maturity".
+ * The cluster topology plugin for the new frontend system: the page
+ * "Cluster topology", the entity tab "Topology" and the overview card
+ * "Cluster workloads".
  *
  * @public
  */
@@ -125,16 +79,11 @@ export default createFrontendPlugin({
   routes: {
     root: rootRouteRef,
     entityContent: entityContentRouteRef,
-    drReadiness: drReadinessRouteRef,
-    platformMaturity: platformMaturityRouteRef,
   },
   extensions: [
     clusterTopologyApi,
     clusterTopologyPage,
     entityTopologyContent,
     entityClusterWorkloadsCard,
-    platformMaturityPage,
-    entityDrReadinessContent,
-    entityPlatformMaturityCard,
   ],
 });

@@ -2,9 +2,6 @@ import plugin, {
   ClusterTopologyPage,
   EntityClusterTopologyContent,
   EntityClusterWorkloadsCard,
-  EntityDrReadinessContent,
-  EntityPlatformMaturityCard,
-  PlatformMaturityPage,
   clusterTopologyPlugin,
 } from './index';
 import alphaPlugin from './alpha';
@@ -21,15 +18,6 @@ describe('cluster-topology plugin', () => {
     expect(
       plugin.getExtension('entity-card:cluster-topology/cluster-workloads'),
     ).toBeDefined();
-    expect(
-      plugin.getExtension('page:cluster-topology/platform-maturity'),
-    ).toBeDefined();
-    expect(
-      plugin.getExtension('entity-content:cluster-topology/dr-readiness'),
-    ).toBeDefined();
-    expect(
-      plugin.getExtension('entity-card:cluster-topology/platform-maturity'),
-    ).toBeDefined();
     expect(plugin.getExtension('api:cluster-topology')).toBeDefined();
   });
 
@@ -38,8 +26,5 @@ describe('cluster-topology plugin', () => {
     expect(ClusterTopologyPage).toBeDefined();
     expect(EntityClusterTopologyContent).toBeDefined();
     expect(EntityClusterWorkloadsCard).toBeDefined();
-    expect(EntityPlatformMaturityCard).toBeDefined();
-    expect(EntityDrReadinessContent).toBeDefined();
-    expect(PlatformMaturityPage).toBeDefined();
   });
 });

@@ -7,12 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ClusterTopologyClient, clusterTopologyApiRef } from './api';
-import {
-  drReadinessRouteRef,
-  entityContentRouteRef,
-  platformMaturityRouteRef,
-  rootRouteRef,
-} from './routes';
+import { entityContentRouteRef, rootRouteRef } from './routes';
 
 /**
  * The cluster topology plugin for the legacy frontend system.
@@ -32,8 +27,6 @@ export const clusterTopologyPlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     entityContent: entityContentRouteRef,
-    drReadiness: drReadinessRouteRef,
-    platformMaturity: platformMaturityRouteRef,
   },
 });
 
@@ -83,54 +76,5 @@ export const EntityClusterWorkloadsCard = clusterTopologyPlugin.provide(
           m => m.EntityClusterWorkloadsCard,
         ),
     },
-  }),
-);
-
-/**
- * The "Platform maturity" entity overview card, for the legacy frontend system.
- *
- * @public
- */
-export const EntityPlatformMaturityCard = clusterTopologyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityPlatformMaturityCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityPlatformMaturityCard').then(
-          m => m.EntityPlatformMaturityCard,
-        ),
-    },
-  }),
-);
-
-/**
- * The "DR readiness" entity tab, for the legacy frontend system.
- *
- * @public
- */
-export const EntityDrReadinessContent = clusterTopologyPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityDrReadinessContent',
-    component: () =>
-      import('./components/EntityDrReadinessContent').then(
-        m => m.EntityDrReadinessContent,
-      ),
-    mountPoint: drReadinessRouteRef,
-  }),
-);
-
-/**
- * The platform maturity leaderboard page, for the legacy frontend system.
- *
- * @public
- */
-export const PlatformMaturityPage = clusterTopologyPlugin.provide(
-  createRoutableExtension({
-    name: 'PlatformMaturityPage',
-    component: () =>
-      import('./components/PlatformMaturityPage').then(
-        m => m.PlatformMaturityPage,
-      ),
-    mountPoint: platformMaturityRouteRef,
   }),
 );

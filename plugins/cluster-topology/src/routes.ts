@@ -7,13 +7,3 @@ export const rootRouteRef = createRouteRef({ id: 'cluster-topology' });
 export const entityContentRouteRef = createRouteRef({
   id: 'cluster-topology:entity-content',
 });
-
-/** The "DR readiness" tab of an entity. */
-export const drReadinessRouteRef = createRouteRef({
-  id: 'cluster-topology:dr-readiness',
-});
-
-/** The platform maturity leaderboard page. */
-export const platformMaturityRouteRef = createRouteRef({
-  id: 'cluster-topology:platform-maturity',
-});

@@ -1,6 +1,5 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { MaturityHistory } from '@cloud-native-platform/plugin-cloud-native-common';
 import type { ClusterTopologyApi } from './ClusterTopologyApi';
 import type {
   ClusterObjectDetails,
@@ -10,12 +9,6 @@ import type {
   TopologyGraphQuery,
   TopologyGraphResponse,
 } from '@cloud-native-platform/plugin-cluster-topology-common';
-import type {
-  EntityMaturityResponse,
-  MaturityLeaderboard,
-  MaturityQuery,
-  TeamMaturityResponse,
-} from './maturityTypes';
 
 /**
  * Default {@link ClusterTopologyApi} implementation, calling the
@@ -76,40 +69,6 @@ export class ClusterTopologyClient implements ClusterTopologyApi {
     }
     params.set('name', query.name);
     return this.get('/object', params);
-  }
-
-  getMaturity(query: { entityRef: string }): Promise<EntityMaturityResponse>;
-  getMaturity(query: { team: string }): Promise<TeamMaturityResponse>;
-  async getMaturity(
-    query: MaturityQuery,
-  ): Promise<EntityMaturityResponse | TeamMaturityResponse> {
-    const params =
-      'entityRef' in query
-        ? new URLSearchParams({ entityRef: query.entityRef })
-        : new URLSearchParams({ team: query.team });
-    return this.get('/maturity', params);
-  }
-
-  async getMaturityLeaderboard(): Promise<MaturityLeaderboard> {
-    return this.get('/maturity/leaderboard');
-  }
-
-  async getMaturityHistory(
-    query?: { entityRef: string } | { team: string } | { system: string },
-    options?: { days?: number },
-  ): Promise<MaturityHistory> {
-    const params = new URLSearchParams();
-    if (query && 'entityRef' in query) {
-      params.set('entityRef', query.entityRef);
-    } else if (query && 'team' in query) {
-      params.set('team', query.team);
-    } else if (query && 'system' in query) {
-      params.set('system', query.system);
-    }
-    if (options?.days !== undefined) {
-      params.set('days', String(options.days));
-    }
-    return this.get('/maturity/history', params);
   }
 
   private async get<T>(path: string, params?: URLSearchParams): Promise<T> {

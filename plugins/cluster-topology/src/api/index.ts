@@ -14,25 +14,3 @@ export type {
   TopologyLayer,
   WorkloadHealth,
 } from './types';
-export type {
-  AutomationLevel,
-  DrObjective,
-  DrReadiness,
-  DrReplicationComponent,
-  DrStatus,
-  DrWorkloadReadiness,
-  EntityMaturityResponse,
-  MaturityComponent,
-  MaturityFinding,
-  MaturityFormula,
-  MaturityGroupScore,
-  MaturityLeaderboard,
-  MaturityQuery,
-  MaturityTerm,
-  TeamMaturityResponse,
-} from './maturityTypes';
-export type {
-  MaturityHistory,
-  MaturityHistoryPoint,
-  MaturityScopeType,
-} from '@cloud-native-platform/plugin-cloud-native-common';

@@ -7,8 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
-  ClusterTopologyClient,
-  clusterTopologyApiRef,
+  PlatformMaturityClient,
+  platformMaturityApiRef,
   MaturityHistory,
   MaturityLeaderboard,
   TeamMaturityResponse,
@@ -120,17 +120,17 @@ describe('PlatformMaturityContent', () => {
       requests.push(new URL(request.url));
     });
     server.use(
-      http.get(`${testBaseUrl}/maturity/leaderboard`, () =>
+      http.get(`${testBaseUrl}/leaderboard`, () =>
         HttpResponse.json(leaderboard),
       ),
-      http.get(`${testBaseUrl}/maturity/history`, ({ request }) =>
+      http.get(`${testBaseUrl}/history`, ({ request }) =>
         HttpResponse.json(
           new URL(request.url).searchParams.get('team')
             ? tradingTeamHistory
             : fleetHistory,
         ),
       ),
-      http.get(`${testBaseUrl}/maturity`, ({ request }) =>
+      http.get(`${testBaseUrl}`, ({ request }) =>
         new URL(request.url).searchParams.get('team') ===
         'group:default/trading-team'
           ? HttpResponse.json(tradingTeamMaturity)
@@ -147,12 +147,12 @@ describe('PlatformMaturityContent', () => {
   });
 
   function render(path = '/platform-maturity') {
-    const client = new ClusterTopologyClient({
+    const client = new PlatformMaturityClient({
       discoveryApi: { getBaseUrl: async () => testBaseUrl },
       fetchApi: { fetch: (input, init) => fetch(input, init) },
     });
     return renderInTestApp(<PlatformMaturityContent />, {
-      apis: [[clusterTopologyApiRef, client]],
+      apis: [[platformMaturityApiRef, client]],
       mountPath: '/platform-maturity',
       initialRouteEntries: [path],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
@@ -205,8 +205,8 @@ describe('PlatformMaturityContent', () => {
     expect(chart.querySelectorAll('circle')).toHaveLength(3);
     expect(chart.querySelectorAll('text').length).toBeGreaterThan(5);
     expect(screen.getByText(/\+4.5 since/)).toBeInTheDocument();
-    expect(requested('/maturity/history')).toEqual([{}]);
-    expect(requested('/maturity')).toEqual([]);
+    expect(requested('/history')).toEqual([{}]);
+    expect(requested('')).toEqual([]);
   });
 
   it('selecting a team shows its trend, its components and what to do next', async () => {
@@ -257,10 +257,8 @@ describe('PlatformMaturityContent', () => {
         name: 'Maturity score of team trading-team over the last 30 days, latest 63',
       }),
     ).toBeInTheDocument();
-    expect(requested('/maturity')).toEqual([
-      { team: 'group:default/trading-team' },
-    ]);
-    expect(requested('/maturity/history')).toEqual([
+    expect(requested('')).toEqual([{ team: 'group:default/trading-team' }]);
+    expect(requested('/history')).toEqual([
       {},
       { team: 'group:default/trading-team' },
     ]);
@@ -287,10 +285,8 @@ describe('PlatformMaturityContent', () => {
         name: 'Components of team trading-team',
       }),
     ).toBeInTheDocument();
-    expect(requested('/maturity')).toEqual([
-      { team: 'group:default/trading-team' },
-    ]);
-    expect(requested('/maturity/history')).toEqual([
+    expect(requested('')).toEqual([{ team: 'group:default/trading-team' }]);
+    expect(requested('/history')).toEqual([
       { team: 'group:default/trading-team' },
     ]);
   });
@@ -309,7 +305,7 @@ describe('PlatformMaturityContent', () => {
       expect.stringMatching(/risk-service/),
     ]);
     await waitFor(() =>
-      expect(requested('/maturity/history')).toEqual([
+      expect(requested('/history')).toEqual([
         { system: 'system:default/core-trading' },
       ]),
     );
@@ -326,7 +322,7 @@ describe('PlatformMaturityContent', () => {
 
   it('says when there are too few snapshots for a trend', async () => {
     server.use(
-      http.get(`${testBaseUrl}/maturity/history`, () =>
+      http.get(`${testBaseUrl}/history`, () =>
         HttpResponse.json({
           ...fleetHistory,
           points: fleetHistory.points.slice(-1),
@@ -348,7 +344,7 @@ describe('PlatformMaturityContent', () => {
 
   it('keeps the leaderboard when the trend cannot be loaded', async () => {
     server.use(
-      http.get(`${testBaseUrl}/maturity/history`, () =>
+      http.get(`${testBaseUrl}/history`, () =>
         HttpResponse.json(
           { error: { name: 'Error', message: 'no snapshots table' } },
           { status: 500 },
@@ -371,7 +367,7 @@ describe('PlatformMaturityContent', () => {
 
   it('keeps the trend when the leaderboard cannot be loaded', async () => {
     server.use(
-      http.get(`${testBaseUrl}/maturity/leaderboard`, () =>
+      http.get(`${testBaseUrl}/leaderboard`, () =>
         HttpResponse.json(
           { error: { name: 'Error', message: 'boom' } },
           { status: 500 },

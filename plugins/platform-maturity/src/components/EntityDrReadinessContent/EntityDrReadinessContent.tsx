@@ -15,13 +15,13 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
-  clusterTopologyApiRef,
+  platformMaturityApiRef,
   DrObjective,
   DrReadiness,
   DrWorkloadReadiness,
 } from '../../api';
-import { healthColors } from '../../lib/health';
-import { HealthChip } from '../HealthChip';
+import { statusColors } from '../../lib/statusColors';
+import { StatusChip } from '../StatusChip';
 import {
   capacityFigures,
   DrCheck,
@@ -37,9 +37,9 @@ function CheckCell(props: { workload: DrWorkloadReadiness; check: DrCheck }) {
   if (!result) return <TableCell>–</TableCell>;
   return (
     <TableCell title={result.findings.join('\n') || undefined}>
-      <HealthChip
+      <StatusChip
         label={result.ok ? 'ok' : 'failed'}
-        color={result.ok ? healthColors.healthy : healthColors.failing}
+        color={result.ok ? statusColors.healthy : statusColors.failing}
       />
       {props.check === 'capacity' &&
         checks &&
@@ -98,9 +98,9 @@ function WorkloadsTable({ dr }: { dr: DrReadiness }) {
               <CheckCell key={c} workload={w} check={c} />
             ))}
             <TableCell>
-              <HealthChip
+              <StatusChip
                 label={w.ready ? 'ready' : 'not ready'}
-                color={w.ready ? healthColors.healthy : healthColors.failing}
+                color={w.ready ? statusColors.healthy : statusColors.failing}
               />
             </TableCell>
           </TableRow>
@@ -136,7 +136,7 @@ function DrReadinessView({ dr }: { dr: DrReadiness }) {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <InfoCard title="DR readiness">
-          <HealthChip
+          <StatusChip
             label={dr.status}
             color={drStatusColors[dr.status]}
             size="medium"
@@ -173,12 +173,12 @@ function DrReadinessView({ dr }: { dr: DrReadiness }) {
                       <EntityRefLink entityRef={r.entityRef} />
                     </TableCell>
                     <TableCell>
-                      <HealthChip
+                      <StatusChip
                         label={r.healthy ? 'healthy' : 'unhealthy'}
                         color={
                           r.healthy
-                            ? healthColors.healthy
-                            : healthColors.failing
+                            ? statusColors.healthy
+                            : statusColors.failing
                         }
                       />
                     </TableCell>
@@ -216,7 +216,7 @@ function DrReadinessView({ dr }: { dr: DrReadiness }) {
 export function EntityDrReadinessContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const api = useApi(clusterTopologyApiRef);
+  const api = useApi(platformMaturityApiRef);
   const { value, loading, error } = useAsync(
     () => api.getMaturity({ entityRef }),
     [api, entityRef],

@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import type { DrStatus } from '../../api';
-import { healthColors } from '../../lib/health';
+import { statusColors } from '../../lib/statusColors';
 
 /** What each DR status means, in a few words. */
 export const drStatusLabels: Record<DrStatus, string> = {
@@ -11,10 +11,10 @@ export const drStatusLabels: Record<DrStatus, string> = {
 };
 
 const drStatusDotColors: Record<DrStatus, string> = {
-  ready: healthColors.healthy,
-  'at-risk': healthColors.degraded,
-  'not-ready': healthColors.failing,
-  'not-applicable': healthColors.idle,
+  ready: statusColors.healthy,
+  'at-risk': statusColors.degraded,
+  'not-ready': statusColors.failing,
+  'not-applicable': statusColors.idle,
 };
 
 /** A DR status as a coloured dot and its label. */

@@ -1,5 +1,9 @@
-// The maturity and DR answers are defined once, in -common, beside the
-// backend that serves them.
+export { platformMaturityApiRef } from './PlatformMaturityApi';
+export type {
+  MaturityHistoryScope,
+  PlatformMaturityApi,
+} from './PlatformMaturityApi';
+export { PlatformMaturityClient } from './PlatformMaturityClient';
 export type {
   AutomationLevel,
   DrCheckResult,
@@ -14,8 +18,11 @@ export type {
   MaturityFinding,
   MaturityFormula,
   MaturityGroupScore,
+  MaturityHistory,
+  MaturityHistoryPoint,
   MaturityLeaderboard,
   MaturityQuery,
+  MaturityScopeType,
   MaturityTerm,
   TeamMaturityResponse,
-} from '@cloud-native-platform/plugin-cloud-native-common';
+} from './types';

@@ -55,7 +55,7 @@ export function scopeToParams(
   return params;
 }
 
-/** The query of `getMaturityHistory` for a scope; none for the fleet. */
+/** The query of `getHistory` for a scope; none for the fleet. */
 export function historyQuery(
   scope: MaturityScope,
 ): { team: string } | { system: string } | undefined {

@@ -3,7 +3,7 @@ import {
   formatBytes,
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import type { DrStatus } from '../../api';
-import { healthColors } from '../../lib/health';
+import { statusColors } from '../../lib/statusColors';
 
 /** The checks a DR copy must pass (keys of `checks`), in table order. */
 export type DrCheck = 'image' | 'replicas' | 'capacity' | 'health' | 'failover';
@@ -29,10 +29,10 @@ export function failoverFigure(failover: DrWorkloadChecks['failover']): string {
 }
 
 export const drStatusColors: Record<DrStatus, string> = {
-  ready: healthColors.healthy,
-  'at-risk': healthColors.degraded,
-  'not-ready': healthColors.failing,
-  'not-applicable': healthColors.idle,
+  ready: statusColors.healthy,
+  'at-risk': statusColors.degraded,
+  'not-ready': statusColors.failing,
+  'not-applicable': statusColors.idle,
 };
 
 export const drStatusText: Record<DrStatus, string> = {

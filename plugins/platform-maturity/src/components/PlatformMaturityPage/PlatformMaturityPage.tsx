@@ -7,7 +7,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { clusterTopologyApiRef, MaturityLeaderboard } from '../../api';
+import { platformMaturityApiRef, MaturityLeaderboard } from '../../api';
 import { ComponentsTable } from './ComponentsTable';
 import { GroupTable } from './GroupTable';
 import { MaturityTrendCard } from './MaturityTrendCard';
@@ -59,12 +59,9 @@ function ScopeBar(props: {
 }
 
 function PlatformMaturityView() {
-  const api = useApi(clusterTopologyApiRef);
+  const api = useApi(platformMaturityApiRef);
   const [scope, select] = useMaturityScope();
-  const { value, loading, error } = useAsync(
-    () => api.getMaturityLeaderboard(),
-    [api],
-  );
+  const { value, loading, error } = useAsync(() => api.getLeaderboard(), [api]);
 
   let details;
   if (scope.type === 'team') {

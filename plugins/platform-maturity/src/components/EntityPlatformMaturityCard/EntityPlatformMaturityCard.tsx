@@ -13,7 +13,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { clusterTopologyApiRef, EntityMaturityResponse } from '../../api';
+import { platformMaturityApiRef, EntityMaturityResponse } from '../../api';
 import { formulaLine, nextSteps } from './maturityNextSteps';
 import { MaturityTrendLine } from './MaturityTrendLine';
 import { NextStepItem } from './NextStepItem';
@@ -110,7 +110,7 @@ function MaturityDetails({ value }: { value: EntityMaturityResponse }) {
 export function EntityPlatformMaturityCard() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const api = useApi(clusterTopologyApiRef);
+  const api = useApi(platformMaturityApiRef);
   const { value, loading, error } = useAsync(
     () => api.getMaturity({ entityRef }),
     [api, entityRef],

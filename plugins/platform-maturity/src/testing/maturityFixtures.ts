@@ -6,7 +6,7 @@ import type {
 } from '../api';
 
 // Modelled on the backend's answers for the demo fleet
-// (cluster-topology-backend/src/service/maturityRoutes.test.ts).
+// (the platform-maturity backend's route tests).
 
 const GiB = 2 ** 30;
 

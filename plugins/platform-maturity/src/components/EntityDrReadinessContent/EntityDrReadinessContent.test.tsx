@@ -20,7 +20,7 @@ describe('EntityDrReadinessContent', () => {
 
   it('lists the DR findings, the DR copies, replication and objectives', async () => {
     server.use(
-      http.get(`${testBaseUrl}/maturity`, ({ request }) =>
+      http.get(`${testBaseUrl}`, ({ request }) =>
         new URL(request.url).searchParams.get('entityRef') ===
         'component:default/trading-engine'
           ? HttpResponse.json(tradingEngineMaturity)
@@ -92,7 +92,7 @@ describe('EntityDrReadinessContent', () => {
 
   it('shows an error panel when the backend fails', async () => {
     server.use(
-      http.get(`${testBaseUrl}/maturity`, () =>
+      http.get(`${testBaseUrl}`, () =>
         HttpResponse.json(
           { error: { name: 'Error', message: 'cluster state not ready' } },
           { status: 500 },

@@ -1,7 +1,7 @@
 import useAsync from 'react-use/esm/useAsync';
 import { useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
-import { clusterTopologyApiRef } from '../../api';
+import { platformMaturityApiRef } from '../../api';
 import type { MaturityHistory } from '../../api';
 
 /** "from 88 to 92.8 (+4.8) over 30 days, 12 snapshots", or why there is none. */
@@ -25,9 +25,9 @@ export function trendSentence(history: MaturityHistory): string {
  * only says the trend is unavailable, the score stays.
  */
 export function MaturityTrendLine(props: { entityRef: string }) {
-  const api = useApi(clusterTopologyApiRef);
+  const api = useApi(platformMaturityApiRef);
   const { value, error } = useAsync(
-    () => api.getMaturityHistory({ entityRef: props.entityRef }),
+    () => api.getHistory({ entityRef: props.entityRef }),
     [api, props.entityRef],
   );
   let text: string | undefined;

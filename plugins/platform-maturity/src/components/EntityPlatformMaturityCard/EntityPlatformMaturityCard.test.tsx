@@ -24,7 +24,7 @@ describe('EntityPlatformMaturityCard', () => {
 
   function answer(name: string, body: EntityMaturityResponse) {
     server.use(
-      http.get(`${testBaseUrl}/maturity/history`, ({ request }) =>
+      http.get(`${testBaseUrl}/history`, ({ request }) =>
         new URL(request.url).searchParams.get('entityRef') === body.entityRef
           ? HttpResponse.json({
               scope: { type: 'entity', key: body.entityRef },
@@ -48,7 +48,7 @@ describe('EntityPlatformMaturityCard', () => {
       ),
     );
     server.use(
-      http.get(`${testBaseUrl}/maturity`, ({ request }) =>
+      http.get(`${testBaseUrl}`, ({ request }) =>
         new URL(request.url).searchParams.get('entityRef') ===
         `component:default/${name}`
           ? HttpResponse.json(body)
@@ -144,7 +144,7 @@ describe('EntityPlatformMaturityCard', () => {
 
   it('shows an error panel when the entity is unknown', async () => {
     server.use(
-      http.get(`${testBaseUrl}/maturity`, () =>
+      http.get(`${testBaseUrl}`, () =>
         HttpResponse.json(
           {
             error: {

@@ -2,7 +2,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
-import { clusterTopologyApiRef } from '../../api';
+import { platformMaturityApiRef } from '../../api';
 import { MaturityTrendChart } from '../MaturityTrendChart';
 import { historyQuery, MaturityScope } from './maturityScope';
 
@@ -19,9 +19,9 @@ export interface MaturityTrendCardProps {
  */
 export function MaturityTrendCard(props: MaturityTrendCardProps) {
   const { scope, subject } = props;
-  const api = useApi(clusterTopologyApiRef);
+  const api = useApi(platformMaturityApiRef);
   const { value, loading, error } = useAsync(
-    () => api.getMaturityHistory(historyQuery(scope)),
+    () => api.getHistory(historyQuery(scope)),
     [api, scope],
   );
 

@@ -12,7 +12,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { clusterTopologyApiRef, TeamMaturityResponse } from '../../api';
+import { platformMaturityApiRef, TeamMaturityResponse } from '../../api';
 import { NextStepItem } from '../EntityPlatformMaturityCard/NextStepItem';
 import { DrStatusLabel } from './DrStatusLabel';
 import { firstFindings } from './firstFindings';
@@ -101,7 +101,7 @@ export interface TeamComponentsCardProps {
 /** A team's components with their scores, DR status and first findings. */
 export function TeamComponentsCard(props: TeamComponentsCardProps) {
   const { teamRef, name } = props;
-  const api = useApi(clusterTopologyApiRef);
+  const api = useApi(platformMaturityApiRef);
   const { value, loading, error } = useAsync(
     () => api.getMaturity({ team: teamRef }),
     [api, teamRef],
