@@ -13,6 +13,5 @@ export * from './labelSelector';
 export * from './validateAnnotations';
 export * from './topology/types';
 export * from './topology/trafficWindows';
-export * from './maturity';
 export * from './redaction';
 export * from './kube';

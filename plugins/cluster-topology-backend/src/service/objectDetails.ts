@@ -39,7 +39,7 @@ export interface ObjectEvent {
  * What `GET /object` answers.
  */
 export interface ObjectDetails {
-  object: KubeObject;
+  object: KubeObject & { metadata: Record<string, unknown> };
   events: ObjectEvent[];
   owner?: { kind: string; name: string };
   yaml: string;
@@ -163,7 +163,9 @@ export function objectDetails(
   const safe = redactObject(object);
   const top = store.topLevelOwner(object);
   return {
-    object: safe,
+    // Spread into plain records: the answer's type is the JSON shape, open
+    // to any field, which the model interfaces do not declare.
+    object: { ...safe, metadata: { ...safe.metadata } },
     events: redactStrings(eventsOf(store, object)),
     owner:
       top !== object ? { kind: top.kind, name: top.metadata.name } : undefined,

@@ -39,7 +39,6 @@ import {
   workloadHealth,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import express from 'express';
-import Router from 'express-promise-router';
 import { objectDetails } from './objectDetails';
 import { spec } from '../schema/openapi';
 import { entityRefParam } from './entityRefParam';

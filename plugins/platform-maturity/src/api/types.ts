@@ -21,4 +21,4 @@ export type {
   MaturityScopeType,
   MaturityTerm,
   TeamMaturityResponse,
-} from '@cloud-native-platform/plugin-cloud-native-common';
+} from '@cloud-native-platform/plugin-platform-maturity-common';

@@ -1,7 +1,7 @@
 import {
   DrWorkloadChecks,
   formatBytes,
-} from '@cloud-native-platform/plugin-cloud-native-common';
+} from '@cloud-native-platform/plugin-platform-maturity-common';
 import type { DrStatus } from '../../api';
 import { statusColors } from '../../lib/statusColors';
 
