@@ -25,9 +25,8 @@ describe('isKind', () => {
     expect(isKind(undefined, 'Pod')).toBe(false);
     expect(isOneOfKinds(pod, ['Deployment', 'Pod'])).toBe(true);
     expect(isOneOfKinds(undefined, ['Pod'])).toBe(false);
-    if (isKind(pod, 'Pod')) {
-      expect(pod.spec?.containers[0].name).toBe('app');
-    }
+    const narrowed = isKind(pod, 'Pod') ? pod.spec?.containers[0].name : null;
+    expect(narrowed).toBe('app');
   });
 });
 
