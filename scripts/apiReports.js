@@ -28,15 +28,8 @@ const REGENERATE_COMMAND = 'npm run api-reports';
  */
 const OMITTED_MESSAGES = ['ae-undocumented', 'ae-wrong-input-file-type'];
 
-/**
- * Packages whose reports may keep warnings for now: the router options of
- * the topology backend and the legacy maturity extensions of the topology
- * frontend name types that move to the platform-maturity packages.
- */
-const ALLOWED_WARNINGS = [
-  'plugins/cluster-topology-backend',
-  'plugins/cluster-topology',
-];
+/** Packages whose reports may keep warnings: none. */
+const ALLOWED_WARNINGS = [];
 
 /** Arguments of `backstage-repo-tools`; `check` compares instead of writing. */
 function apiReportArgs({ check, paths = [] }) {

@@ -8,7 +8,7 @@
 
 export * from './clusters/ClusterDefinition';
 export * from './clusters/clusterRegistryServiceRef';
-export * from './clusters/readClusterDefinitions';
+export { ClusterConfigError } from './clusters/readClusterDefinitions';
 export * from './prometheus/PrometheusClient';
 export * from './redaction';
 export * from './state/ClusterObjectStore';
@@ -16,22 +16,44 @@ export * from './state/ClusterSource';
 export * from './state/ClusterStateService';
 export * from './state/ClusterStatusTracker';
 export * from './state/clusterStateServiceRef';
-export * from './state/KubeObject';
+export type { KubeObject } from './state/KubeObject';
 export * from './state/kinds';
-export * from './state/KubernetesApiClient';
-export * from './state/KubernetesClusterSource';
-export * from './state/ManifestsClusterSource';
-export * from './state/podHealth';
+export {
+  KubernetesApiClient,
+  KubernetesApiError,
+  type KubernetesApiClientOptions,
+  type WatchEnd,
+  type WatchEvent,
+} from './state/KubernetesApiClient';
+export {
+  summarizePods,
+  workloadHealth,
+  type PodHealth,
+  type PodHealthSummary,
+} from './state/podHealth';
 export * from './state/resolveEntityWorkloads';
 export * from './topology/buildEntityGraph';
-export * from './topology/buildTopologyGraph';
+export {
+  buildClusterGraph,
+  buildFleetGraph,
+  type BuildGraphOptions,
+  type GraphCluster,
+} from './topology/buildTopologyGraph';
 export * from './topology/graphIds';
-export * from './topology/staticEdges';
 export * from './traffic/addTrafficNeighbours';
 export * from './traffic/TrafficCollector';
-export * from './traffic/trafficQueries';
-export * from './traffic/resolveIstioWorkload';
-export * from './http/createRateLimit';
+export type {
+  TrafficEndpoint,
+  TrafficNodeIdOf,
+} from './traffic/resolveIstioWorkload';
+export {
+  createRateLimit,
+  createRateLimitRouter,
+  type CreateRateLimitOptions,
+  type RateLimit,
+  type RateLimitRouterOptions,
+  type RateLimits,
+} from './http/createRateLimit';
 export { requireServicePermission } from './http/requireServicePermission';
 export {
   openApiErrorHandler,

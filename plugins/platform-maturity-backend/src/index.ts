@@ -1,17 +1,11 @@
 /**
  * Backend of the platform maturity plugins: maturity scores, DR readiness,
- * the leaderboard and the trend of every score.
+ * the leaderboard and the trend of every score. Install it with
+ * `backend.add(import('@cloud-native-platform/plugin-platform-maturity-backend'))`;
+ * the answers' types and the `platform-maturity.read` permission are in
+ * `@cloud-native-platform/plugin-platform-maturity-common`.
  *
  * @packageDocumentation
  */
 
 export { platformMaturityPlugin as default } from './plugin';
-export * from './service/router';
-export * from './config';
-export * from './database/MaturityStore';
-export { KnexMaturityStore } from './database/KnexMaturityStore';
-export {
-  MaturityAssessor,
-  type EntityMaturity,
-} from './service/MaturityAssessor';
-export * from './service/PlatformSignals';

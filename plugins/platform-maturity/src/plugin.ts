@@ -36,7 +36,7 @@ export const platformMaturityPlugin = createPlugin({
  * @public
  */
 export const PlatformMaturityPage = platformMaturityPlugin.provide(
-  createRoutableExtension({
+  createRoutableExtension<() => JSX.Element>({
     name: 'PlatformMaturityPage',
     component: () =>
       import('./components/PlatformMaturityPage').then(
@@ -52,7 +52,7 @@ export const PlatformMaturityPage = platformMaturityPlugin.provide(
  * @public
  */
 export const EntityPlatformMaturityCard = platformMaturityPlugin.provide(
-  createComponentExtension({
+  createComponentExtension<() => JSX.Element | null>({
     name: 'EntityPlatformMaturityCard',
     component: {
       lazy: () =>
@@ -69,7 +69,7 @@ export const EntityPlatformMaturityCard = platformMaturityPlugin.provide(
  * @public
  */
 export const EntityDrReadinessContent = platformMaturityPlugin.provide(
-  createRoutableExtension({
+  createRoutableExtension<() => JSX.Element | null>({
     name: 'EntityDrReadinessContent',
     component: () =>
       import('./components/EntityDrReadinessContent').then(
