@@ -6,3 +6,4 @@
 
 export * from './components/RequestErrorPanel';
 export * from './components/charts';
+export * from './components/StatusChip';

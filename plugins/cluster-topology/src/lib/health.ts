@@ -2,16 +2,11 @@ import type {
   TopologyEdgeKind,
   TopologyHealth,
 } from '@cloud-native-platform/plugin-cloud-native-common';
+import { statusColors } from '@cloud-native-platform/plugin-cloud-native-react';
 import type { ClusterSyncStatus } from '../api';
 
 /** Colour of each health state, shared by chips, legend and side panel. */
-export const healthColors: Record<TopologyHealth, string> = {
-  healthy: '#2e7d32',
-  degraded: '#f5a623',
-  failing: '#d32f2f',
-  idle: '#9e9e9e',
-  unknown: '#78909c',
-};
+export const healthColors: Record<TopologyHealth, string> = statusColors;
 
 /** Health states in the order the filter and legend list them. */
 export const healthStates: TopologyHealth[] = [

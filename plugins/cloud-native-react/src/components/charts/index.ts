@@ -7,3 +7,5 @@ export type { ChartMargin } from './chartFrame';
 export type { ChartDomain } from './chartGeometry';
 export type { ChartTone } from './useChartStyles';
 export { niceCeiling } from './chartGeometry';
+export { formatTimeTick, timeTicks, timeTickStep } from './timeTicks';
+export type { TimeTickStep } from './timeTicks';

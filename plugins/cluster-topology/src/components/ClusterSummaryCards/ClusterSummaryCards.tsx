@@ -8,7 +8,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { CLUSTER_ROLES } from '@cloud-native-platform/plugin-cloud-native-common';
 import type { ClusterSummary } from '../../api';
 import { clusterStatusColors, healthColors } from '../../lib/health';
-import { HealthChip } from '../HealthChip';
+import { StatusChip } from '@cloud-native-platform/plugin-cloud-native-react';
 
 const useStyles = makeStyles(theme => ({
   groups: {
@@ -92,7 +92,7 @@ function ClusterCard(props: {
           <Typography variant="h6" component="h3">
             {cluster.name}
           </Typography>
-          <HealthChip label={cluster.status} color={color} />
+          <StatusChip label={cluster.status} color={color} />
         </Box>
         <Typography variant="body2" color="textSecondary">
           {cluster.region}

@@ -1,7 +1,10 @@
 import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
-import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
+import {
+  RequestErrorPanel,
+  StatusChip,
+} from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import Table from '@material-ui/core/Table';
@@ -13,7 +16,6 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { clusterTopologyApiRef, EntityWorkload } from '../../api';
 import { healthColors } from '../../lib/health';
-import { HealthChip } from '../HealthChip';
 
 const useStyles = makeStyles(theme => ({
   cluster: {
@@ -106,7 +108,7 @@ export function EntityClusterWorkloadsCard() {
                       </Typography>
                     </TableCell>
                     <TableCell>
-                      <HealthChip
+                      <StatusChip
                         label={w.health}
                         color={healthColors[w.health]}
                       />

@@ -16,7 +16,7 @@ import type {
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import { useMemo } from 'react';
 import { healthColors } from '../../lib/health';
-import { HealthChip } from '../HealthChip';
+import { StatusChip } from '@cloud-native-platform/plugin-cloud-native-react';
 import { NodeConnections } from './NodeConnections';
 import { NodeObjectSections, objectQueryOf } from './NodeObjectSections';
 
@@ -139,7 +139,7 @@ export function NodeDetailsPanel(props: NodeDetailsPanelProps) {
         </IconButton>
       </Box>
       <Box mt={1}>
-        <HealthChip label={node.status} color={healthColors[node.status]} />
+        <StatusChip label={node.status} color={healthColors[node.status]} />
       </Box>
       {node.detail && (
         <Typography variant="body2" className={classes.section}>

@@ -1,5 +1,8 @@
 import { CodeSnippet, Progress } from '@backstage/core-components';
-import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
+import {
+  RequestErrorPanel,
+  StatusChip,
+} from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import Accordion from '@material-ui/core/Accordion';
 import AccordionDetails from '@material-ui/core/AccordionDetails';
@@ -17,7 +20,6 @@ import {
   clusterTopologyApiRef,
 } from '../../api';
 import { healthColors } from '../../lib/health';
-import { HealthChip } from '../HealthChip';
 import { relativeTime } from './relativeTime';
 
 const useStyles = makeStyles(theme => ({
@@ -95,7 +97,7 @@ function EventItem(props: {
     <li>
       <div className={classes.eventHeader}>
         {event.type === 'Warning' ? (
-          <HealthChip label="Warning" color={healthColors.degraded} />
+          <StatusChip label="Warning" color={healthColors.degraded} />
         ) : (
           <Chip
             size="small"

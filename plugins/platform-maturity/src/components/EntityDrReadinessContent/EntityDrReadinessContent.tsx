@@ -2,7 +2,11 @@ import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { InfoCard, Progress } from '@backstage/core-components';
-import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
+import {
+  RequestErrorPanel,
+  StatusChip,
+  statusColors,
+} from '@cloud-native-platform/plugin-cloud-native-react';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
@@ -20,8 +24,6 @@ import {
   DrReadiness,
   DrWorkloadReadiness,
 } from '../../api';
-import { statusColors } from '../../lib/statusColors';
-import { StatusChip } from '../StatusChip';
 import {
   capacityFigures,
   DrCheck,

@@ -3,7 +3,7 @@ import {
   formatBytes,
 } from '@cloud-native-platform/plugin-platform-maturity-common';
 import type { DrStatus } from '../../api';
-import { statusColors } from '../../lib/statusColors';
+import { statusColors } from '@cloud-native-platform/plugin-cloud-native-react';
 
 /** The checks a DR copy must pass (keys of `checks`), in table order. */
 export type DrCheck = 'image' | 'replicas' | 'capacity' | 'health' | 'failover';

@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import type { DrStatus } from '../../api';
-import { statusColors } from '../../lib/statusColors';
+import { statusColors } from '@cloud-native-platform/plugin-cloud-native-react';
 
 /** What each DR status means, in a few words. */
 export const drStatusLabels: Record<DrStatus, string> = {

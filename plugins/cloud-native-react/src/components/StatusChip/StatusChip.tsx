@@ -11,12 +11,14 @@ const useStyles = makeStyles(theme => ({
 
 /** Props of {@link StatusChip}. */
 export interface StatusChipProps {
+  /** The state as read: "healthy", "ready", "2 of 3 ready". */
   label: string;
+  /** Background colour, usually one of {@link statusColors}. */
   color: string;
   size?: 'small' | 'medium';
 }
 
-/** A small chip in the colour of a check's or a workload's state. */
+/** A small chip in the colour of a health, sync or readiness state. */
 export function StatusChip(props: StatusChipProps) {
   const classes = useStyles();
   return (

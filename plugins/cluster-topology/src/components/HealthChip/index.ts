@@ -1,2 +1,0 @@
-export { HealthChip } from './HealthChip';
-export type { HealthChipProps } from './HealthChip';
