@@ -1,4 +1,1 @@
-module.exports = require('../../scripts/eslintConfig')(__dirname, {
-  // Moving to platform-maturity-backend; typed there.
-  pendingAny: ['src/maturity/**'],
-});
+module.exports = require('../../scripts/eslintConfig')(__dirname);

@@ -60,4 +60,7 @@ export {
   translateOpenApiError,
   type OpenApiErrorRequest,
 } from './http/openApiErrors';
-export { wholeNumberQueryParams } from './http/wholeNumberQueryParams';
+export {
+  wholeNumberQueryParams,
+  type SpecWithParameters,
+} from './http/wholeNumberQueryParams';

@@ -112,9 +112,16 @@ export type RoleBinding = Stored<IRoleBinding>;
 /** @public */
 export type ClusterRoleBinding = Stored<IClusterRoleBinding>;
 
-// Istio serves its kinds under several versions (v1, v1beta1, v1alpha3) with
-// the same fields; the v1 model describes them all.
-type AnyVersion<T> = Omit<Stored<T & { metadata?: object }>, 'apiVersion'> & {
+/**
+ * An Istio kind under any of the versions Istio serves (v1, v1beta1,
+ * v1alpha3) with the same fields; the v1 model describes them all.
+ *
+ * @public
+ */
+export type AnyVersion<T> = Omit<
+  Stored<T & { metadata?: object }>,
+  'apiVersion'
+> & {
   apiVersion: string;
 };
 

@@ -21,7 +21,11 @@ interface MatchedOperation {
   pathParams?: Record<string, unknown>;
 }
 
-/** The parts of a request the translation reads. */
+/**
+ * The parts of a request the translation reads.
+ *
+ * @public
+ */
 export interface OpenApiErrorRequest {
   query?: Record<string, unknown>;
   params?: Record<string, unknown>;
@@ -120,11 +124,11 @@ function parameterMessage(
 }
 
 /**
- * The error the OpenAPI request validator reported, as an {@link InputError}
- * whose message names the parameter or body field and says what is wrong
- * with it (`query parameter cluster must be given once`, `unknown query
- * parameter foo; this route takes cluster, namespace`, `days '0' must be a
- * whole number from 1 to 365`). Any other error is returned as it is.
+ * The error the OpenAPI request validator reported, as an `InputError` whose
+ * message names the parameter or body field and says what is wrong with it,
+ * for example: query parameter cluster must be given once; unknown query
+ * parameter foo, this route takes cluster, namespace; days '0' must be a
+ * whole number from 1 to 365. Any other error is returned as it is.
  *
  * @public
  */
@@ -197,7 +201,7 @@ export function translateOpenApiError(
 /**
  * Express error middleware for a router made by
  * `createValidatedOpenApiRouter`: the validator's errors leave as
- * {@link InputError}s naming what is wrong (see
+ * `InputError`s naming what is wrong (see
  * {@link translateOpenApiError}); every other error passes unchanged. Add it
  * to the router after its routes.
  *

@@ -1,8 +1,12 @@
 import { InputError } from '@backstage/errors';
 import type { RequestHandler } from 'express';
 
-/** The parts of an OpenAPI spec the check reads. */
-interface SpecWithParameters {
+/**
+ * The parts of an OpenAPI spec the check reads.
+ *
+ * @public
+ */
+export interface SpecWithParameters {
   paths: Record<
     string,
     Record<

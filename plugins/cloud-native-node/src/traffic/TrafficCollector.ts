@@ -133,7 +133,7 @@ function toTraffic(values: Measured): TopologyTraffic | undefined {
  * Measures live service-to-service traffic from Istio's metrics in each
  * cluster's Prometheus.
  *
- * Every Prometheus is asked the six queries of {@link trafficQueries} in
+ * Every Prometheus is asked the six queries of the traffic queries in
  * parallel, and each Prometheus only once even when several clusters share
  * it. Measurements are kept per window for `ttlMs`, and callers asking while
  * one is running share it, so page views never multiply the load on
@@ -349,7 +349,7 @@ export class TrafficCollector {
 /**
  * Traffic edges of a graph: the snapshot's edges whose both ends are nodes
  * of the graph, with ids `traffic:<source>-><target>`. `nodeIdOf` maps an
- * endpoint to a node id, normally {@link istioWorkloadIdResolver}; mapping
+ * endpoint to a node id, normally the Istio workload resolver; mapping
  * endpoints to coarser nodes (for example `graphIds.cluster(e.cluster)`)
  * merges the edges that land on the same pair: rates add up, error and
  * mTLS shares are weighted by requests, latencies are the slowest. An edge

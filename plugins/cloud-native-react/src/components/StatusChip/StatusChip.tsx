@@ -9,7 +9,11 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** Props of {@link StatusChip}. */
+/**
+ * Props of {@link StatusChip}.
+ *
+ * @public
+ */
 export interface StatusChipProps {
   /** The state as read: "healthy", "ready", "2 of 3 ready". */
   label: string;
@@ -18,7 +22,11 @@ export interface StatusChipProps {
   size?: 'small' | 'medium';
 }
 
-/** A small chip in the colour of a health, sync or readiness state. */
+/**
+ * A small chip in the colour of a health, sync or readiness state.
+ *
+ * @public
+ */
 export function StatusChip(props: StatusChipProps) {
   const classes = useStyles();
   return (

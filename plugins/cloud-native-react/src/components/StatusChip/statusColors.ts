@@ -2,6 +2,7 @@
  * Colour of each state a workload, a check or a DR status can be in, so a
  * state reads alike on every page of the portal.
  */
+/** @public */
 export const statusColors = {
   healthy: '#2e7d32',
   degraded: '#f5a623',
@@ -10,5 +11,9 @@ export const statusColors = {
   unknown: '#78909c',
 } as const;
 
-/** A state with a colour in {@link statusColors}. */
+/**
+ * A state with a colour in {@link statusColors}.
+ *
+ * @public
+ */
 export type StatusColorName = keyof typeof statusColors;

@@ -11,7 +11,11 @@ import {
 } from './ChartAxes';
 import { ChartTone, useChartStyles } from './useChartStyles';
 
-/** One category's value. */
+/**
+ * One category's value.
+ *
+ * @public
+ */
 export interface BarChartBar {
   /** Unique among the bars: the category or period. */
   key: string;
@@ -25,7 +29,11 @@ export interface BarChartBar {
   color?: string;
 }
 
-/** Props of {@link BarChart}. */
+/**
+ * Props of {@link BarChart}.
+ *
+ * @public
+ */
 export interface BarChartProps {
   /** The accessible name of the chart: what it shows and, ideally, its latest value. */
   title: string;
@@ -55,6 +63,8 @@ export interface BarChartProps {
 /**
  * Categorical values as a small SVG bar chart with an accessible name and
  * one titled bar per value; a sentence instead when there is nothing to draw.
+ *
+ * @public
  */
 export function BarChart(props: BarChartProps) {
   const classes = useChartStyles();

@@ -2,7 +2,11 @@ import type { ChartBox, ChartDomain } from './chartGeometry';
 import { valueY } from './chartGeometry';
 import { useChartStyles } from './useChartStyles';
 
-/** A horizontal reference line, such as a target or an alert threshold. */
+/**
+ * A horizontal reference line, such as a target or an alert threshold.
+ *
+ * @public
+ */
 export interface ChartThreshold {
   value: number;
   /** What the line means, read by assistive technology ("good from 80"). */
@@ -11,13 +15,21 @@ export interface ChartThreshold {
   color?: string;
 }
 
-/** A label under the x axis; `at` is on the chart's x scale (a time or a slot index). */
+/**
+ * A label under the x axis; `at` is on the chart's x scale (a time or a slot index).
+ *
+ * @public
+ */
 export interface ChartXTick {
   at: number;
   label: string;
 }
 
-/** Labels at the two ends of the x axis, such as the first and last day. */
+/**
+ * Labels at the two ends of the x axis, such as the first and last day.
+ *
+ * @public
+ */
 export interface ChartEdgeLabels {
   start?: string;
   end?: string;

@@ -23,7 +23,11 @@ import {
 } from './ChartAxes';
 import { ChartTone, useChartStyles } from './useChartStyles';
 
-/** One value of a time series. */
+/**
+ * One value of a time series.
+ *
+ * @public
+ */
 export interface TrendChartPoint {
   /** Unique among the points: the time or period the value is of. */
   key: string;
@@ -37,7 +41,11 @@ export interface TrendChartPoint {
   color?: string;
 }
 
-/** Props of {@link TrendChart}. */
+/**
+ * Props of {@link TrendChart}.
+ *
+ * @public
+ */
 export interface TrendChartProps {
   /** The accessible name of the chart: what it shows and, ideally, its latest value. */
   title: string;
@@ -79,6 +87,8 @@ export interface TrendChartProps {
  * A time series as a small SVG line chart with an accessible name, one
  * titled dot per value and optional reference lines; a sentence instead
  * when there is nothing to draw.
+ *
+ * @public
  */
 export function TrendChart(props: TrendChartProps) {
   const classes = useChartStyles();

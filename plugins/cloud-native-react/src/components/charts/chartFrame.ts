@@ -1,6 +1,10 @@
 import { ChartBox, ChartDomain, niceCeiling } from './chartGeometry';
 
-/** Room kept around a chart's plot for its axis labels. */
+/**
+ * Room kept around a chart's plot for its axis labels.
+ *
+ * @public
+ */
 export interface ChartMargin {
   top: number;
   right: number;

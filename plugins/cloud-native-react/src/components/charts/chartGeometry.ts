@@ -22,13 +22,21 @@ export interface PlacedBar extends PlacedPoint {
   height: number;
 }
 
-/** The lowest and highest value of an axis. */
+/**
+ * The lowest and highest value of an axis.
+ *
+ * @public
+ */
 export type ChartDomain = readonly [number, number];
 
 const innerWidth = (box: ChartBox) => box.width - box.left - box.right;
 const innerHeight = (box: ChartBox) => box.height - box.top - box.bottom;
 
-/** The smallest 1, 2 or 5 × 10ⁿ at or above a value, for a round axis top. */
+/**
+ * The smallest 1, 2 or 5 × 10ⁿ at or above a value, for a round axis top.
+ *
+ * @public
+ */
 export function niceCeiling(value: number): number {
   if (!(value > 0)) {
     return 1;

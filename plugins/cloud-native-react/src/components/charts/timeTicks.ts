@@ -5,13 +5,21 @@ const DAY_MS = 24 * HOUR_MS;
 const HOUR_STEPS = [1, 2, 3, 6, 12];
 const DAY_STEPS = [1, 2, 3, 7, 14, 30, 60, 90];
 
-/** A spacing of time ticks, in the unit they are aligned to. */
+/**
+ * A spacing of time ticks, in the unit they are aligned to.
+ *
+ * @public
+ */
 export interface TimeTickStep {
   unit: 'hour' | 'day';
   count: number;
 }
 
-/** The smallest step that keeps a span within `maxTicks` ticks. */
+/**
+ * The smallest step that keeps a span within `maxTicks` ticks.
+ *
+ * @public
+ */
 export function timeTickStep(spanMs: number, maxTicks: number): TimeTickStep {
   const limit = Math.max(1, maxTicks);
   for (const count of HOUR_STEPS) {
@@ -27,6 +35,8 @@ export function timeTickStep(spanMs: number, maxTicks: number): TimeTickStep {
  * Times between `startMs` and `endMs` (both included) that fall on whole
  * local hours or local midnights, at most about `maxTicks` of them, so an
  * axis reads "10:00, 12:00" or "26 Nov, 27 Nov" rather than odd minutes.
+ *
+ * @public
  */
 export function timeTicks(
   startMs: number,
@@ -59,6 +69,8 @@ export function timeTicks(
 /**
  * The label of a tick: the date, with the time of day when ticks are hours
  * apart, and the year when the axis spans more than one.
+ *
+ * @public
  */
 export function formatTimeTick(
   timeMs: number,

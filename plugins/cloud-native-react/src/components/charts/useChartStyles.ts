@@ -41,5 +41,9 @@ export const useChartStyles = makeStyles(theme => ({
   bar: { opacity: 0.85 },
 }));
 
-/** The palette colour a chart draws its series in. */
+/**
+ * The palette colour a chart draws its series in.
+ *
+ * @public
+ */
 export type ChartTone = 'primary' | 'success';

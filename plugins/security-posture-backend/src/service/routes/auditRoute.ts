@@ -159,7 +159,7 @@ export function auditRoute(
       new Date(),
     );
     const resources = objects
-      .filter(o => o?.metadata?.name && isCheckedWorkload(o as any))
+      .filter(o => o?.metadata?.name && isCheckedWorkload(o))
       .map(o => ({
         kind: o.kind,
         ...(o.metadata.namespace !== undefined && {
