@@ -1,6 +1,6 @@
-import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
+import type { Pod } from '@cloud-native-platform/plugin-cloud-native-common';
 import { assessDrReadiness } from './assessDrReadiness';
-import { MaturityWorkload } from './types';
+import { MaturityWorkload, WorkloadObject } from './types';
 
 function workload(
   cluster: string,
@@ -8,7 +8,7 @@ function workload(
   replicas: number,
   ready = replicas,
 ): MaturityWorkload {
-  const deployment: KubeObject = {
+  const deployment: WorkloadObject = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: 'pay', namespace: 'shop' },
@@ -29,7 +29,7 @@ function workload(
   };
   const pods = Array.from(
     { length: replicas },
-    (_, i): KubeObject => ({
+    (_, i): Pod => ({
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: `pay-${i}`, namespace: 'shop' },

@@ -1,9 +1,12 @@
-import { KubeObject } from '@cloud-native-platform/plugin-cloud-native-node';
+import type {
+  KubeObject,
+  Pod,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { assessMaturity } from './assessMaturity';
-import { MaturityWorkload } from './types';
+import { MaturityWorkload, WorkloadObject } from './types';
 
 const labels = { app: 'pay' };
-const deployment: KubeObject = {
+const deployment: WorkloadObject = {
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name: 'pay', namespace: 'shop', labels },
@@ -15,7 +18,7 @@ const deployment: KubeObject = {
     },
   },
 };
-const pod: KubeObject = {
+const pod: Pod = {
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name: 'pay-1', namespace: 'shop', labels },

@@ -1,5 +1,8 @@
 import { ClusterObjectStore } from '@cloud-native-platform/plugin-cloud-native-node';
-import { MaturityObject as KubeObject } from './MaturityObject';
+import type {
+  KubeNode,
+  PodSpec,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 
 /**
  * Millicores of a Kubernetes CPU quantity (`2`, `500m`, `1.5`).
@@ -57,13 +60,19 @@ export function memoryBytes(quantity: unknown): number {
   return Number.isFinite(bytes) ? bytes : 0;
 }
 
+/**
+ * A pod spec as a template or a pod holds it; parsed manifests may leave out
+ * any field, containers included.
+ */
+type PodSpecFields = Partial<PodSpec> | undefined;
+
 function containerRequests(
-  podSpec: any,
+  podSpec: PodSpecFields,
   resource: 'cpu' | 'memory',
   amountOf: (quantity: unknown) => number,
 ): number {
   return (podSpec?.containers ?? []).reduce(
-    (sum: number, c: any) => sum + amountOf(c.resources?.requests?.[resource]),
+    (sum, c) => sum + amountOf(c.resources?.requests?.[resource]),
     0,
   );
 }
@@ -73,7 +82,7 @@ function containerRequests(
  *
  * @public
  */
-export function podCpuRequest(podSpec: any): number {
+export function podCpuRequest(podSpec: PodSpecFields): number {
   return containerRequests(podSpec, 'cpu', cpuMillis);
 }
 
@@ -82,13 +91,13 @@ export function podCpuRequest(podSpec: any): number {
  *
  * @public
  */
-export function podMemoryRequest(podSpec: any): number {
+export function podMemoryRequest(podSpec: PodSpecFields): number {
   return containerRequests(podSpec, 'memory', memoryBytes);
 }
 
-function isReady(node: KubeObject): boolean {
+function isReady(node: KubeNode): boolean {
   return (node.status?.conditions ?? []).some(
-    (c: any) => c.type === 'Ready' && c.status === 'True',
+    c => c.type === 'Ready' && c.status === 'True',
   );
 }
 
@@ -98,8 +107,8 @@ function isReady(node: KubeObject): boolean {
  */
 function freeOnReadyNodes(
   store: ClusterObjectStore,
-  allocatableOf: (node: KubeObject) => number,
-  requestOf: (podSpec: any) => number,
+  allocatableOf: (node: KubeNode) => number,
+  requestOf: (podSpec: PodSpecFields) => number,
 ): number {
   const ready = new Set<string>();
   let allocatable = 0;

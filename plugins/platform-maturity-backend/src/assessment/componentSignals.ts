@@ -2,7 +2,13 @@ import {
   AutomationLevel,
   MaturityFinding,
 } from '@cloud-native-platform/plugin-platform-maturity-common';
-import { MaturityObject as KubeObject } from './MaturityObject';
+import {
+  isKind,
+  templateMetadataOf,
+  type KnownKind,
+  type KubeKinds,
+  type KubeObject,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   GITOPS_LABELS,
   INTEGRATION_SHARES,
@@ -22,10 +28,8 @@ const MESH_ROOT_NAMESPACE = 'istio-system';
 
 /** `cluster namespace/Kind/name`, how findings name a workload. */
 export function describeWorkload(w: MaturityWorkload): string {
-  const { kind, namespace, name } = w.workload.metadata as any;
-  return `${w.workload.kind} ${namespace ?? ''}/${name ?? kind} in ${
-    w.cluster
-  }`;
+  const { namespace, name } = w.workload.metadata;
+  return `${w.workload.kind} ${namespace ?? ''}/${name} in ${w.cluster}`;
 }
 
 /**
@@ -45,9 +49,7 @@ export function isGitOpsManaged(object: KubeObject | undefined): boolean {
 }
 
 function podLabels(w: MaturityWorkload): Record<string, string> {
-  const template =
-    w.workload.spec?.template?.metadata?.labels ??
-    w.workload.spec?.jobTemplate?.spec?.template?.metadata?.labels;
+  const template = templateMetadataOf(w.workload)?.labels;
   return { ...(w.pods[0]?.metadata.labels ?? {}), ...(template ?? {}) };
 }
 
@@ -59,10 +61,15 @@ function matchLabelsSelect(
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
 }
 
-function ofKind(w: MaturityWorkload, kind: string, namespace?: string) {
+/** The related objects of one kind, typed, in a namespace when one is given. */
+function ofKind<K extends KnownKind>(
+  w: MaturityWorkload,
+  kind: K,
+  namespace?: string,
+): Array<KubeObject & KubeKinds[K]> {
   return w.related.filter(
-    o =>
-      o.kind === kind &&
+    (o): o is KubeObject & KubeKinds[K] =>
+      isKind(o, kind) &&
       (namespace === undefined || o.metadata.namespace === namespace),
   );
 }
@@ -72,7 +79,7 @@ function namespaceOf(w: MaturityWorkload): string | undefined {
 }
 
 /** The Services that select the workload's pods. */
-function servicesOf(w: MaturityWorkload): KubeObject[] {
+function servicesOf(w: MaturityWorkload): KubeKinds['Service'][] {
   const labels = podLabels(w);
   return ofKind(w, 'Service', namespaceOf(w)).filter(s =>
     matchLabelsSelect(s.spec?.selector, labels),
@@ -134,7 +141,7 @@ export function meshSignals(w: MaturityWorkload): ComponentSignals {
   const sidecar = w.pods.some(
     p =>
       p.metadata.annotations?.['sidecar.istio.io/status'] ||
-      (p.spec?.containers ?? []).some((c: any) => c.name === 'istio-proxy'),
+      (p.spec?.containers ?? []).some(c => c.name === 'istio-proxy'),
   );
   const ambient =
     namespace?.metadata.labels?.['istio.io/dataplane-mode'] === 'ambient' ||
@@ -156,7 +163,7 @@ export function meshSignals(w: MaturityWorkload): ComponentSignals {
   const names = hostNames(w);
   const rules = [
     ...ofKind(w, 'VirtualService', ns).filter(vs =>
-      (vs.spec?.hosts ?? []).some((h: unknown) => refersToHost(h, names)),
+      (vs.spec?.hosts ?? []).some(h => refersToHost(h, names)),
     ),
     ...ofKind(w, 'DestinationRule', ns).filter(dr =>
       refersToHost(dr.spec?.host, names),
@@ -176,7 +183,7 @@ export function meshSignals(w: MaturityWorkload): ComponentSignals {
   }
   const disabledTls = rules.find(
     r =>
-      r.kind === 'DestinationRule' &&
+      isKind(r, 'DestinationRule') &&
       r.spec?.trafficPolicy?.tls?.mode === 'DISABLE',
   );
   const mode = peerAuthenticationMode(w);

@@ -1,7 +1,9 @@
-import { ClusterHandle } from '@cloud-native-platform/plugin-cloud-native-node';
-import { MaturityObject as KubeObject } from './MaturityObject';
-import { EntityWorkloads } from '@cloud-native-platform/plugin-cloud-native-node';
-import { MaturityWorkload } from './types';
+import type { KubeObject } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  ClusterHandle,
+  EntityWorkloads,
+} from '@cloud-native-platform/plugin-cloud-native-node';
+import { MaturityWorkload, WorkloadObject } from './types';
 
 /** Kinds the maturity signals read around a workload. */
 const RELATED_KINDS = [
@@ -58,7 +60,8 @@ export function toMaturityWorkloads(
     return {
       cluster,
       clusterRole: handle.definition.role,
-      workload,
+      // Workload kinds share the spec fields WorkloadObject types.
+      workload: workload as WorkloadObject,
       pods,
       related,
     };

@@ -12,22 +12,37 @@ import {
   servicesOf,
 } from './componentSignals';
 import { INTEGRATION_SHARES, MaturityWorkload } from './types';
-import { MaturityObject as KubeObject } from './MaturityObject';
+import type {
+  PodMonitor,
+  PrometheusRule,
+  ServiceMonitor,
+} from '@cloud-native-platform/plugin-cloud-native-common';
+
+/** One alerting or recording rule of a PrometheusRule. */
+type Rule = NonNullable<
+  NonNullable<NonNullable<PrometheusRule['spec']>['groups']>[number]['rules']
+>[number];
+
+/** An alerting rule: a rule with an alert name. */
+type AlertRule = Rule & { alert: string };
 
 const SLO_ALERT = /slo|burn|error.?budget/i;
 
-function watchesNamespace(monitor: KubeObject, namespace?: string): boolean {
+function watchesNamespace(
+  monitor: ServiceMonitor | PodMonitor,
+  namespace?: string,
+): boolean {
   const selector = monitor.spec?.namespaceSelector;
   if (selector?.any) return true;
   if (Array.isArray(selector?.matchNames)) {
-    return selector.matchNames.includes(namespace);
+    return namespace !== undefined && selector.matchNames.includes(namespace);
   }
   return monitor.metadata.namespace === namespace;
 }
 
-function alertRulesOf(rule: KubeObject): any[] {
-  return (rule.spec?.groups ?? []).flatMap((g: any) =>
-    (g.rules ?? []).filter((r: any) => typeof r.alert === 'string'),
+function alertRulesOf(rule: PrometheusRule): AlertRule[] {
+  return (rule.spec?.groups ?? []).flatMap(g =>
+    (g.rules ?? []).filter((r): r is AlertRule => typeof r.alert === 'string'),
   );
 }
 
@@ -74,7 +89,7 @@ export function monitoringSignals(w: MaturityWorkload): ComponentSignals {
     );
   }
   const names = hostNames(w);
-  const mentions = (rule: any) =>
+  const mentions = (rule: AlertRule) =>
     [...names].some(
       name =>
         String(rule.expr ?? '').includes(name) ||

@@ -9,10 +9,16 @@ import {
   round,
 } from './componentSignals';
 import { INTEGRATION_SHARES, MaturityWorkload } from './types';
-import { MaturityObject as KubeObject } from './MaturityObject';
+import {
+  desiredReplicas,
+  type HorizontalPodAutoscaler,
+  type PodDisruptionBudget,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 
 /** The HorizontalPodAutoscaler that scales the workload, if any. */
-export function autoscalerOf(w: MaturityWorkload): KubeObject | undefined {
+export function autoscalerOf(
+  w: MaturityWorkload,
+): HorizontalPodAutoscaler | undefined {
   return ofKind(w, 'HorizontalPodAutoscaler', namespaceOf(w)).find(
     h =>
       h.spec?.scaleTargetRef?.kind === w.workload.kind &&
@@ -32,14 +38,18 @@ function asCount(value: unknown, of: number): number | undefined {
  * Why a PodDisruptionBudget blocks every voluntary eviction at the lowest
  * replica count, or undefined when it leaves room for one.
  */
-function budgetProblem(pdb: KubeObject, replicas: number): string | undefined {
-  const min = asCount(pdb.spec?.minAvailable, replicas);
+function budgetProblem(
+  pdb: PodDisruptionBudget,
+  replicas: number,
+): string | undefined {
+  const { minAvailable, maxUnavailable } = pdb.spec ?? {};
+  const min = asCount(minAvailable, replicas);
   if (min !== undefined && min >= replicas) {
-    return `minAvailable ${pdb.spec.minAvailable} leaves no eviction possible at ${replicas} replica(s)`;
+    return `minAvailable ${minAvailable} leaves no eviction possible at ${replicas} replica(s)`;
   }
-  const max = asCount(pdb.spec?.maxUnavailable, replicas);
+  const max = asCount(maxUnavailable, replicas);
   if (max !== undefined && max < 1) {
-    return `maxUnavailable ${pdb.spec.maxUnavailable} allows no eviction`;
+    return `maxUnavailable ${maxUnavailable} allows no eviction`;
   }
   return undefined;
 }
@@ -85,7 +95,7 @@ export function scalingSignals(w: MaturityWorkload): ComponentSignals {
   const pdb = ofKind(w, 'PodDisruptionBudget', namespaceOf(w)).find(p =>
     matchLabelsSelect(p.spec?.selector?.matchLabels, labels),
   );
-  const lowest = hpa?.spec?.minReplicas ?? w.workload.spec?.replicas ?? 1;
+  const lowest = hpa?.spec?.minReplicas ?? desiredReplicas(w.workload) ?? 1;
   if (pdb) {
     const problem = budgetProblem(pdb, lowest);
     if (problem) {

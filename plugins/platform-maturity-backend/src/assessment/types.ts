@@ -4,7 +4,12 @@ import {
   MaturityFinding,
   MaturityTerm,
 } from '@cloud-native-platform/plugin-platform-maturity-common';
-import { MaturityObject as KubeObject } from './MaturityObject';
+import type {
+  KubeObject,
+  ObjectMeta,
+  Pod,
+  PodSpec,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 
 /**
  * Points each component can earn; with {@link SECURITY_WEIGHT} they sum to 100.
@@ -75,6 +80,33 @@ export const MATURITY_TEMPLATES = {
 } as const;
 
 /**
+ * A pod template as any workload kind holds it: a VirtualMachine's template
+ * carries a VM spec, so no PodSpec field is guaranteed.
+ *
+ * @public
+ */
+export interface WorkloadTemplate {
+  metadata?: ObjectMeta;
+  spec?: Partial<PodSpec>;
+}
+
+/**
+ * A workload object (Deployment, StatefulSet, DaemonSet, Job, CronJob,
+ * Rollout, VirtualMachine…) with the spec fields those kinds share typed:
+ * replicas, the pod template and a CronJob's job template. The signals read
+ * them through `podTemplateOf` and `desiredReplicas`, which narrow by kind.
+ *
+ * @public
+ */
+export type WorkloadObject = KubeObject & {
+  spec?: {
+    replicas?: number;
+    template?: WorkloadTemplate;
+    jobTemplate?: { spec?: { template?: WorkloadTemplate } };
+  };
+};
+
+/**
  * A workload of an entity in one cluster, with the objects of its namespace
  * (and mesh-wide Istio policies) that the maturity signals read.
  *
@@ -83,8 +115,8 @@ export const MATURITY_TEMPLATES = {
 export interface MaturityWorkload {
   cluster: string;
   clusterRole?: string;
-  workload: KubeObject;
-  pods: KubeObject[];
+  workload: WorkloadObject;
+  pods: Pod[];
   /** Objects of the workload's namespace, plus those of the mesh root namespace. */
   related: KubeObject[];
 }

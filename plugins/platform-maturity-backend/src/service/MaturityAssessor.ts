@@ -7,6 +7,7 @@ import {
   ANNOTATION_RPO,
   ANNOTATION_RTO,
   desiredReplicas,
+  fieldOf,
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   ClusterStateService,
@@ -75,6 +76,12 @@ function replicationDetail(
   }
   const clusters = [...new Set(found.map(w => w.cluster))].join(', ');
   return `${found.length} workload(s) healthy in ${clusters}`;
+}
+
+/** The `spec.system` of an entity, as written (a name or a reference). */
+function systemOf(entity: Entity): string | undefined {
+  const system = fieldOf(entity.spec, 'system');
+  return typeof system === 'string' ? system : undefined;
 }
 
 /** Computes maturity and DR readiness of catalog entities from the cluster state. */
@@ -201,7 +208,7 @@ export class MaturityAssessor {
     drCluster: string | undefined,
     credentials: BackstageCredentials,
   ): Promise<DrReplicationComponent[]> {
-    const system = (entity.spec as any)?.system;
+    const system = systemOf(entity);
     const filter: Record<string, string>[] = [
       { 'metadata.tags': 'replication' },
     ];
@@ -235,7 +242,7 @@ export class MaturityAssessor {
             roles.get(w.cluster) ?? '',
           ),
       );
-      const sameSystem = system && (candidate.spec as any)?.system === system;
+      const sameSystem = system && systemOf(candidate) === system;
       if (!sameSystem && !found.some(w => w.cluster === drCluster)) continue;
       const unhealthy = found.filter(
         w =>

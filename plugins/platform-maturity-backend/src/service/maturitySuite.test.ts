@@ -179,6 +179,29 @@ describe('maturity with the security-posture and healing backends', () => {
     );
   });
 
+  it('scores the demo as the README says', async () => {
+    const board = await get('/api/platform-maturity/leaderboard');
+    expect(board.status).toBe(200);
+    const scores = new Map<string, number>(
+      board.body.entities.map((e: { entityRef: string; score: number }) => [
+        e.entityRef,
+        e.score,
+      ]),
+    );
+    expect(scores.get('component:default/trading-engine')).toBe(92.8);
+    expect(scores.get('component:default/flash-sale')).toBe(83.8);
+    expect(scores.get('component:default/risk-service')).toBe(46.8);
+    // The portal's catalog is examples/catalog; docs-site is this test's own
+    // undeployed component, and its 0 weighs on the leaderboard's fleet.
+    expect(board.body.fleet).toMatchObject({ entities: 13, score: 43.6 });
+    const demo = [...scores]
+      .filter(([ref]) => ref !== 'component:default/docs-site')
+      .map(([, score]) => score);
+    expect(demo).toHaveLength(12);
+    const mean = demo.reduce((sum, s) => sum + s, 0) / demo.length;
+    expect(Math.round(mean * 10) / 10).toBe(47.2);
+  });
+
   it('answers 400 and 404 for bad history scopes', async () => {
     const cases: Array<[string, number, RegExp]> = [
       ['team=a&system=b', 400, /at most one of/],
