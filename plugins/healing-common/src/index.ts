@@ -2,79 +2,13 @@
  * Pure logic of the healing engine: anomaly detection (isolation forest,
  * streaming baseline, contextual detector with anomaly likelihood),
  * confidence calibration, root-cause ranking and the NAB scorer and
- * cross-validation its detectors are measured with.
+ * cross-validation its detectors are measured with. The entry exports the
+ * API contract, the permissions and what the healing backend runs; the
+ * algorithms inside are reached through the pipeline.
  *
  * @packageDocumentation
  */
-export { seededRandom, randomInt } from './detection/random';
-export type { Random } from './detection/random';
-export {
-  IsolationForest,
-  averagePathLength,
-  harmonicNumber,
-} from './detection/IsolationForest';
-export type { IsolationForestOptions } from './detection/IsolationForest';
-export { RollingStats } from './detection/RollingStats';
-export { SlidingQuantile } from './detection/SlidingQuantile';
-export {
-  StreamFeatures,
-  STREAM_FEATURE_COUNT,
-} from './detection/StreamFeatures';
-export type { StreamFeatureOptions } from './detection/StreamFeatures';
-export {
-  StreamingDetector,
-  DEFAULT_STREAMING_DETECTOR_OPTIONS,
-  detectStream,
-} from './detection/StreamingDetector';
-export type { StreamingDetectorOptions } from './detection/StreamingDetector';
-export {
-  ContextualDetector,
-  DEFAULT_CONTEXTUAL_DETECTOR_OPTIONS,
-  detectContextual,
-} from './detection/ContextualDetector';
-export type { ContextualDetectorOptions } from './detection/ContextualDetector';
-export {
-  AnomalyLikelihood,
-  DEFAULT_ANOMALY_LIKELIHOOD_OPTIONS,
-  logTailScore,
-  normalTail,
-} from './detection/AnomalyLikelihood';
-export type { AnomalyLikelihoodOptions } from './detection/AnomalyLikelihood';
-export { calibrate } from './detection/calibrate';
-export type { LabelledScore } from './detection/calibrate';
-export * from './nab/nabScorer';
-export { crossValidate } from './nab/crossValidate';
-export type {
-  CrossValidationSeries,
-  CrossValidationCandidate,
-  CrossValidationFold,
-  CrossValidationResult,
-  ProfileScore,
-} from './nab/crossValidate';
-export type {
-  MetricSeries,
-  MetricKind,
-  MetricEvidence,
-  RootCauseCandidate,
-} from './rca/metrics';
-export { parseMetricName } from './rca/metrics';
-export { nSigmaRanking } from './rca/nSigmaRanking';
-export { rankRootCauses, robustSigmas } from './rca/rankRootCauses';
-export type { RootCauseOptions } from './rca/rankRootCauses';
-export { accuracyAtK, averageAccuracy } from './rca/rootCauseAccuracy';
 export * from './api';
-export {
-  platformAttempts,
-  platformAttemptId,
-} from './platform/platformAttempts';
-export type { PlatformAttemptsInput } from './platform/platformAttempts';
-export type { KubeObjectLike, KubeEventLike } from './platform/kube';
-export * from './engine';
-export {
-  SeasonalResidual,
-  CANDIDATE_PERIODS,
-} from './detection/SeasonalResidual';
-export type { SeasonalResidualOptions } from './detection/SeasonalResidual';
 export {
   HEALING_ATTEMPT_RESOURCE_TYPE,
   healingAttemptApprovePermission,
@@ -82,3 +16,64 @@ export {
   healingAlertCreatePermission,
   healingPermissions,
 } from './permissions';
+export { seededRandom } from './detection/random';
+export type { Random } from './detection/random';
+export { platformAttempts } from './platform/platformAttempts';
+export type { PlatformAttemptsInput } from './platform/platformAttempts';
+export type { KubeObjectLike, KubeEventLike } from './platform/kube';
+export { objectsView } from './engine/objects';
+export type { ClusterObject, ClusterObjectsView } from './engine/objects';
+export {
+  matchPolicy,
+  parseDuration,
+  policyActions,
+  readHealingPolicies,
+} from './engine/policies';
+export type {
+  HealingPolicy,
+  HealingPolicyMatch,
+  PolicyAlert,
+} from './engine/policies';
+export { isPodReady } from './engine/disruptionBudgets';
+export type { DisruptionBudgetState } from './engine/disruptionBudgets';
+export type { ClusterReadiness } from './engine/clusterReadiness';
+export {
+  checkSafetyRails,
+  DEFAULT_HEALING_BUDGETS,
+} from './engine/safetyRails';
+export type {
+  HealingBudgets,
+  RailHistoryEntry,
+  SafetyRailInput,
+  SafetyRailResult,
+} from './engine/safetyRails';
+export type {
+  HealingPatch,
+  HealingPlan,
+  PlanContext,
+  PlanResult,
+} from './engine/actions/HealingPlan';
+export { planRestart } from './engine/actions/planRestart';
+export { planScale } from './engine/actions/planScale';
+export { planEviction } from './engine/actions/planEviction';
+export { prepareAction } from './engine/prepareAction';
+export type {
+  PrepareActionInput,
+  PreparedAction,
+} from './engine/prepareAction';
+export type { ActionOutcomeCount } from './engine/chooseAction';
+export type { EntityHealingMode } from './engine/entityHealingMode';
+export { verifyAttempt } from './engine/verifyAttempt';
+export type {
+  HealthSample,
+  VerificationInput,
+  VerificationResult,
+} from './engine/verifyAttempt';
+export type { FeatureMetric, FeatureRequest } from './engine/features';
+export { runHealingPipeline } from './engine/runHealingPipeline';
+export type {
+  HealingPipelineDeps,
+  HealingPipelineInput,
+  HealingPipelineResult,
+} from './engine/runHealingPipeline';
+export { redactAttempt, redactedMessage } from './engine/redactAttempt';

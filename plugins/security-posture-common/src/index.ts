@@ -21,7 +21,6 @@ export type { KubeObject } from './kube';
 export { isCheckedWorkload } from './kube';
 export { assessObjects, CHECKS, runChecks } from './runChecks';
 export type { RunChecksOptions } from './runChecks';
-export { imageTag } from './checks/hardening';
 export {
   SEVERITY_PENALTIES,
   REPEAT_DECAY,
@@ -75,7 +74,6 @@ export type { WorkloadMeshCoverage } from './meshCoverage';
 export { ManifestError, parseManifests } from './manifests';
 export type { ParseManifestsOptions } from './manifests';
 export {
-  isClusterScoped,
   namespaceNameProblem,
   withDefaultNamespace,
 } from './namespaces';

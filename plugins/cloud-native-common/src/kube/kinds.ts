@@ -36,7 +36,9 @@ import type { ISidecar } from '@kubernetes-models/istio/networking.istio.io/v1/S
 import type { IVirtualService } from '@kubernetes-models/istio/networking.istio.io/v1/VirtualService';
 import type { IAuthorizationPolicy } from '@kubernetes-models/istio/security.istio.io/v1/AuthorizationPolicy';
 import type { IPeerAuthentication } from '@kubernetes-models/istio/security.istio.io/v1/PeerAuthentication';
+import type { IPodMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor';
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import type { KubeObject, Stored } from './KubeObject';
 import type {
   ClusterConfigAuditReport,
@@ -151,6 +153,12 @@ export type ServiceEntry = AnyVersion<IServiceEntry> & { kind: 'ServiceEntry' };
 export type PrometheusRule = Stored<IPrometheusRule> & {
   kind: 'PrometheusRule';
 };
+/** A prometheus-operator ServiceMonitor. @public */
+export type ServiceMonitor = Stored<IServiceMonitor> & {
+  kind: 'ServiceMonitor';
+};
+/** A prometheus-operator PodMonitor. @public */
+export type PodMonitor = Stored<IPodMonitor> & { kind: 'PodMonitor' };
 
 /**
  * The kinds the suite reads, by `kind`: what {@link isKind} narrows to.
@@ -190,6 +198,8 @@ export interface KubeKinds {
   ServiceEntry: ServiceEntry;
   Sidecar: Sidecar;
   PrometheusRule: PrometheusRule;
+  ServiceMonitor: ServiceMonitor;
+  PodMonitor: PodMonitor;
   Rollout: Rollout;
   VirtualMachine: VirtualMachine;
   VulnerabilityReport: VulnerabilityReport;

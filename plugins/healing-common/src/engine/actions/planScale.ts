@@ -65,7 +65,7 @@ export function scaleDownFloor(
  * Plans a change of replicas by `step` through the scale subresource,
  * capped by the policy's max and, when an HPA targets the workload, kept
  * within its min and max so the two do not fight. A scale-down never goes
- * below {@link scaleDownFloor}.
+ * below `scaleDownFloor`.
  *
  * @public
  */
