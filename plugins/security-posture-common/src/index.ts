@@ -73,10 +73,7 @@ export {
 export type { WorkloadMeshCoverage } from './meshCoverage';
 export { ManifestError, parseManifests } from './manifests';
 export type { ParseManifestsOptions } from './manifests';
-export {
-  namespaceNameProblem,
-  withDefaultNamespace,
-} from './namespaces';
+export { namespaceNameProblem, withDefaultNamespace } from './namespaces';
 export { findingsToCsv, findingsToSarif } from './formats';
 export type { FalcoEvent } from './falco';
 export { FALCO_CHECKS, parseFalcoPayload, falcoFinding } from './falco';
