@@ -168,6 +168,7 @@ export type DrReplicationLagSource = 'postgres' | 'mirrormaker' | 'custom';
 export interface DrReplicationLag {
   /** Worst lag over the last five minutes, in seconds. */
   seconds: number;
+  /** The exporter whose metric it is, or the entity's own query. */
   source: DrReplicationLagSource;
   /** The cluster whose replica lagged most. */
   cluster: string;

@@ -26,7 +26,7 @@ export interface DrCluster {
  * @public
  */
 export type ReplicationLagReading =
-  | { lag: DrReplicationLag; unavailable?: undefined }
+  | { lag: DrReplicationLag; reason?: undefined; unavailable?: undefined }
   | {
       lag?: undefined;
       reason: 'no-prometheus' | 'no-metric' | 'query-failed';

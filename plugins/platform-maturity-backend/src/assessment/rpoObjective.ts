@@ -55,9 +55,7 @@ export function rpoObjective(
       ...measured,
       note: `No RPO is declared on the entity.${
         lag
-          ? ` ${lagSentence(lag)[0].toUpperCase()}${lagSentence(lag).slice(
-              1,
-            )}.`
+          ? ` ${lagSentence(lag)[0].toUpperCase()}${lagSentence(lag).slice(1)}.`
           : ''
       }`,
     };
@@ -74,19 +72,20 @@ export function rpoObjective(
       note: `RPO ${declared} declared; not measured: ${why}.`,
     };
   }
-  const allowed = Math.max(targetMs / 1000, RPO_RESOLUTION_SECONDS);
-  const met = lag.seconds <= allowed;
+  const targetSeconds = targetMs / 1000;
+  const met = lag.seconds <= Math.max(targetSeconds, RPO_RESOLUTION_SECONDS);
+  let verdict = ', more than the target';
+  if (met) {
+    verdict =
+      targetSeconds < RPO_RESOLUTION_SECONDS
+        ? `, within ${RPO_RESOLUTION_SECONDS}s, which counts as ${declared}`
+        : '';
+  }
   return {
     declared,
     ...measured,
     met,
     status: met ? 'met' : 'breached',
-    note: `RPO ${declared} declared; ${lagSentence(lag)}${
-      met
-        ? targetMs / 1000 < RPO_RESOLUTION_SECONDS
-          ? `, within ${RPO_RESOLUTION_SECONDS}s, which counts as ${declared}`
-          : ''
-        : `, more than the target`
-    }.`,
+    note: `RPO ${declared} declared; ${lagSentence(lag)}${verdict}.`,
   };
 }

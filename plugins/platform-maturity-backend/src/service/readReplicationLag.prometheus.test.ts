@@ -11,7 +11,10 @@ import {
   unreachableUrl,
 } from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 import { assessDrReadiness, MaturityWorkload } from '../assessment';
-import { readReplicationLag, ReplicationLagCluster } from './readReplicationLag';
+import {
+  readReplicationLag,
+  ReplicationLagCluster,
+} from './readReplicationLag';
 
 const STEP = 15;
 
@@ -223,9 +226,14 @@ describeWithTestPrometheus('replication lag from a real Prometheus', () => {
       spec: { selector: { app: 'books' } },
     };
     const books = (cluster: string) =>
-      workload(cluster, 'StatefulSet', 'legacy', 'books', ['books-0'], [
-        service,
-      ]);
+      workload(
+        cluster,
+        'StatefulSet',
+        'legacy',
+        'books',
+        ['books-0'],
+        [service],
+      );
     const reading = await readReplicationLag({
       workloads: [books('prod'), books('dr')],
       clusters,

@@ -73,7 +73,9 @@ function belongsTo(
   return workloads.some(w => {
     if (metric.namespace !== w.workload.metadata.namespace) return false;
     if (metric.pod) return w.pods.some(p => p.metadata.name === metric.pod);
-    return metric.service !== undefined && serviceNamesOf(w).has(metric.service);
+    return (
+      metric.service !== undefined && serviceNamesOf(w).has(metric.service)
+    );
   });
 }
 
@@ -133,15 +135,15 @@ export async function readReplicationLag(options: {
       const namespaces = [
         ...new Set(workloads.map(w => w.workload.metadata.namespace ?? '')),
       ].filter(Boolean);
-      const queries: Array<[DrReplicationLagSource, string]> =
-        options.customQuery
-          ? [['custom', options.customQuery]]
-          : namespaces.length === 0
-          ? []
-          : [
-              ['postgres', REPLICATION_LAG_QUERIES.postgres(namespaces)],
-              ['mirrormaker', REPLICATION_LAG_QUERIES.mirrormaker(namespaces)],
-            ];
+      const queries: Array<[DrReplicationLagSource, string]> = [];
+      if (options.customQuery) {
+        queries.push(['custom', options.customQuery]);
+      } else if (namespaces.length > 0) {
+        queries.push(
+          ['postgres', REPLICATION_LAG_QUERIES.postgres(namespaces)],
+          ['mirrormaker', REPLICATION_LAG_QUERIES.mirrormaker(namespaces)],
+        );
+      }
       return queries.map(async ([source, query]): Promise<Candidate> => {
         try {
           const series = await cluster.prometheus!.query(query, at);

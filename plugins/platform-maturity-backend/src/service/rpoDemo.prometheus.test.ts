@@ -122,6 +122,8 @@ describeWithTestPrometheus('the demo RPO through the simulator', () => {
   it('leaves trading-engine not measured: no lag metric names its pods', async () => {
     const { rpo } = await drOf('component:default/trading-engine');
     expect(rpo).toMatchObject({ declared: '0s', status: 'not-measured' });
-    expect(rpo.note).toMatch(/^RPO 0s declared; not measured: no pg_replication_lag/);
+    expect(rpo.note).toMatch(
+      /^RPO 0s declared; not measured: no pg_replication_lag/,
+    );
   });
 });
