@@ -51,12 +51,11 @@ export function rpoObjective(
     lag,
   };
   if (declared === undefined) {
+    const sentence = lag ? lagSentence(lag) : '';
     return {
       ...measured,
       note: `No RPO is declared on the entity.${
-        lag
-          ? ` ${lagSentence(lag)[0].toUpperCase()}${lagSentence(lag).slice(1)}.`
-          : ''
+        sentence && ` ${sentence[0].toUpperCase()}${sentence.slice(1)}.`
       }`,
     };
   }
