@@ -41,6 +41,7 @@ function loadModel(file = MODEL) {
   return {
     edges: (raw.edges || []).map(edge => ({ ...defaults, ...edge })),
     crashLoops: raw.crashLoops || [],
+    replicationLag: raw.replicationLag || [],
   };
 }
 
@@ -93,6 +94,40 @@ function renderCrashLoops(model, seconds) {
     }
   }
   return [...restarts, ...waiting];
+}
+
+/**
+ * The exporters' replication-lag gauges of the model at `seconds` after the
+ * start: a constant, or a swing between min and max with a 5-minute period,
+ * phased per pod so the replicas differ.
+ */
+function renderReplicationLag(model, seconds) {
+  const lines = [];
+  const typed = new Set();
+  for (const entry of model.replicationLag || []) {
+    if (!typed.has(entry.metric)) {
+      lines.push(`# TYPE ${entry.metric} gauge`);
+      typed.add(entry.metric);
+    }
+    for (const pod of entry.pods || []) {
+      const labels = {
+        cluster: entry.cluster,
+        namespace: entry.namespace,
+        pod,
+        ...(entry.labels || {}),
+      };
+      let value = Number(entry.value);
+      if (!Number.isFinite(value)) {
+        const min = Number(entry.min) || 0;
+        const max = Number(entry.max) || min;
+        const phase = hash(`${entry.cluster}/${pod}`) * 2 * Math.PI;
+        const swing = (1 + Math.sin((2 * Math.PI * seconds) / 300 + phase)) / 2;
+        value = min + (max - min) * swing;
+      }
+      lines.push(`${entry.metric}{${labelText(labels)}} ${number(value)}`);
+    }
+  }
+  return lines;
 }
 
 /** Standard normal CDF (Abramowitz and Stegun 7.1.26 of erf). */
@@ -254,6 +289,7 @@ function renderMetrics(model, startMs, nowMs = Date.now()) {
     ...durations,
     ...tcp,
     ...renderCrashLoops(model, now - start),
+    ...renderReplicationLag(model, now - start),
   ].join('\n')}\n`;
 }
 

@@ -8,6 +8,7 @@ import {
   ANNOTATION_KUBERNETES_NAMESPACE,
   ANNOTATION_MESH_HOST,
   ANNOTATION_POSTURE_EXCEPTIONS,
+  ANNOTATION_REPLICATION_LAG_QUERY,
   ANNOTATION_RPO,
   ANNOTATION_RTO,
   ANNOTATION_SLO_AVAILABILITY,
@@ -221,6 +222,16 @@ export const ANNOTATIONS: readonly AnnotationDescriptor[] = [
     description: 'Recovery point objective; 0s means no data loss.',
     example: '0s',
     validate: validateDuration,
+  },
+  {
+    key: ANNOTATION_REPLICATION_LAG_QUERY,
+    origin: 'cloud-native-platform',
+    description:
+      'PromQL returning the replication lag in seconds, one series per replica; replaces the built-in PostgreSQL and MirrorMaker 2 queries when the RPO is measured.',
+    example:
+      'max_over_time(pg_replication_lag{namespace="trading",pod=~"ledger-db-.*"}[5m])',
+    validate: v =>
+      v.trim() === '' ? 'must be a PromQL expression' : undefined,
   },
   {
     key: ANNOTATION_DR_CLUSTER,

@@ -99,6 +99,16 @@ export const ANNOTATION_RTO = `${ANNOTATION_PREFIX}rto`;
 export const ANNOTATION_RPO = `${ANNOTATION_PREFIX}rpo`;
 
 /**
+ * PromQL returning the entity's replication lag in seconds, one series per
+ * replica; it replaces the built-in PostgreSQL and MirrorMaker queries when
+ * DR readiness measures the RPO. Example:
+ * `max(time() - ceph_rbd_mirror_snapshot_image_local_timestamp{pool="replicapool"})`.
+ *
+ * @public
+ */
+export const ANNOTATION_REPLICATION_LAG_QUERY = `${ANNOTATION_PREFIX}replication-lag-query`;
+
+/**
  * How the healing engine treats the component: `enforce` acts, `dry-run`
  * records what it would do, `disabled` ignores its alerts. Example: `dry-run`.
  *

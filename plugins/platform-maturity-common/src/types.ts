@@ -151,13 +151,49 @@ export interface DrWorkloadReadiness {
 }
 
 /**
+ * Where a measured replication lag comes from: postgres_exporter's
+ * `pg_replication_lag`, MirrorMaker 2's replication latency, or the
+ * entity's `replication-lag-query` annotation.
+ *
+ * @public
+ */
+export type DrReplicationLagSource = 'postgres' | 'mirrormaker' | 'custom';
+
+/**
+ * The worst replication lag Prometheus recorded for an entity's workloads
+ * over the last five minutes.
+ *
+ * @public
+ */
+export interface DrReplicationLag {
+  /** Worst lag over the last five minutes, in seconds. */
+  seconds: number;
+  /** The exporter whose metric it is, or the entity's own query. */
+  source: DrReplicationLagSource;
+  /** The cluster whose replica lagged most. */
+  cluster: string;
+  /** The lagging replica as `namespace/pod` (or `namespace/service`), when the series names it. */
+  replica?: string;
+  /** When Prometheus evaluated the query (ISO 8601). */
+  at: string;
+}
+
+/**
  * A declared recovery objective against what the platform measures.
  *
  * @public
  */
 export interface DrObjective {
   declared?: string;
+  /** The measured value as text, such as `16s` or `0.4s`. */
   measured?: string;
+  /** RPO only: the measured replication lag behind {@link DrObjective.measured}. */
+  lag?: DrReplicationLag;
+  /**
+   * RPO only: `met` or `breached` when a lag was measured against a
+   * declared RPO, `not-measured` otherwise (the note says why).
+   */
+  status?: 'met' | 'breached' | 'not-measured';
   /** True or false when both sides are known; undefined otherwise. */
   met?: boolean;
   /**

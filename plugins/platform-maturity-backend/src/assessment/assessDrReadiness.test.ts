@@ -361,6 +361,53 @@ describe('assessDrReadiness', () => {
     });
   });
 
+  it('compares the RPO with the measured replication lag: 1 s counts as RPO 0', () => {
+    const ready = [workload('prod', 'pay:1', 2), workload('dr', 'pay:1', 2)];
+    const lag = (seconds: number) => ({
+      lag: {
+        seconds,
+        source: 'postgres' as const,
+        cluster: 'dr',
+        replica: 'shop/pay-0',
+        at: '2026-12-03T17:00:00.000Z',
+      },
+    });
+    const rpo = (declared: string | undefined, seconds: number) =>
+      assessDrReadiness({
+        ...base,
+        rpo: declared,
+        workloads: ready,
+        replicationLag: lag(seconds),
+      });
+    expect(rpo('0s', 1).rpo.status).toBe('met');
+    expect(rpo('0s', 1).status).toBe('ready');
+    const over = rpo('0s', 1.05);
+    expect(over.rpo).toMatchObject({
+      measured: '1.1s',
+      met: false,
+      status: 'breached',
+    });
+    expect(over.status).toBe('at-risk');
+    expect(over.findings).toEqual([over.rpo.note]);
+    expect(rpo('30s', 30).rpo.status).toBe('met');
+    expect(rpo('30s', 95).rpo).toMatchObject({
+      measured: '95s',
+      status: 'breached',
+    });
+    // Without a declared RPO the lag is shown but neither met nor breached.
+    expect(rpo(undefined, 0.4).rpo).toEqual({
+      measured: '0.4s',
+      lag: lag(0.4).lag,
+      note: 'No RPO is declared on the entity. Replication lagged up to 0.4s over the last 5 minutes (postgres_exporter pg_replication_lag, shop/pay-0 in dr).',
+    });
+    // Without a reading, as before the lag was read: not measured.
+    expect(assessDrReadiness({ ...base, workloads: ready }).rpo).toEqual({
+      declared: '0s',
+      status: 'not-measured',
+      note: 'RPO 0s declared; not measured: replication lag is not measured.',
+    });
+  });
+
   it('does not apply to entities without production workloads', () => {
     expect(
       assessDrReadiness({ ...base, workloads: [workload('dr', 'pay:1', 1)] })

@@ -1,4 +1,13 @@
-import { parseDuration } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  desiredReplicas,
+  parseDuration,
+  podTemplateOf,
+} from '@cloud-native-platform/plugin-cloud-native-common';
+import type {
+  Pod,
+  PodCondition,
+  PodSpec,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   DrObjective,
   DrReadiness,
@@ -7,32 +16,36 @@ import {
   DrWorkloadReadiness,
   formatBytes,
 } from '@cloud-native-platform/plugin-platform-maturity-common';
-import type { Pod } from '@cloud-native-platform/plugin-cloud-native-common';
 import {
   summarizePods,
   workloadHealth,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import { podCpuRequest, podMemoryRequest } from './clusterCapacity';
 import { DrCluster, DrReadinessInput } from './drTypes';
+import { rpoObjective } from './rpoObjective';
 import { autoscalerOf } from './scalingSignals';
 import { MaturityWorkload } from './types';
 
-function podSpecOf(w: MaturityWorkload): any {
-  const spec = w.workload.spec;
-  return spec?.template?.spec ?? spec?.jobTemplate?.spec?.template?.spec;
+function podSpecOf(w: MaturityWorkload): PodSpec | undefined {
+  return podTemplateOf(w.workload)?.spec;
+}
+
+/** The workload's pods, typed as the store serves them. */
+function podsOf(w: MaturityWorkload): Pod[] {
+  return w.pods as Pod[];
 }
 
 /** container name → image, as the pod template declares it. */
 function imagesOf(w: MaturityWorkload): Map<string, string> {
   return new Map(
-    (podSpecOf(w)?.containers ?? []).map((c: any) => [c.name, c.image]),
+    (podSpecOf(w)?.containers ?? []).map(c => [c.name, c.image ?? ''] as const),
   );
 }
 
 /** container name → image digest, as the running pods report it. */
 function digestsOf(w: MaturityWorkload): Map<string, string> {
   const digests = new Map<string, string>();
-  for (const pod of w.pods) {
+  for (const pod of podsOf(w)) {
     for (const status of pod.status?.containerStatuses ?? []) {
       const digest = String(status.imageID ?? '').split('@')[1];
       if (digest) digests.set(status.name, digest);
@@ -51,7 +64,10 @@ function sameWorkload(a: MaturityWorkload, b: MaturityWorkload): boolean {
 
 /** Replicas a failover has to carry: the production HPA minimum, else its replicas. */
 function requiredReplicas(w: MaturityWorkload): number {
-  return autoscalerOf(w)?.spec?.minReplicas ?? w.workload.spec?.replicas ?? 1;
+  const minimum: unknown = autoscalerOf(w)?.spec?.minReplicas;
+  return typeof minimum === 'number'
+    ? minimum
+    : desiredReplicas(w.workload) ?? 1;
 }
 
 function compareImages(
@@ -95,7 +111,7 @@ function compareCapacity(
   cluster: DrCluster | undefined,
 ): Pick<DrWorkloadChecks, 'replicas' | 'capacity'> {
   const required = requiredReplicas(prod);
-  const actual = dr.workload.spec?.replicas ?? 0;
+  const actual = desiredReplicas(dr.workload) ?? 0;
   const freeCpu = cluster?.freeCpuMillis;
   const freeMemory = cluster?.freeMemoryBytes;
   if (actual >= required) {
@@ -150,7 +166,7 @@ function compareCapacity(
 
 function checkHealth(dr: MaturityWorkload): DrWorkloadChecks['health'] {
   // The workload's pods, as podsOf found them.
-  const state = workloadHealth(summarizePods(dr.pods as Pod[]));
+  const state = workloadHealth(summarizePods(podsOf(dr)));
   const findings =
     state === 'healthy'
       ? []
@@ -174,17 +190,20 @@ const MAX_STARTUP_SECONDS = 3600;
  * Median seconds from scheduling to Ready over the ready pods: how long a
  * new pod of the workload takes to start serving.
  */
-function startupSeconds(pods: MaturityWorkload['pods']): number | undefined {
+function startupSeconds(pods: Pod[]): number | undefined {
   const times: number[] = [];
   for (const pod of pods) {
-    const conditions: any[] = pod.status?.conditions ?? [];
+    const conditions: PodCondition[] = pod.status?.conditions ?? [];
     const ready = conditions.find(c => c.type === 'Ready');
     if (ready?.status !== 'True' || !ready.lastTransitionTime) continue;
     const scheduled =
       conditions.find(c => c.type === 'PodScheduled')?.lastTransitionTime ??
       pod.metadata.creationTimestamp;
+    if (!scheduled) continue;
     const seconds =
-      (Date.parse(ready.lastTransitionTime) - Date.parse(scheduled)) / 1000;
+      (Date.parse(String(ready.lastTransitionTime)) -
+        Date.parse(String(scheduled))) /
+      1000;
     if (seconds >= 0 && seconds <= MAX_STARTUP_SECONDS) times.push(seconds);
   }
   if (times.length === 0) return undefined;
@@ -201,8 +220,8 @@ function checkFailover(
   scaleUp: boolean,
   rto: { declared?: string; targetMs?: number },
 ): DrWorkloadChecks['failover'] {
-  const measuredOnCopy = startupSeconds(dr.pods);
-  const startup = measuredOnCopy ?? startupSeconds(prod.pods);
+  const measuredOnCopy = startupSeconds(podsOf(dr));
+  const startup = measuredOnCopy ?? startupSeconds(podsOf(prod));
   const findings: string[] = [];
   if (
     scaleUp &&
@@ -228,8 +247,7 @@ function checkFailover(
   };
 }
 
-function objective(
-  what: 'RTO' | 'RPO',
+function rtoObjective(
   declared: string | undefined,
   measured: { ms?: number; unavailable?: string; by: string },
 ): DrObjective {
@@ -238,7 +256,7 @@ function objective(
   if (declared === undefined) {
     return {
       ...(seconds !== undefined && { measured: `${seconds}s` }),
-      note: `No ${what} is declared on the entity.${
+      note: `No RTO is declared on the entity.${
         seconds !== undefined
           ? ` ${measured.by[0].toUpperCase()}${measured.by.slice(
               1,
@@ -251,7 +269,7 @@ function objective(
   if (seconds === undefined || target === undefined) {
     return {
       declared,
-      note: `${what} ${declared} declared; not measured${
+      note: `RTO ${declared} declared; not measured${
         measured.unavailable ? `: ${measured.unavailable}` : ''
       }.`,
     };
@@ -261,7 +279,7 @@ function objective(
     declared,
     measured: `${seconds}s`,
     met,
-    note: `${what} ${declared} declared; ${measured.by} ${seconds}s (median)${
+    note: `RTO ${declared} declared; ${measured.by} ${seconds}s (median)${
       met ? '' : ', slower than the target'
     }.`,
   };
@@ -284,15 +302,12 @@ export function assessDrReadiness(input: DrReadinessInput): DrReadiness {
   const production = input.workloads.filter(
     w => roles.get(w.cluster) === 'production' && !isCanary(w),
   );
-  const rto = objective('RTO', input.rto, {
+  const rto = rtoObjective(input.rto, {
     ms: input.measuredMttrMs,
     unavailable: input.mttrUnavailable,
     by: 'healing recovered in',
   });
-  const rpo = objective('RPO', input.rpo, {
-    unavailable: 'replication lag is not measured',
-    by: 'replication lagged',
-  });
+  const rpo = rpoObjective(input.rpo, input.replicationLag);
   const rtoTarget = {
     declared: input.rto,
     targetMs: input.rto === undefined ? undefined : parseDuration(input.rto),
@@ -381,6 +396,7 @@ export function assessDrReadiness(input: DrReadinessInput): DrReadiness {
   if (rpo.declared === undefined)
     findings.push('No RPO is declared on the entity.');
   if (rto.met === false) findings.push(rto.note);
+  if (rpo.status === 'breached') findings.push(rpo.note);
   const anyMissing = results.some(r => !r.drCluster);
   let status: DrStatus = 'ready';
   if (anyMissing) status = 'not-ready';

@@ -1,4 +1,7 @@
-import { DrReplicationComponent } from '@cloud-native-platform/plugin-platform-maturity-common';
+import {
+  DrReplicationComponent,
+  DrReplicationLag,
+} from '@cloud-native-platform/plugin-platform-maturity-common';
 import { MaturityWorkload } from './types';
 
 /**
@@ -14,6 +17,21 @@ export interface DrCluster {
   /** Free memory (bytes) on the cluster's Ready nodes; see freeMemoryBytes. */
   freeMemoryBytes?: number;
 }
+
+/**
+ * The replication lag read from Prometheus for an entity, or why there is
+ * none: no cluster of its workloads has a Prometheus, no series of the
+ * lag metrics names its replicas, or every query failed.
+ *
+ * @public
+ */
+export type ReplicationLagReading =
+  | { lag: DrReplicationLag; reason?: undefined; unavailable?: undefined }
+  | {
+      lag?: undefined;
+      reason: 'no-prometheus' | 'no-metric' | 'query-failed';
+      unavailable: string;
+    };
 
 /**
  * What {@link assessDrReadiness} is computed from.
@@ -34,4 +52,6 @@ export interface DrReadinessInput {
   measuredMttrMs?: number;
   /** Why the MTTR is not measured (`nothing healed in the last 30 days`). */
   mttrUnavailable?: string;
+  /** The worst replication lag of the last five minutes; absent when not read. */
+  replicationLag?: ReplicationLagReading;
 }

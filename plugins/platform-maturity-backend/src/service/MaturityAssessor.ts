@@ -4,6 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_DR_CLUSTER,
   ANNOTATION_HEALING_MODE,
+  ANNOTATION_REPLICATION_LAG_QUERY,
   ANNOTATION_RPO,
   ANNOTATION_RTO,
   desiredReplicas,
@@ -34,6 +35,7 @@ import {
 } from '@cloud-native-platform/plugin-healing-common';
 import { systemRefOf, teamRefOf } from './maturityScopes';
 import { PlatformSignals } from './PlatformSignals';
+import { readReplicationLag } from './readReplicationLag';
 
 /** Kinds that run continuously; a CronJob between runs is not unhealthy. */
 const LONG_RUNNING = new Set([
@@ -150,10 +152,21 @@ export class MaturityAssessor {
         ),
       ),
     );
-    const [posture, mttr] = await Promise.all([
+    const [posture, mttr, replicationLag] = await Promise.all([
       this.posture(entityRef, resolved.workloads, credentials),
       workloads.length > 0
         ? this.options.signals?.medianMttrMs(entityRef, credentials)
+        : undefined,
+      workloads.length > 0
+        ? readReplicationLag({
+            workloads,
+            clusters: clusters.map(c => ({
+              name: c.definition.name,
+              role: c.definition.role,
+              prometheus: c.prometheus,
+            })),
+            customQuery: annotations[ANNOTATION_REPLICATION_LAG_QUERY],
+          })
         : undefined,
     ]);
     const maturity = assessMaturity({
@@ -187,6 +200,7 @@ export class MaturityAssessor {
       mttrUnavailable:
         mttr?.unavailable ??
         (this.options.signals ? undefined : 'no healing backend is configured'),
+      replicationLag,
     });
     return {
       entityRef,

@@ -90,6 +90,87 @@ describe('EntityDrReadinessContent', () => {
     ]);
   });
 
+  it('shows the measured replication lag, its source and cluster against the declared RPO', async () => {
+    const rpo = {
+      declared: '0s',
+      measured: '1.2s',
+      lag: {
+        seconds: 1.2,
+        source: 'mirrormaker' as const,
+        cluster: 'dr-west',
+        replica: 'platform/kafka-mirrormaker-76f75995cb-bvskv',
+        at: '2026-12-03T17:40:00.000Z',
+      },
+      met: false,
+      status: 'breached' as const,
+      note: 'RPO 0s declared; replication lagged up to 1.2s over the last 5 minutes (MirrorMaker 2 replication latency, platform/kafka-mirrormaker-76f75995cb-bvskv in dr-west), more than the target.',
+    };
+    server.use(
+      http.get(`${testBaseUrl}`, () =>
+        HttpResponse.json({
+          ...tradingEngineMaturity,
+          dr: {
+            ...tradingEngineMaturity.dr,
+            rpo,
+            findings: [...tradingEngineMaturity.dr.findings, rpo.note],
+          },
+        }),
+      ),
+    );
+    renderWithClient(
+      <EntityDrReadinessContent />,
+      testEntity('trading-engine'),
+    );
+
+    const table = await screen.findByRole('table', {
+      name: 'Recovery objectives',
+    });
+    const row = within(table).getAllByRole('row')[2];
+    const cells = within(row).getAllByRole('cell');
+    expect(cells.map(c => c.textContent)).toEqual([
+      'RPO',
+      '0s',
+      'breached 1.2sMirrorMaker 2 latency, platform/kafka-mirrormaker-76f75995cb-bvskv in dr-west',
+      rpo.note,
+    ]);
+    const chip = within(cells[2]).getByText('breached');
+    expect(chip).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'DR findings' })).getByText(
+        rpo.note,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says why the RPO is not measured, with a chip', async () => {
+    server.use(
+      http.get(`${testBaseUrl}`, () =>
+        HttpResponse.json({
+          ...tradingEngineMaturity,
+          dr: {
+            ...tradingEngineMaturity.dr,
+            rpo: {
+              declared: '0s',
+              status: 'not-measured',
+              note: 'RPO 0s declared; not measured: no Prometheus is configured for prod-east-a, prod-east-b, dr-west.',
+            },
+          },
+        }),
+      ),
+    );
+    renderWithClient(
+      <EntityDrReadinessContent />,
+      testEntity('trading-engine'),
+    );
+
+    const table = await screen.findByRole('table', {
+      name: 'Recovery objectives',
+    });
+    expect(within(table).getAllByRole('row')[2].textContent).toBe(
+      'RPO0snot measured RPO 0s declared; not measured: no Prometheus is configured for prod-east-a, prod-east-b, dr-west.',
+    );
+  });
+
   it('shows an error panel when the backend fails', async () => {
     server.use(
       http.get(`${testBaseUrl}`, () =>

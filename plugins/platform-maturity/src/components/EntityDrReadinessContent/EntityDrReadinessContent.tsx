@@ -31,6 +31,8 @@ import {
   drStatusColors,
   drStatusText,
   failoverFigure,
+  lagFigure,
+  objectiveStatusColors,
 } from './drChecks';
 
 function CheckCell(props: { workload: DrWorkloadReadiness; check: DrCheck }) {
@@ -121,7 +123,21 @@ function ObjectiveRow(props: { name: string; objective: DrObjective }) {
         {objective.declared ?? 'not declared'}
       </TableCell>
       <TableCell style={{ whiteSpace: 'nowrap' }}>
-        {objective.measured ?? 'not measured'}
+        {objective.status && (
+          <>
+            <StatusChip
+              label={objective.status.replace('-', ' ')}
+              color={objectiveStatusColors[objective.status]}
+            />{' '}
+          </>
+        )}
+        {objective.measured ??
+          (objective.status === 'not-measured' ? null : 'not measured')}
+        {objective.lag && (
+          <Typography variant="caption" color="textSecondary" display="block">
+            {lagFigure(objective.lag)}
+          </Typography>
+        )}
         {objective.failoverSeconds !== undefined && (
           <Typography variant="caption" color="textSecondary" display="block">
             failover scale-up {objective.failoverSeconds}s

@@ -1,4 +1,6 @@
 import {
+  DrObjective,
+  DrReplicationLag,
   DrWorkloadChecks,
   formatBytes,
 } from '@cloud-native-platform/plugin-platform-maturity-common';
@@ -71,4 +73,27 @@ export function capacityFigures(
       formatBytes,
     )}`,
   ];
+}
+
+/** Colours of an objective's status chip (the RPO's, against its measured lag). */
+export const objectiveStatusColors: Record<
+  NonNullable<DrObjective['status']>,
+  string
+> = {
+  met: statusColors.healthy,
+  breached: statusColors.failing,
+  'not-measured': statusColors.unknown,
+};
+
+const LAG_SOURCES: Record<DrReplicationLag['source'], string> = {
+  postgres: 'PostgreSQL replication lag',
+  mirrormaker: 'MirrorMaker 2 latency',
+  custom: 'custom lag query',
+};
+
+/** Where a measured lag comes from: the source, then the replica and its cluster. */
+export function lagFigure(lag: DrReplicationLag): string {
+  return `${LAG_SOURCES[lag.source]}, ${
+    lag.replica ? `${lag.replica} in ` : ''
+  }${lag.cluster}`;
 }
