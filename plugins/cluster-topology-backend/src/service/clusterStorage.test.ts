@@ -6,6 +6,10 @@ import {
 import path from 'node:path';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type {
+  ClustersResponse,
+  TopologyGraphResponse,
+} from '@cloud-native-platform/plugin-cluster-topology-common';
 import { clusterTopologyPlugin } from '../plugin';
 import { EXAMPLES } from './__testUtils__/demoFleet';
 
@@ -35,7 +39,8 @@ describe('storage of the demo clusters', () => {
     const deadline = Date.now() + 20_000;
     for (;;) {
       const res = await get('/clusters');
-      if (res.body.items?.every((c: any) => c.status !== 'syncing')) break;
+      const body = res.body as Partial<ClustersResponse>;
+      if (body.items?.every(c => c.status !== 'syncing')) break;
       if (Date.now() > deadline) throw new Error('clusters did not sync');
       await new Promise(resolve => setTimeout(resolve, 50));
     }
@@ -52,7 +57,7 @@ describe('storage of the demo clusters', () => {
     const res = await get('/clusters');
     expect(res.status).toBe(200);
     const byName = Object.fromEntries(
-      res.body.items.map((c: any) => [c.name, c.storage]),
+      (res.body as ClustersResponse).items.map(c => [c.name, c.storage]),
     );
     expect(byName['prod-east-a']).toEqual({
       claims: { bound: 3, pending: 0, lost: 0 },
@@ -77,14 +82,14 @@ describe('storage of the demo clusters', () => {
         ],
       },
     });
-    expect(byName['dr-west'].ceph.clusters).toEqual([
+    expect(byName['dr-west']?.ceph?.clusters).toEqual([
       {
         name: 'rook-ceph',
         health: 'HEALTH_WARN',
         message: 'MON_DISK_LOW: mon c is low on available space',
       },
     ]);
-    expect(byName['dr-west'].ceph.blockPools[0].mirroring.health).toBe(
+    expect(byName['dr-west']?.ceph?.blockPools[0].mirroring.health).toBe(
       'WARNING',
     );
     // Staging's ledger database claims a volume, but no claim object is in its manifests.
@@ -94,8 +99,9 @@ describe('storage of the demo clusters', () => {
   it('draws storage unless the storage layer is left out', async () => {
     const all = await get('/graph?cluster=prod-east-a&namespace=trading');
     expect(all.status).toBe(200);
-    const storage = all.body.nodes.filter((n: any) => n.kind === 'volume');
-    expect(storage.map((n: any) => n.objectKind).sort()).toEqual([
+    const graph = all.body as TopologyGraphResponse;
+    const storage = graph.nodes.filter(n => n.kind === 'volume');
+    expect(storage.map(n => n.objectKind).sort()).toEqual([
       'PersistentVolume',
       'PersistentVolume',
       'PersistentVolume',
@@ -104,7 +110,7 @@ describe('storage of the demo clusters', () => {
       'PersistentVolumeClaim',
       'StorageClass',
     ]);
-    expect(all.body.edges.filter((e: any) => e.kind === 'mounts')).toEqual([
+    expect(graph.edges.filter(e => e.kind === 'mounts')).toEqual([
       expect.objectContaining({
         source: 'workload:prod-east-a/trading/StatefulSet/ledger-db',
       }),
@@ -118,11 +124,8 @@ describe('storage of the demo clusters', () => {
     const staticOnly = await get(
       '/graph?cluster=prod-east-a&namespace=trading&layers=static',
     );
-    expect(staticOnly.body.nodes.some((n: any) => n.kind === 'volume')).toBe(
-      false,
-    );
-    expect(staticOnly.body.nodes).toHaveLength(
-      all.body.nodes.length - storage.length,
-    );
+    const staticGraph = staticOnly.body as TopologyGraphResponse;
+    expect(staticGraph.nodes.some(n => n.kind === 'volume')).toBe(false);
+    expect(staticGraph.nodes).toHaveLength(graph.nodes.length - storage.length);
   });
 });

@@ -107,19 +107,13 @@ function ClusterStorage(props: { storage: ClusterStorageSummary }) {
     pending ? `${pending} pending` : undefined,
     lost ? `${lost} lost` : undefined,
   ].filter(Boolean);
+  let claimsStyle: { color: string } | undefined;
+  if (lost) claimsStyle = { color: healthColors.failing };
+  else if (pending) claimsStyle = { color: healthColors.degraded };
   return (
     <div className={classes.storage} aria-label="Storage">
       {bound + pending + lost > 0 && (
-        <Typography
-          variant="body2"
-          style={
-            lost
-              ? { color: healthColors.failing }
-              : pending
-              ? { color: healthColors.degraded }
-              : undefined
-          }
-        >
+        <Typography variant="body2" style={claimsStyle}>
           Volume claims: {bound} bound
           {claimProblems.length ? `, ${claimProblems.join(', ')}` : ''}
         </Typography>
