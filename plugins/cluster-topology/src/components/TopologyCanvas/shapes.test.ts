@@ -94,15 +94,21 @@ describe('leaf shapes in the scene', () => {
     expect(scene.ar[at('pod')]).toBeLessThan(scene.ar[at('workload')] / 2);
   });
 
-  it('draws round shapes with lines and arcs, and borders Kubernetes nodes', () => {
+  /** Draws every leaf of a scene fitted to an 800 × 600 canvas; the count drawn and the calls made. */
+  function drawAll(target: typeof scene) {
     const { ctx, calls } = fakeContext();
     const state = {
-      viewport: fitViewport(scene.bounds, 800, 600),
+      viewport: fitViewport(target.bounds, 800, 600),
       width: 800,
       height: 600,
     } as DrawState;
     const view = { x: -1e6, y: -1e6, w: 2e6, h: 2e6 };
-    expect(drawLeaves(ctx, scene, state, view)).toBe(5);
+    return { drawn: drawLeaves(ctx, target, state, view), calls };
+  }
+
+  it('draws round shapes with lines and arcs, and borders Kubernetes nodes', () => {
+    const { drawn, calls } = drawAll(scene);
+    expect(drawn).toBe(5);
     expect(calls.arc).toBe(2); // workload and pod
     expect(calls.closePath).toBe(2); // diamond and hexagon
     expect(calls.lineTo).toBe(3 + 5);
@@ -110,15 +116,10 @@ describe('leaf shapes in the scene', () => {
   });
 
   it('draws storage nodes as a triangle, a pentagon and an octagon', () => {
-    const storageScene = buildScene(storageGraph, computeLayout(storageGraph));
-    const { ctx, calls } = fakeContext();
-    const state = {
-      viewport: fitViewport(storageScene.bounds, 800, 600),
-      width: 800,
-      height: 600,
-    } as DrawState;
-    const view = { x: -1e6, y: -1e6, w: 2e6, h: 2e6 };
-    expect(drawLeaves(ctx, storageScene, state, view)).toBe(3);
+    const { drawn, calls } = drawAll(
+      buildScene(storageGraph, computeLayout(storageGraph)),
+    );
+    expect(drawn).toBe(3);
     expect(calls.arc).toBeUndefined();
     expect(calls.closePath).toBe(3);
     // One moveTo per polygon, a lineTo for every other corner.
