@@ -234,3 +234,68 @@ export function isGatekeeperConstraint(
 ): object is GatekeeperConstraint {
   return (object.apiVersion ?? '').startsWith('constraints.gatekeeper.sh/');
 }
+
+/**
+ * A Rook CephCluster (`ceph.rook.io/v1`): the Ceph cluster Rook runs, with
+ * the health Ceph itself reports (`ceph health`) under `status.ceph`.
+ *
+ * @public
+ */
+export interface CephCluster extends KubeObject {
+  kind: 'CephCluster';
+  spec?: {
+    cephVersion?: { image?: string };
+    dataDirHostPath?: string;
+    mon?: { count?: number };
+  };
+  status?: {
+    phase?: string;
+    state?: string;
+    message?: string;
+    ceph?: {
+      /** HEALTH_OK, HEALTH_WARN or HEALTH_ERR. */
+      health?: string;
+      lastChecked?: string;
+      /** Health checks that fail, by check name (for example MON_DISK_LOW). */
+      details?: Record<string, { message?: string; severity?: string }>;
+      capacity?: {
+        bytesAvailable?: number;
+        bytesTotal?: number;
+        bytesUsed?: number;
+      };
+    };
+  };
+}
+
+/**
+ * A Rook CephBlockPool: an RBD pool, optionally mirrored to a peer cluster.
+ * Rook copies the `rbd mirror pool status` summary into `status.mirroringStatus`.
+ *
+ * @public
+ */
+export interface CephBlockPool extends KubeObject {
+  kind: 'CephBlockPool';
+  spec?: {
+    failureDomain?: string;
+    replicated?: { size?: number };
+    mirroring?: {
+      enabled?: boolean;
+      /** `image` or `pool`. */
+      mode?: string;
+      snapshotSchedules?: Array<{ interval?: string; startTime?: string }>;
+    };
+  };
+  status?: {
+    phase?: string;
+    mirroringStatus?: {
+      summary?: {
+        /** OK, WARNING or ERROR, for the pool as a whole. */
+        health?: string;
+        daemon_health?: string;
+        image_health?: string;
+        states?: Record<string, number>;
+      };
+      lastChecked?: string;
+    };
+  };
+}

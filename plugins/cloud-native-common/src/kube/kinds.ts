@@ -27,6 +27,9 @@ import type { IReplicationController } from 'kubernetes-models/v1/ReplicationCon
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import type { IPersistentVolume } from 'kubernetes-models/v1/PersistentVolume';
+import type { IPersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import type { IStorageClass } from 'kubernetes-models/storage.k8s.io/v1/StorageClass';
 import type { IPolicyRule } from 'kubernetes-models/rbac.authorization.k8s.io/v1/PolicyRule';
 import type { ISubject } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Subject';
 import type { IDestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1/DestinationRule';
@@ -41,6 +44,8 @@ import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/mon
 import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import type { KubeObject, Stored } from './KubeObject';
 import type {
+  CephBlockPool,
+  CephCluster,
   ClusterConfigAuditReport,
   ClusterPolicyReport,
   ConfigAuditReport,
@@ -113,6 +118,12 @@ export type KubeClusterRole = Stored<IClusterRole>;
 export type RoleBinding = Stored<IRoleBinding>;
 /** @public */
 export type ClusterRoleBinding = Stored<IClusterRoleBinding>;
+/** @public */
+export type PersistentVolumeClaim = Stored<IPersistentVolumeClaim>;
+/** @public */
+export type PersistentVolume = Stored<IPersistentVolume>;
+/** A storage.k8s.io/v1 StorageClass. @public */
+export type StorageClass = Stored<IStorageClass>;
 
 /**
  * An Istio kind under any of the versions Istio serves (v1, v1beta1,
@@ -207,6 +218,11 @@ export interface KubeKinds {
   ClusterConfigAuditReport: ClusterConfigAuditReport;
   PolicyReport: PolicyReport;
   ClusterPolicyReport: ClusterPolicyReport;
+  PersistentVolumeClaim: PersistentVolumeClaim;
+  PersistentVolume: PersistentVolume;
+  StorageClass: StorageClass;
+  CephCluster: CephCluster;
+  CephBlockPool: CephBlockPool;
 }
 
 /**

@@ -23,6 +23,7 @@ export type TopologyNodeKind =
   | 'workload'
   | 'pod'
   | 'service'
+  | 'volume' // a PersistentVolumeClaim, PersistentVolume or StorageClass (objectKind says which)
   | 'entity'; // a catalog entity, for the catalog layer
 
 /**
@@ -55,7 +56,7 @@ export interface TopologyNode {
   status: TopologyHealth;
   /** Id of the node it sits inside (cluster → namespace → workload → pod). */
   parent?: string;
-  /** Kubernetes kind for workloads and pods, e.g. Deployment, VirtualMachineInstance. */
+  /** Kubernetes kind of the object drawn, e.g. Deployment, VirtualMachineInstance, PersistentVolumeClaim. */
   objectKind?: string;
   labels?: Record<string, string>;
   /** Pod roll-up of a workload, or of a cluster, node or namespace. */
@@ -81,7 +82,10 @@ export type TopologyEdgeKind =
   | 'routes' // VirtualService or Ingress → workload, with a weight
   | 'traffic' // measured mesh traffic
   | 'catalog' // dependsOn, consumesApi/providesApi between catalog entities
-  | 'runs-on'; // pod → node
+  | 'runs-on' // pod → node
+  | 'mounts' // pod (or its workload, pods collapsed) → PersistentVolumeClaim
+  | 'binds' // PersistentVolumeClaim → PersistentVolume
+  | 'provisioned-by'; // PersistentVolume (or an unbound claim) → StorageClass
 
 /**
  * Mesh traffic measured on an edge over the requested window.

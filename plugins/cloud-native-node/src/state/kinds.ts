@@ -30,7 +30,8 @@ function k(
 /**
  * The kinds every cluster is read for, core first, then the custom
  * resources of Istio, Gatekeeper, Kyverno, Trivy, the Security Profiles
- * Operator, KubeVirt, Argo Rollouts and the Prometheus Operator where their CRDs are installed.
+ * Operator, KubeVirt, Argo Rollouts, the Prometheus Operator and Rook-Ceph where their CRDs
+ * are installed.
  *
  * @public
  */
@@ -156,6 +157,11 @@ export const DEFAULT_KINDS: readonly KindDefinition[] = [
     true,
     true,
   ),
+  k('', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims'),
+  k('', 'v1', 'PersistentVolume', 'persistentvolumes', false),
+  k('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false),
+  k('ceph.rook.io', 'v1', 'CephCluster', 'cephclusters', true, true),
+  k('ceph.rook.io', 'v1', 'CephBlockPool', 'cephblockpools', true, true),
 ];
 
 /**

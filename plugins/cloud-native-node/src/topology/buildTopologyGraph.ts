@@ -17,6 +17,7 @@ import { summarizePods, workloadHealth } from '../state/podHealth';
 import { WORKLOAD_KINDS } from '../state/kinds';
 import { graphIds } from './graphIds';
 import { staticEdges } from './staticEdges';
+import { storageEdges, storageNodes } from './storageGraph';
 
 /**
  * What the graph builder reads of a cluster.
@@ -39,6 +40,12 @@ export interface BuildGraphOptions {
   expand?: ReadonlySet<string> | 'all';
   /** Static edges (Service → workload, routes with weights). Default true. */
   staticLayer?: boolean;
+  /**
+   * Storage: PersistentVolumeClaims, their PersistentVolumes and
+   * StorageClasses, with the edges from pods to them, in cluster and
+   * namespace graphs. Default true.
+   */
+  storageLayer?: boolean;
 }
 
 const SEVERITY: Record<TopologyHealth, number> = {
@@ -289,8 +296,8 @@ export function buildFleetGraph(clusters: GraphCluster[]): TopologyGraph {
 
 /**
  * One cluster (or one namespace of it): Kubernetes nodes, namespaces,
- * workloads with pods collapsed unless expanded, services and the static
- * edges between them.
+ * workloads with pods collapsed unless expanded, services, storage and the
+ * static edges between them.
  *
  * @public
  */
@@ -387,6 +394,12 @@ export function buildClusterGraph(
       });
     }
   }
+  const storageLayer = options.storageLayer !== false;
+  if (storageLayer) {
+    nodes.push(
+      ...storageNodes(name, store, [...namespaceNames], !options.namespace),
+    );
+  }
   nodes.unshift(clusterNode(cluster, workloadNodesAll));
 
   const ids = new Set(nodes.map(n => n.id));
@@ -399,6 +412,9 @@ export function buildClusterGraph(
           ids,
           options.namespace ? [options.namespace] : undefined,
         );
+  if (storageLayer) {
+    edges.push(...storageEdges(name, store, ids, [...namespaceNames]));
+  }
   return graph(options.namespace ? 'namespace' : 'cluster', nodes, edges, [
     cluster,
   ]);

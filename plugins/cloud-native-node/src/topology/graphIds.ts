@@ -25,5 +25,10 @@ export const graphIds = {
     `ingress:${cluster}/${ingress.metadata.namespace ?? ''}/${
       ingress.metadata.name
     }`,
+  claim: (cluster: string, claim: Pick<KubeObject, 'metadata'>) =>
+    `pvc:${cluster}/${claim.metadata.namespace ?? ''}/${claim.metadata.name}`,
+  persistentVolume: (cluster: string, name: string) => `pv:${cluster}/${name}`,
+  storageClass: (cluster: string, name: string) =>
+    `storageclass:${cluster}/${name}`,
   entity: (entityRef: string) => `entity:${entityRef}`,
 };

@@ -179,6 +179,71 @@ export const spec = {
                     lastSuccessAt: { type: 'string', format: 'date-time' },
                   },
                 },
+                storage: {
+                  type: 'object',
+                  additionalProperties: false,
+                  description:
+                    'PersistentVolumeClaims by phase and, where Rook runs, Ceph health and block-pool mirroring; present when the cluster has claims or Rook-Ceph objects.',
+                  required: ['claims'],
+                  properties: {
+                    ceph: {
+                      type: 'object',
+                      additionalProperties: false,
+                      required: ['clusters', 'blockPools'],
+                      properties: {
+                        clusters: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            additionalProperties: false,
+                            required: ['name', 'health'],
+                            properties: {
+                              name: { type: 'string' },
+                              health: {
+                                type: 'string',
+                                description:
+                                  'HEALTH_OK, HEALTH_WARN, HEALTH_ERR, or HEALTH_UNKNOWN before Rook has reported.',
+                              },
+                              message: { type: 'string' },
+                            },
+                          },
+                        },
+                        blockPools: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            additionalProperties: false,
+                            required: ['name', 'mirroring'],
+                            properties: {
+                              name: { type: 'string' },
+                              mirroring: {
+                                type: 'object',
+                                additionalProperties: false,
+                                required: ['enabled'],
+                                properties: {
+                                  enabled: { type: 'boolean' },
+                                  mode: { type: 'string' },
+                                  health: { type: 'string' },
+                                  daemonHealth: { type: 'string' },
+                                },
+                              },
+                            },
+                          },
+                        },
+                      },
+                    },
+                    claims: {
+                      type: 'object',
+                      additionalProperties: false,
+                      required: ['bound', 'pending', 'lost'],
+                      properties: {
+                        bound: { type: 'integer' },
+                        pending: { type: 'integer' },
+                        lost: { type: 'integer' },
+                      },
+                    },
+                  },
+                },
               },
             },
           },
@@ -254,6 +319,7 @@ export const spec = {
                     'workload',
                     'pod',
                     'service',
+                    'volume',
                     'entity',
                   ],
                 },
@@ -288,7 +354,16 @@ export const spec = {
                 target: { type: 'string' },
                 kind: {
                   type: 'string',
-                  enum: ['selects', 'routes', 'traffic', 'catalog', 'runs-on'],
+                  enum: [
+                    'selects',
+                    'routes',
+                    'traffic',
+                    'catalog',
+                    'runs-on',
+                    'mounts',
+                    'binds',
+                    'provisioned-by',
+                  ],
                 },
                 weight: { type: 'number' },
                 traffic: {
@@ -420,7 +495,7 @@ export const spec = {
       get: {
         operationId: 'GetTopologyGraph',
         description:
-          'The topology graph (`TopologyGraphResponse`) of the fleet, of one cluster or namespace, or of a catalog entity. Object labels and Service and Ingress details are left out for clusters whose objects the caller may not read (`cluster-topology.object.read`).',
+          'The topology graph (`TopologyGraphResponse`) of the fleet, of one cluster or namespace, or of a catalog entity. Object labels and the spec-read details of Services, Ingresses and storage are left out for clusters whose objects the caller may not read (`cluster-topology.object.read`).',
         parameters: [
           {
             ...entityRef,
@@ -444,7 +519,7 @@ export const spec = {
             allowReserved: true,
             name: 'layers',
             description:
-              'Comma-separated layers to draw, of `static`, `traffic` and `catalog`; all unless given.',
+              'Comma-separated layers to draw, of `static`, `traffic`, `catalog` and `storage`; all unless given.',
             schema: { type: 'string', maxLength: 64 },
           },
           {

@@ -52,6 +52,14 @@ spec:
           - path: /
             pathType: Prefix
             backend: { service: { name: engine, port: { number: 80 } } }
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: { name: engine-cache, namespace: trading, labels: { tier: core } }
+spec:
+  storageClassName: vault-encrypted-ssd
+  resources: { requests: { storage: 20Gi } }
+status: { phase: Pending }
 `;
 
 /** Allows cluster-topology.object.read on staging only, as a per-cluster rule would. */
@@ -178,6 +186,34 @@ describe('GET /api/cluster-topology/graph and cluster-topology.object.read', () 
       ],
       [expect.objectContaining({ resourceRef: 'staging' })],
     ]);
+  });
+
+  it('leaves out the size and class of storage of clusters the caller may not read', async () => {
+    const get = await start([]);
+    const denied = (await get('?cluster=prod-east-a&layers=storage')).body;
+    expect(byName(denied, 'PersistentVolumeClaim')).toEqual({
+      id: 'pvc:prod-east-a/trading/engine-cache',
+      kind: 'volume',
+      name: 'engine-cache',
+      cluster: 'prod-east-a',
+      namespace: 'trading',
+      status: 'degraded',
+      parent: 'namespace:prod-east-a/trading',
+      objectKind: 'PersistentVolumeClaim',
+    });
+    expect(JSON.stringify(denied)).not.toContain('20Gi');
+    // The class name is also the id of its node: only its detail goes.
+    expect(byName(denied, 'StorageClass').detail).toBeUndefined();
+
+    const allowed = (await get('?cluster=staging&layers=storage')).body;
+    expect(byName(allowed, 'PersistentVolumeClaim')).toMatchObject({
+      detail: 'Pending · 20Gi · vault-encrypted-ssd',
+      labels: { tier: 'core' },
+    });
+    expect(byName(allowed, 'StorageClass')).toMatchObject({
+      status: 'failing',
+      detail: 'not found',
+    });
   });
 
   it('decides per cluster in one batch for an entity spanning clusters', async () => {

@@ -39,6 +39,7 @@ import {
   workloadHealth,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import express from 'express';
+import { clusterStorage } from './clusterStorage';
 import { objectDetails } from './objectDetails';
 import { spec } from '../schema/openapi';
 import { entityRefParam } from './entityRefParam';
@@ -128,6 +129,7 @@ export async function createRouter(
         kinds: status.kinds,
         problems: status.problems,
         prometheus: status.prometheus,
+        storage: clusterStorage(cluster.store),
       };
     });
     res.json({ items } satisfies ClustersResponse);
@@ -214,7 +216,11 @@ export async function createRouter(
       expandText === 'all'
         ? ('all' as const)
         : new Set((expandText ?? '').split(',').filter(Boolean));
-    const buildOptions = { expand, staticLayer: layers.has('static') };
+    const buildOptions = {
+      expand,
+      staticLayer: layers.has('static'),
+      storageLayer: layers.has('storage'),
+    };
     const clusters = clusterState.clusters();
 
     let graph;

@@ -9,10 +9,17 @@ const OBJECT_KINDS = new Set<TopologyNode['kind']>([
   'workload',
   'pod',
   'service',
+  'volume',
 ]);
 
 /** Object kinds whose node's detail line is read from their spec. */
-const SPEC_DETAIL_KINDS = new Set(['Service', 'Ingress']);
+const SPEC_DETAIL_KINDS = new Set([
+  'Service',
+  'Ingress',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'StorageClass',
+]);
 
 /**
  * The clusters whose objects a graph shows details of: those a caller needs
@@ -30,7 +37,7 @@ export function clustersWithObjectDetails(graph: TopologyGraph): string[] {
 /**
  * The graph without what comes from inside the objects of the given
  * clusters: object labels, and the spec-read detail line of Services (their
- * type) and Ingresses (their hosts). Names, health, pod counts and edges
+ * type), Ingresses (their hosts) and storage (size, class, provisioner). Names, health, pod counts and edges
  * stay, so the map still draws. The graph's own nodes are not changed.
  */
 export function withoutObjectDetails(

@@ -35,6 +35,52 @@ export interface ClusterPrometheusStatus {
 }
 
 /**
+ * Health of one Rook `CephCluster`, as Ceph reports it.
+ *
+ * @public
+ */
+export interface ClusterCephHealth {
+  name: string;
+  /** `HEALTH_OK`, `HEALTH_WARN`, `HEALTH_ERR`, or `HEALTH_UNKNOWN` before Rook has reported. */
+  health: 'HEALTH_OK' | 'HEALTH_WARN' | 'HEALTH_ERR' | string;
+  /** What is wrong, from Ceph's failing health checks or Rook's status message. */
+  message?: string;
+}
+
+/**
+ * Mirroring of one Rook `CephBlockPool` to its peer cluster.
+ *
+ * @public
+ */
+export interface ClusterCephBlockPool {
+  name: string;
+  mirroring: {
+    enabled: boolean;
+    /** `image` or `pool`. */
+    mode?: string;
+    /** Pool mirroring health reported by rbd-mirror: `OK`, `WARNING` or `ERROR`. */
+    health?: string;
+    /** Health of the rbd-mirror daemons. */
+    daemonHealth?: string;
+  };
+}
+
+/**
+ * Storage of a cluster: PersistentVolumeClaims by phase and, where Rook runs,
+ * Ceph health and block-pool mirroring.
+ *
+ * @public
+ */
+export interface ClusterStorageSummary {
+  /** Present when the cluster has Rook `CephCluster` or `CephBlockPool` objects. */
+  ceph?: {
+    clusters: ClusterCephHealth[];
+    blockPools: ClusterCephBlockPool[];
+  };
+  claims: { bound: number; pending: number; lost: number };
+}
+
+/**
  * A cluster of the fleet with its sync status and object counts, one item
  * of `GET /clusters`.
  *
@@ -64,6 +110,8 @@ export interface ClusterSummary {
   problems: string[];
   /** Present when the cluster has `prometheus.url` configured. */
   prometheus?: ClusterPrometheusStatus;
+  /** Present when the cluster has PersistentVolumeClaims or Rook-Ceph objects. */
+  storage?: ClusterStorageSummary;
 }
 
 /**

@@ -5,11 +5,13 @@ import type {
 
 /**
  * Graph layers the backend can draw: the static objects and their edges,
- * measured mesh traffic, and catalog relations (entity graphs only).
+ * measured mesh traffic, catalog relations (entity graphs only), and storage
+ * (PersistentVolumeClaims, PersistentVolumes and StorageClasses, in cluster
+ * and namespace graphs).
  *
  * @public
  */
-export type TopologyLayer = 'static' | 'traffic' | 'catalog';
+export type TopologyLayer = 'static' | 'traffic' | 'catalog' | 'storage';
 
 /**
  * Every {@link TopologyLayer}, in the order the backend documents them.
@@ -20,6 +22,7 @@ export const TOPOLOGY_LAYERS: readonly TopologyLayer[] = [
   'static',
   'traffic',
   'catalog',
+  'storage',
 ];
 
 /**

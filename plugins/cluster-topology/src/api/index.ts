@@ -2,10 +2,12 @@ export { clusterTopologyApiRef } from './ClusterTopologyApi';
 export type { ClusterTopologyApi } from './ClusterTopologyApi';
 export { ClusterTopologyClient } from './ClusterTopologyClient';
 export type {
+  ClusterCephBlockPool,
   ClusterObject,
   ClusterObjectDetails,
   ClusterObjectEvent,
   ClusterObjectQuery,
+  ClusterStorageSummary,
   ClusterSummary,
   ClusterSyncStatus,
   EntityWorkload,

@@ -1,12 +1,14 @@
 // The answers and queries of the cluster-topology backend are defined once,
 // in -common, beside the permissions; both the backend and this client use them.
 export type {
+  ClusterCephBlockPool,
   ClusterKindStatus,
   ClusterObject,
   ClusterObjectDetails,
   ClusterObjectEvent,
   ClusterObjectQuery,
   ClusterPrometheusStatus,
+  ClusterStorageSummary,
   ClustersResponse,
   ClusterSummary,
   ClusterSyncStatus,

@@ -44,4 +44,10 @@ export const edgeStyles: Array<{
     dashed: true,
   },
   { label: 'Catalog', kinds: ['catalog'], color: '#00897b', dashed: true },
+  {
+    label: 'Storage (mounts, binds)',
+    kinds: ['mounts', 'binds', 'provisioned-by'],
+    color: '#8d6e63',
+    dashed: true,
+  },
 ];

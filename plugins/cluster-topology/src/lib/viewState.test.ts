@@ -10,7 +10,7 @@ describe('view state', () => {
       filterNamespace: undefined,
       filterKind: undefined,
       health: [],
-      layers: ['static', 'traffic'],
+      layers: ['static', 'traffic', 'storage'],
       window: '5m',
       selected: undefined,
     });
@@ -24,10 +24,16 @@ describe('view state', () => {
     expect(
       serializeViewState({
         ...state,
-        layers: ['traffic', 'static'],
+        layers: ['storage', 'traffic', 'static'],
         window: '5m',
       }).toString(),
     ).not.toMatch(/layers|window/);
+    // Storage is drawn by default: turning it off is written down.
+    expect(
+      serializeViewState({ ...state, layers: ['static', 'traffic'] }).get(
+        'layers',
+      ),
+    ).toBe('static,traffic');
   });
 
   it('keeps other parameters and drops an invalid window', () => {

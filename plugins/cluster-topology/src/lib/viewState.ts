@@ -15,9 +15,9 @@ export const trafficWindows = TRAFFIC_WINDOWS;
 export const defaultTrafficWindow: TrafficWindow = '5m';
 
 /** Layers drawn when the URL names none. */
-export const defaultLayers: TopologyLayer[] = ['static', 'traffic'];
+export const defaultLayers: TopologyLayer[] = ['static', 'traffic', 'storage'];
 
-const allLayers: TopologyLayer[] = ['static', 'traffic', 'catalog'];
+const allLayers: TopologyLayer[] = ['static', 'traffic', 'catalog', 'storage'];
 
 /**
  * Everything that decides what the topology view shows. It lives in the URL

@@ -6,7 +6,11 @@ import CardContent from '@material-ui/core/CardContent';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CLUSTER_ROLES } from '@cloud-native-platform/plugin-cloud-native-common';
-import type { ClusterSummary } from '../../api';
+import type {
+  ClusterCephBlockPool,
+  ClusterStorageSummary,
+  ClusterSummary,
+} from '../../api';
 import { clusterStatusColors, healthColors } from '../../lib/health';
 import { StatusChip } from '@cloud-native-platform/plugin-cloud-native-react';
 
@@ -54,7 +58,96 @@ const useStyles = makeStyles(theme => ({
     textTransform: 'capitalize',
     marginBottom: theme.spacing(1),
   },
+  storage: {
+    marginTop: theme.spacing(1),
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+  },
+  storageLine: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(0.5, 1),
+  },
 }));
+
+/** Ceph's own health words as the map's health colours. */
+function cephHealthColor(health: string): string {
+  if (health === 'HEALTH_OK') return healthColors.healthy;
+  if (health === 'HEALTH_WARN') return healthColors.degraded;
+  if (health === 'HEALTH_ERR') return healthColors.failing;
+  return healthColors.unknown;
+}
+
+/** rbd-mirror's health words (OK, WARNING, ERROR) as health colours. */
+function mirrorHealthColor(health: string | undefined): string {
+  if (health === 'OK') return healthColors.healthy;
+  if (health === 'WARNING') return healthColors.degraded;
+  if (health === 'ERROR') return healthColors.failing;
+  return healthColors.unknown;
+}
+
+function mirroringText(mirroring: ClusterCephBlockPool['mirroring']): string {
+  if (!mirroring.enabled) return 'mirroring off';
+  const parts = [`mirroring ${mirroring.mode ?? 'on'}`];
+  if (mirroring.health) parts.push(mirroring.health);
+  if (mirroring.daemonHealth && mirroring.daemonHealth !== mirroring.health) {
+    parts.push(`daemons ${mirroring.daemonHealth}`);
+  }
+  return parts.join(', ');
+}
+
+/** Claims by phase, Ceph health and pool mirroring of one cluster. */
+function ClusterStorage(props: { storage: ClusterStorageSummary }) {
+  const { storage } = props;
+  const classes = useStyles();
+  const { bound, pending, lost } = storage.claims;
+  const claimProblems = [
+    pending ? `${pending} pending` : undefined,
+    lost ? `${lost} lost` : undefined,
+  ].filter(Boolean);
+  let claimsStyle: { color: string } | undefined;
+  if (lost) claimsStyle = { color: healthColors.failing };
+  else if (pending) claimsStyle = { color: healthColors.degraded };
+  return (
+    <div className={classes.storage} aria-label="Storage">
+      {bound + pending + lost > 0 && (
+        <Typography variant="body2" style={claimsStyle}>
+          Volume claims: {bound} bound
+          {claimProblems.length ? `, ${claimProblems.join(', ')}` : ''}
+        </Typography>
+      )}
+      {storage.ceph?.clusters.map(ceph => (
+        <div key={`ceph:${ceph.name}`} className={classes.storageLine}>
+          <Typography variant="body2">Ceph {ceph.name}</Typography>
+          <StatusChip
+            label={ceph.health}
+            color={cephHealthColor(ceph.health)}
+          />
+          {ceph.message && (
+            <Typography variant="caption" color="textSecondary">
+              {ceph.message}
+            </Typography>
+          )}
+        </div>
+      ))}
+      {storage.ceph?.blockPools.map(pool => (
+        <div key={`pool:${pool.name}`} className={classes.storageLine}>
+          <Typography variant="body2">Pool {pool.name}</Typography>
+          <StatusChip
+            label={mirroringText(pool.mirroring)}
+            color={
+              pool.mirroring.enabled
+                ? mirrorHealthColor(pool.mirroring.health)
+                : healthColors.idle
+            }
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
 
 /** Known roles in the order pages list them; unknown roles come after. */
 function clusterRoleOrder(role: string): number {
@@ -107,6 +200,7 @@ function ClusterCard(props: {
             </div>
           ))}
         </div>
+        {cluster.storage && <ClusterStorage storage={cluster.storage} />}
         {cluster.error && (
           <Typography variant="body2" className={classes.error}>
             {cluster.error}

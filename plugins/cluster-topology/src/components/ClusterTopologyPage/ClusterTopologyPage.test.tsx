@@ -114,7 +114,7 @@ describe('ClusterTopologyContent', () => {
     expect(
       screen.getByText(/Traffic unavailable for dr-west/),
     ).toBeInTheDocument();
-    expect(graphRequests[0].get('layers')).toBe('static,traffic');
+    expect(graphRequests[0].get('layers')).toBe('static,traffic,storage');
     expect(graphRequests[0].get('window')).toBe('5m');
   });
 

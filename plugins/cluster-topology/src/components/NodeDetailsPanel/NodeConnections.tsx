@@ -32,6 +32,9 @@ const EDGE_VERBS: Record<TopologyEdge['kind'], [string, string]> = {
   routes: ['routes to', 'routed from'],
   catalog: ['relates to', 'related from'],
   'runs-on': ['runs on', 'runs'],
+  mounts: ['mounts', 'mounted by'],
+  binds: ['bound to', 'bound by'],
+  'provisioned-by': ['provisioned by', 'provisions'],
 };
 
 function formatNumber(value: number): string {

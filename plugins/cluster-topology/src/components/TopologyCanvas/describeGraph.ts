@@ -11,6 +11,7 @@ const KIND_WORDS: Array<[TopologyNodeKind, string, string]> = [
   ['workload', 'workload', 'workloads'],
   ['service', 'service', 'services'],
   ['pod', 'pod', 'pods'],
+  ['volume', 'storage object', 'storage objects'],
   ['entity', 'catalog entity', 'catalog entities'],
 ];
 

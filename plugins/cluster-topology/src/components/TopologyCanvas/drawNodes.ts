@@ -1,6 +1,6 @@
 import { DIM_ALPHA, DrawState } from './drawTypes';
 import { HEALTH_COLORS, HEALTH_ORDER, Scene } from './scene';
-import { SHAPE_DIAMOND, SHAPE_HEXAGON, SHAPE_SQUARE } from './shapes';
+import { POLYGONS, SHAPE_DIAMOND, SHAPE_HEXAGON, SHAPE_SQUARE } from './shapes';
 import type { Rect } from './viewport';
 
 const CONTAINER_RADIUS = 8;
@@ -87,6 +87,16 @@ function shapePath(
       ctx.lineTo(cx - r, cy);
       ctx.lineTo(cx - hx, cy - hy);
       ctx.lineTo(cx + hx, cy - hy);
+      ctx.closePath();
+    } else if (POLYGONS[shape]) {
+      const { sides, rotation } = POLYGONS[shape];
+      for (let side = 0; side < sides; side++) {
+        const angle = rotation + (side * 2 * Math.PI) / sides;
+        const px = cx + r * Math.cos(angle);
+        const py = cy + r * Math.sin(angle);
+        if (side === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      }
       ctx.closePath();
     } else {
       ctx.moveTo(cx + r, cy);

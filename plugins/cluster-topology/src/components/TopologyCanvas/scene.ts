@@ -153,6 +153,19 @@ export function edgeStyleKey(edge: TopologyEdge): {
         weightLabel: false,
       };
       break;
+    case 'mounts':
+    case 'binds':
+    case 'provisioned-by':
+      // One style for the storage chain: pod → claim → volume → class.
+      key = 'storage';
+      style = {
+        color: '#8d6e63',
+        width: 1,
+        dash: 'dashed',
+        arrow: true,
+        weightLabel: false,
+      };
+      break;
     default:
       style = { color: '#78909c', width: 1, arrow: true, weightLabel: false };
   }
@@ -206,7 +219,7 @@ export function buildScene(graph: TopologyGraph, layout: LayoutResult): Scene {
       s.ax[i] = b.x + b.w / 2;
       s.ay[i] = b.y + b.h / 2;
     } else {
-      const shape = SHAPE_ORDER.indexOf(shapeOf(node.kind));
+      const shape = SHAPE_ORDER.indexOf(shapeOf(node.kind, node.objectKind));
       s.shape[i] = shape;
       s.leaves.push(i);
       s.ax[i] = b.x + b.w / 2;

@@ -17,8 +17,22 @@ describe('shapeOf', () => {
     expect(shapeOf('namespace')).toBe('box');
     expect(shapeOf('group')).toBe('box');
     expect(shapeOf('something-new')).toBe('circle');
-    const kinds = ['workload', 'pod', 'service', 'node', 'entity'];
-    expect(new Set(kinds.map(shapeOf)).size).toBe(kinds.length);
+    expect(shapeOf('volume', 'PersistentVolumeClaim')).toBe('triangle');
+    expect(shapeOf('volume', 'PersistentVolume')).toBe('pentagon');
+    expect(shapeOf('volume', 'StorageClass')).toBe('octagon');
+    const leaves: Array<[string, string?]> = [
+      ['workload'],
+      ['pod'],
+      ['service'],
+      ['node'],
+      ['entity'],
+      ['volume', 'PersistentVolumeClaim'],
+      ['volume', 'PersistentVolume'],
+      ['volume', 'StorageClass'],
+    ];
+    expect(new Set(leaves.map(([k, o]) => shapeOf(k, o))).size).toBe(
+      leaves.length,
+    );
   });
 
   it('keeps labels inside boxes only', () => {
@@ -54,6 +68,22 @@ describe('leaf shapes in the scene', () => {
     generatedAt: '2024-01-01T00:00:00.000Z',
   };
   const scene = buildScene(graph, computeLayout(graph));
+  const storageGraph = {
+    ...graph,
+    nodes: [
+      graph.nodes[0],
+      ...(
+        ['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'] as const
+      ).map(objectKind => ({
+        id: objectKind,
+        kind: 'volume' as const,
+        objectKind,
+        name: objectKind,
+        status: 'healthy' as const,
+        parent: 'ns',
+      })),
+    ],
+  };
   const at = (id: string) => scene.indexById.get(id)!;
 
   it('stores the shape per node and makes pods smaller than workloads', () => {
@@ -64,18 +94,36 @@ describe('leaf shapes in the scene', () => {
     expect(scene.ar[at('pod')]).toBeLessThan(scene.ar[at('workload')] / 2);
   });
 
-  it('draws round shapes with lines and arcs, and borders Kubernetes nodes', () => {
+  /** Draws every leaf of a scene fitted to an 800 × 600 canvas; the count drawn and the calls made. */
+  function drawAll(target: typeof scene) {
     const { ctx, calls } = fakeContext();
     const state = {
-      viewport: fitViewport(scene.bounds, 800, 600),
+      viewport: fitViewport(target.bounds, 800, 600),
       width: 800,
       height: 600,
     } as DrawState;
     const view = { x: -1e6, y: -1e6, w: 2e6, h: 2e6 };
-    expect(drawLeaves(ctx, scene, state, view)).toBe(5);
+    return { drawn: drawLeaves(ctx, target, state, view), calls };
+  }
+
+  it('draws round shapes with lines and arcs, and borders Kubernetes nodes', () => {
+    const { drawn, calls } = drawAll(scene);
+    expect(drawn).toBe(5);
     expect(calls.arc).toBe(2); // workload and pod
     expect(calls.closePath).toBe(2); // diamond and hexagon
     expect(calls.lineTo).toBe(3 + 5);
     expect(calls.stroke).toBe(1);
+  });
+
+  it('draws storage nodes as a triangle, a pentagon and an octagon', () => {
+    const { drawn, calls } = drawAll(
+      buildScene(storageGraph, computeLayout(storageGraph)),
+    );
+    expect(drawn).toBe(3);
+    expect(calls.arc).toBeUndefined();
+    expect(calls.closePath).toBe(3);
+    // One moveTo per polygon, a lineTo for every other corner.
+    expect(calls.moveTo).toBe(3);
+    expect(calls.lineTo).toBe(2 + 4 + 7);
   });
 });

@@ -11,7 +11,10 @@ export type LeafShape =
   | 'diamond'
   | 'hexagon'
   | 'box'
-  | 'square';
+  | 'square'
+  | 'triangle'
+  | 'pentagon'
+  | 'octagon';
 
 /** Shapes by index, so the scene can keep a byte per node. */
 export const SHAPE_ORDER: LeafShape[] = [
@@ -21,6 +24,9 @@ export const SHAPE_ORDER: LeafShape[] = [
   'hexagon',
   'box',
   'square',
+  'triangle',
+  'pentagon',
+  'octagon',
 ];
 
 export const SHAPE_CIRCLE = 0;
@@ -29,10 +35,34 @@ export const SHAPE_DIAMOND = 2;
 export const SHAPE_HEXAGON = 3;
 export const SHAPE_BOX = 4;
 export const SHAPE_SQUARE = 5;
+export const SHAPE_TRIANGLE = 6;
+export const SHAPE_PENTAGON = 7;
+export const SHAPE_OCTAGON = 8;
 
-/** The outline a leaf of `kind` is drawn with; unknown kinds look like workloads. */
-export function shapeOf(kind: TopologyNodeKind | string): LeafShape {
+/**
+ * Sides and rotation of the polygon shapes. A triangle points up; the others
+ * sit on a flat side.
+ */
+export const POLYGONS: Record<number, { sides: number; rotation: number }> = {
+  [SHAPE_TRIANGLE]: { sides: 3, rotation: -Math.PI / 2 },
+  [SHAPE_PENTAGON]: { sides: 5, rotation: -Math.PI / 2 },
+  [SHAPE_OCTAGON]: { sides: 8, rotation: Math.PI / 8 },
+};
+
+/**
+ * The outline a leaf of `kind` is drawn with; unknown kinds look like
+ * workloads. Storage nodes share a kind and differ by object kind: a claim is
+ * a triangle, a PersistentVolume a pentagon, a StorageClass an octagon.
+ */
+export function shapeOf(
+  kind: TopologyNodeKind | string,
+  objectKind?: string,
+): LeafShape {
   switch (kind) {
+    case 'volume':
+      if (objectKind === 'PersistentVolume') return 'pentagon';
+      if (objectKind === 'StorageClass') return 'octagon';
+      return 'triangle';
     case 'pod':
       return 'dot';
     case 'service':
@@ -63,6 +93,9 @@ export function isBoxShape(shape: number): boolean {
 export function radiusShare(shape: number): number {
   if (shape === SHAPE_DIAMOND) return 0.34;
   if (shape === SHAPE_HEXAGON) return 0.32;
+  if (shape === SHAPE_TRIANGLE) return 0.36;
+  if (shape === SHAPE_PENTAGON) return 0.33;
+  if (shape === SHAPE_OCTAGON) return 0.31;
   return 0.3;
 }
 

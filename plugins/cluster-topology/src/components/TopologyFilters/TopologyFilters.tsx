@@ -49,6 +49,7 @@ const layerLabels: Record<TopologyLayer, string> = {
   static: 'Static',
   traffic: 'Traffic',
   catalog: 'Catalog',
+  storage: 'Storage',
 };
 
 /** Props of {@link TopologyFilters}. */

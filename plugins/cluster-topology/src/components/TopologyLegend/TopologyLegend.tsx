@@ -32,7 +32,25 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-/** What the colours of nodes and the lines between them mean. */
+/** Points of a regular polygon in a 12 × 12 box, as in the canvas. */
+function polygonPoints(sides: number, rotation: number): string {
+  return Array.from({ length: sides }, (_, i) => {
+    const angle = rotation + (i * 2 * Math.PI) / sides;
+    return `${(6 + 5.5 * Math.cos(angle)).toFixed(2)},${(
+      6 +
+      5.5 * Math.sin(angle)
+    ).toFixed(2)}`;
+  }).join(' ');
+}
+
+/** Storage nodes share a colour scheme with the rest; their outline says what they are. */
+const storageShapes = [
+  { label: 'Volume claim', sides: 3, rotation: -Math.PI / 2 },
+  { label: 'Persistent volume', sides: 5, rotation: -Math.PI / 2 },
+  { label: 'Storage class', sides: 8, rotation: Math.PI / 8 },
+];
+
+/** What the colours of nodes, their outlines and the lines between them mean. */
 export function TopologyLegend() {
   const classes = useStyles();
   return (
@@ -48,6 +66,19 @@ export function TopologyLegend() {
             style={{ backgroundColor: healthColors[state] }}
           />
           <Typography variant="caption">{state}</Typography>
+        </span>
+      ))}
+      {storageShapes.map(shape => (
+        <span key={shape.label} className={classes.item} role="listitem">
+          <svg width={12} height={12} aria-hidden="true">
+            <polygon
+              points={polygonPoints(shape.sides, shape.rotation)}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={1.5}
+            />
+          </svg>
+          <Typography variant="caption">{shape.label}</Typography>
         </span>
       ))}
       {edgeStyles.map(edge => (
