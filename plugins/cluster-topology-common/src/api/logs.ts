@@ -186,3 +186,23 @@ export class PodLogStreamParser {
     return undefined;
   }
 }
+
+/**
+ * The plain answer of the logs route as {@link PodLogs}: its lines, and its
+ * source and truncation from the headers.
+ *
+ * @public
+ */
+export async function readPodLogsResponse(response: {
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}): Promise<PodLogs> {
+  return {
+    source:
+      response.headers.get(POD_LOG_SOURCE_HEADER) === 'loki'
+        ? 'loki'
+        : 'kubernetes',
+    truncated: response.headers.get(POD_LOG_TRUNCATED_HEADER) === 'true',
+    lines: parsePodLogText(await response.text()),
+  };
+}

@@ -15,10 +15,8 @@ import type {
 } from '@cloud-native-platform/plugin-cluster-topology-common';
 import {
   parsePodLogLine,
-  parsePodLogText,
-  POD_LOG_SOURCE_HEADER,
-  POD_LOG_TRUNCATED_HEADER,
   podLogsSearchParams,
+  readPodLogsResponse,
   PodLogStreamParser,
 } from '@cloud-native-platform/plugin-cluster-topology-common';
 
@@ -102,14 +100,7 @@ export class ClusterTopologyClient implements ClusterTopologyApi {
     const response = await this.fetchPath('/logs', params, {
       headers: { Accept: 'text/plain' },
     });
-    return {
-      source:
-        response.headers.get(POD_LOG_SOURCE_HEADER) === 'loki'
-          ? 'loki'
-          : 'kubernetes',
-      truncated: response.headers.get(POD_LOG_TRUNCATED_HEADER) === 'true',
-      lines: parsePodLogText(await response.text()),
-    };
+    return readPodLogsResponse(response);
   }
 
   async followPodLogs(
