@@ -107,7 +107,7 @@ describe('PodLogsErrorPanel', () => {
           response: { statusCode: status },
         }),
         { status, headers: { 'Content-Type': 'application/json' } },
-      ) as any,
+      ),
     );
   }
 
