@@ -121,13 +121,15 @@ export function PodLogsViewer(props: PodLogsViewerProps) {
     stream.current?.abort();
     const controller = new AbortController();
     stream.current = controller;
-    let received: PodLogLine[] = [];
+    // Appended in place and trimmed now and then, not copied per line.
+    const received: PodLogLine[] = [];
+    const kept = () => received.slice(-MAX_LINES);
     // Lines come in bursts: one render per frame is enough.
     let frame: number | undefined;
     const flush = () => {
       frame = undefined;
       if (stream.current === controller) {
-        setState(s => ({ ...s, lines: received }));
+        setState(s => ({ ...s, lines: kept() }));
       }
     };
     setFollowing(true);
@@ -136,14 +138,17 @@ export function PodLogsViewer(props: PodLogsViewerProps) {
       if (frame !== undefined) cancelAnimationFrame(frame);
       // A newer read or stream replaced this one: leave its lines alone.
       if (stream.current !== controller) return;
-      setState({ lines: received, loading: false, ...update });
+      setState({ lines: kept(), loading: false, ...update });
       setFollowing(false);
     };
     api
       .followPodLogs(
         query,
         line => {
-          received = [...received, line].slice(-MAX_LINES);
+          received.push(line);
+          if (received.length > 2 * MAX_LINES) {
+            received.splice(0, received.length - MAX_LINES);
+          }
           if (frame === undefined) frame = requestAnimationFrame(flush);
         },
         controller.signal,
