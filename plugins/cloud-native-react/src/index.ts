@@ -7,3 +7,4 @@
 export * from './components/RequestErrorPanel';
 export * from './components/charts';
 export * from './components/StatusChip';
+export * from './components/LogLinesView';

@@ -4,7 +4,12 @@ import type {
   HealingAttemptList,
   HealingEngineStatus,
   HealingStats,
+  HealingTarget,
 } from '@cloud-native-platform/plugin-healing-common';
+import type {
+  PodLogs,
+  PodLogsQuery,
+} from '@cloud-native-platform/plugin-cluster-topology-common';
 import type { HealingApi, HealingAttemptQuery } from '../src/api';
 import {
   allAttempts,
@@ -96,6 +101,26 @@ export class FixtureHealingApi implements HealingApi {
       killSwitchBy: enabled ? 'user:development/guest' : undefined,
     };
     return this.getStatus();
+  }
+
+  async listTargetPods(target: HealingTarget): Promise<string[]> {
+    return target.namespace ? [`${target.name}-0`, `${target.name}-1`] : [];
+  }
+
+  // A line every 30 s of the window, so the view has something to search.
+  async getPodLogs(query: PodLogsQuery): Promise<PodLogs> {
+    const end = Date.parse(query.end ?? new Date().toISOString());
+    const start = query.start ? Date.parse(query.start) : end - 600_000;
+    const lines = [];
+    for (let t = start; t < end; t += 30_000) {
+      lines.push({
+        timestamp: new Date(t).toISOString(),
+        text: `${query.pod} ${
+          t % 120_000 ? 'GET /quote 200' : 'Timeout talking to pricing'
+        }`,
+      });
+    }
+    return { source: 'loki', truncated: false, lines };
   }
 
   private async decide(

@@ -4,6 +4,10 @@ import type {
   ClusterObjectQuery,
   ClustersResponse,
   EntityWorkloadsResponse,
+  PodLogLine,
+  PodLogs,
+  PodLogsQuery,
+  PodLogStreamEndReason,
   TopologyGraphQuery,
   TopologyGraphResponse,
 } from '@cloud-native-platform/plugin-cluster-topology-common';
@@ -23,6 +27,18 @@ export interface ClusterTopologyApi {
   getEntityWorkloads(entityRef: string): Promise<EntityWorkloadsResponse>;
   /** One object of a cluster with its recent events and its YAML. */
   getObject(query: ClusterObjectQuery): Promise<ClusterObjectDetails>;
+  /** The log lines of a pod's container, oldest first. */
+  getPodLogs(query: PodLogsQuery): Promise<PodLogs>;
+  /**
+   * Streams the new log lines of a pod's container to `onLine` until the
+   * backend ends the stream or `signal` aborts; resolves with why the
+   * backend ended it, or `closed` once aborted.
+   */
+  followPodLogs(
+    query: PodLogsQuery,
+    onLine: (line: PodLogLine) => void,
+    signal?: AbortSignal,
+  ): Promise<PodLogStreamEndReason>;
 }
 
 /**

@@ -15,7 +15,9 @@ export const baseUrl = 'http://localhost:7007/api/healing';
 /** A client of the mocked backend. */
 export function createTestClient(): HealingClient {
   return new HealingClient({
-    discoveryApi: { getBaseUrl: async () => baseUrl },
+    discoveryApi: {
+      getBaseUrl: async pluginId => `http://localhost:7007/api/${pluginId}`,
+    },
     fetchApi: { fetch: (input, init) => fetch(input, init) },
   });
 }

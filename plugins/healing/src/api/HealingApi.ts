@@ -1,5 +1,9 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  PodLogs,
+  PodLogsQuery,
+} from '@cloud-native-platform/plugin-cluster-topology-common';
+import type {
   HealingActionType,
   HealingAttempt,
   HealingAttemptKind,
@@ -8,6 +12,7 @@ import type {
   HealingEngineStatus,
   HealingMode,
   HealingStats,
+  HealingTarget,
 } from '@cloud-native-platform/plugin-healing-common';
 
 /**
@@ -51,6 +56,16 @@ export interface HealingApi {
   getStatus(): Promise<HealingEngineStatus>;
   /** Stops (true) or allows (false) every action of the engine. */
   setKillSwitch(enabled: boolean): Promise<HealingEngineStatus>;
+  /**
+   * The names of the pods a target workload runs now, from the cluster
+   * topology graph of its namespace.
+   */
+  listTargetPods(target: HealingTarget): Promise<string[]>;
+  /**
+   * The log lines of a pod from the cluster topology backend; needs
+   * `cluster-topology.logs.read` for the cluster.
+   */
+  getPodLogs(query: PodLogsQuery): Promise<PodLogs>;
 }
 
 /**

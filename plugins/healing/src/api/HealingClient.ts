@@ -5,8 +5,18 @@ import type {
   HealingAttemptList,
   HealingEngineStatus,
   HealingStats,
+  HealingTarget,
 } from '@cloud-native-platform/plugin-healing-common';
 import type { HealingApi, HealingAttemptQuery } from './HealingApi';
+import {
+  podLogsSearchParams,
+  readPodLogsResponse,
+} from '@cloud-native-platform/plugin-cluster-topology-common';
+import type {
+  PodLogs,
+  PodLogsQuery,
+  TopologyGraphResponse,
+} from '@cloud-native-platform/plugin-cluster-topology-common';
 
 // Fixed order, so that equal queries make equal URLs (and equal cache keys).
 const QUERY_KEYS: Array<keyof HealingAttemptQuery> = [
@@ -90,6 +100,52 @@ export class HealingClient implements HealingApi {
 
   async setKillSwitch(enabled: boolean): Promise<HealingEngineStatus> {
     return this.request('PUT', '/kill-switch', undefined, { enabled });
+  }
+
+  async listTargetPods(target: HealingTarget): Promise<string[]> {
+    if (!target.namespace) return [];
+    const params = new URLSearchParams({
+      cluster: target.cluster,
+      namespace: target.namespace,
+      expand: 'all',
+      layers: 'static',
+    });
+    const graph: TopologyGraphResponse = await (
+      await this.fetchTopology('/graph', params)
+    ).json();
+    const workload = graph.nodes.find(
+      n =>
+        n.kind === 'workload' &&
+        n.name === target.name &&
+        n.namespace === target.namespace &&
+        (!n.objectKind || n.objectKind === target.kind),
+    );
+    if (!workload) return [];
+    return graph.nodes
+      .filter(n => n.kind === 'pod' && n.parent === workload.id)
+      .map(n => n.name)
+      .sort((a, b) => a.localeCompare(b));
+  }
+
+  async getPodLogs(query: PodLogsQuery): Promise<PodLogs> {
+    const response = await this.fetchTopology(
+      '/logs',
+      podLogsSearchParams({ ...query, follow: false }),
+    );
+    return readPodLogsResponse(response);
+  }
+
+  // The workload's pods and logs belong to the cluster topology backend.
+  private async fetchTopology(
+    path: string,
+    params: URLSearchParams,
+  ): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('cluster-topology');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}?${params}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
   }
 
   private async request<T>(

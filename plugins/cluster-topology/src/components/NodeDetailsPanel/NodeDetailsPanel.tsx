@@ -19,6 +19,7 @@ import { healthColors } from '../../lib/health';
 import { StatusChip } from '@cloud-native-platform/plugin-cloud-native-react';
 import { NodeConnections } from './NodeConnections';
 import { NodeObjectSections, objectQueryOf } from './NodeObjectSections';
+import { hasPodLogs, PodLogsSection } from './PodLogsSection';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -219,6 +220,9 @@ export function NodeDetailsPanel(props: NodeDetailsPanelProps) {
         />
       )}
       {objectQuery && <NodeObjectSections query={objectQuery} />}
+      {hasPodLogs(node) && (
+        <PodLogsSection node={node} nodes={graph?.nodes ?? []} />
+      )}
       {(ownOpenLabel || node.entityRef || children.length > 0) && (
         <>
           <Divider className={classes.section} />

@@ -13,6 +13,7 @@ import { ActionChoice } from '../ActionChoice';
 import { ApprovalButtons } from '../ApprovalButtons';
 import { ChangeDiff } from '../ChangeDiff';
 import { StatusChip } from '../StatusChip';
+import { AlertLogs, hasAlertLogs } from './AlertLogs';
 import { AlertSummary } from './AlertSummary';
 import { DecisionSummary } from './DecisionSummary';
 import { KeyValueList } from '../KeyValueList';
@@ -116,6 +117,13 @@ export function AttemptDetails(props: AttemptDetailsProps) {
               change={attempt.change}
               applied={APPLIED.has(attempt.status)}
             />
+          </InfoCard>
+        </Grid>
+      )}
+      {hasAlertLogs(attempt) && (
+        <Grid item xs={12}>
+          <InfoCard title="Logs around the alert">
+            <AlertLogs attempt={attempt} />
           </InfoCard>
         </Grid>
       )}
