@@ -19,4 +19,14 @@ export interface PodLogsQuery {
   tailLines?: number;
   /** Keep the answer open and stream new lines as they come. */
   follow?: boolean;
+  /** Only lines from this RFC 3339 timestamp on. */
+  start?: string;
+  /** Only lines before this RFC 3339 timestamp; after `start` when both are given. */
+  end?: string;
+  /**
+   * Where the lines come from: the cluster's Kubernetes API or its Loki.
+   * Unless given, Loki for a manifests cluster or a query with `start`
+   * when the cluster declares one, else Kubernetes.
+   */
+  source?: 'kubernetes' | 'loki';
 }
