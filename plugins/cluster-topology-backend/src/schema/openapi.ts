@@ -548,6 +548,7 @@ export const spec = {
           },
           {
             in: 'query',
+            allowReserved: true,
             name: 'previous',
             description:
               "`true` for the container's previous run; Kubernetes only.",
@@ -556,12 +557,14 @@ export const spec = {
           },
           {
             in: 'query',
+            allowReserved: true,
             name: 'sinceSeconds',
             description: 'Only lines of the last so many seconds, at least 1.',
             schema: { type: 'string', maxLength: 12 },
           },
           {
             in: 'query',
+            allowReserved: true,
             name: 'tailLines',
             description:
               'Only the last so many lines, 1 to 10000; 500 when neither tailLines, sinceSeconds nor start is given.',
@@ -569,6 +572,7 @@ export const spec = {
           },
           {
             in: 'query',
+            allowReserved: true,
             name: 'follow',
             description: '`true` streams new lines as server-sent events.',
             allowEmptyValue: true,
@@ -576,12 +580,14 @@ export const spec = {
           },
           {
             in: 'query',
+            allowReserved: true,
             name: 'start',
             description: 'Only lines from this RFC 3339 timestamp on.',
             schema: { type: 'string', maxLength: 40 },
           },
           {
             in: 'query',
+            allowReserved: true,
             name: 'end',
             description:
               'Only lines before this RFC 3339 timestamp, after start.',
@@ -589,6 +595,7 @@ export const spec = {
           },
           {
             in: 'query',
+            allowReserved: true,
             name: 'source',
             description: 'Forces where the lines come from.',
             schema: { type: 'string', enum: ['kubernetes', 'loki'] },

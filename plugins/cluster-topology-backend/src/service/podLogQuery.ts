@@ -108,7 +108,11 @@ export function parsePodLogQuery(query: Query): PodLogRequest {
       'query parameters start and sinceSeconds exclude each other; give one',
     );
   }
-  if (request.start && request.end && request.start.nanos >= request.end.nanos) {
+  if (
+    request.start &&
+    request.end &&
+    request.start.nanos >= request.end.nanos
+  ) {
     throw new InputError(
       `query parameter start (${request.start.text}) must be before end (${request.end.text})`,
     );

@@ -263,7 +263,9 @@ export class PodLogsRoute {
     }
     if (source === 'kubernetes' && !live) {
       throw new InputError(
-        `query parameter source: cluster '${definition.name}' reads manifests, not a Kubernetes API${
+        `query parameter source: cluster '${
+          definition.name
+        }' reads manifests, not a Kubernetes API${
           definition.loki ? '; its logs come from Loki' : ''
         }`,
       );
@@ -343,9 +345,7 @@ export class PodLogsRoute {
     const end = (reason: 'duration' | 'size' | 'closed', message?: string) => {
       if (ended) return;
       stop();
-      res.write(
-        `event: end\ndata: ${JSON.stringify({ reason, message })}\n\n`,
-      );
+      res.write(`event: end\ndata: ${JSON.stringify({ reason, message })}\n\n`);
       res.end();
     };
     res.on('close', stop);

@@ -441,9 +441,7 @@ export class FakeKubernetesApi {
     }
     const parts = entry.path.split('/').filter(Boolean);
     const logMatch =
-      /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/log$/.exec(
-        entry.path,
-      );
+      /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/log$/.exec(entry.path);
     if (logMatch) {
       entry.verb = 'log';
       entry.resource = 'pods/log';
