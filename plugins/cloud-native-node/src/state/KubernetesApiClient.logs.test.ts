@@ -1,4 +1,4 @@
-import { FakeKubernetesApi } from './__testUtils__/FakeKubernetesApi';
+import { FakeKubernetesApi } from '../testUtils/FakeKubernetesApi';
 import { KubernetesApiClient, KubernetesApiError } from './KubernetesApiClient';
 
 describe('KubernetesApiClient pod logs', () => {

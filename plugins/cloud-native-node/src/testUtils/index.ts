@@ -43,12 +43,12 @@ export {
 export { buildTestFleet } from './buildTestFleet';
 export type { TestFleet, TestFleetOptions } from './buildTestFleet';
 export { unreachableUrl } from './unreachableUrl';
-export { FakeKubernetesApi } from '../state/__testUtils__/FakeKubernetesApi';
+export { FakeKubernetesApi } from './FakeKubernetesApi';
 export type {
   FakeKubernetesApiOptions,
   FakeLogLine,
   FakeResource,
   RecordedRequest,
-} from '../state/__testUtils__/FakeKubernetesApi';
+} from './FakeKubernetesApi';
 export { startTestLoki } from './startTestLoki';
 export type { TestLoki, TestLokiRequest } from './startTestLoki';

@@ -1,6 +1,7 @@
 import {
   KubernetesApiClient,
   LokiClient,
+  LokiLogEntry,
   logqlString,
   nanosToRfc3339,
   PodLogOptions,
@@ -117,6 +118,37 @@ export class KubernetesPodLogReader implements PodLogReader {
   }
 }
 
+/**
+ * Where a followed Loki log stands. Loki's start is inclusive, so the lines
+ * of the last timestamp sent are remembered and not sent again.
+ */
+class LokiCursor {
+  last: bigint | undefined;
+  private seenAtLast = new Set<string>();
+
+  /** The entries not sent yet, oldest first; moves the cursor past them. */
+  take(entries: LokiLogEntry[]): LokiLogEntry[] {
+    const fresh = entries.filter(e => this.isNew(e));
+    if (fresh.length === 0) return fresh;
+    const newest = fresh[fresh.length - 1].timestampNanos;
+    if (newest !== this.last) this.seenAtLast = new Set();
+    this.last = newest;
+    for (const e of fresh) {
+      if (e.timestampNanos === newest) this.seenAtLast.add(e.line);
+    }
+    return fresh;
+  }
+
+  private isNew(entry: LokiLogEntry): boolean {
+    if (this.last === undefined || entry.timestampNanos > this.last) {
+      return true;
+    }
+    return (
+      entry.timestampNanos === this.last && !this.seenAtLast.has(entry.line)
+    );
+  }
+}
+
 /** The window Loki reads when a query gives no start: Loki's own default. */
 const LOKI_DEFAULT_LOOKBACK_NS = 3_600n * 1_000_000_000n;
 /** Lines Loki answers when a query gives no tail. */
@@ -169,24 +201,10 @@ export class LokiPodLogReader implements PodLogReader {
       signal,
     );
     handlers.onOpen();
-    // Loki's start is inclusive: lines of the last timestamp already sent
-    // are remembered so the next poll does not send them again.
-    let last: bigint | undefined;
-    let seenAtLast = new Set<string>();
+    const cursor = new LokiCursor();
     for (;;) {
-      const fresh = entries.filter(
-        e =>
-          last === undefined ||
-          e.timestampNanos > last ||
-          (e.timestampNanos === last && !seenAtLast.has(e.line)),
-      );
+      const fresh = cursor.take(entries);
       if (fresh.length > 0) {
-        const newest = fresh[fresh.length - 1].timestampNanos;
-        if (newest !== last) seenAtLast = new Set();
-        last = newest;
-        for (const e of fresh) {
-          if (e.timestampNanos === last) seenAtLast.add(e.line);
-        }
         handlers.onLines(
           fresh.map(e => ({
             timestamp: nanosToRfc3339(e.timestampNanos),
@@ -199,7 +217,7 @@ export class LokiPodLogReader implements PodLogReader {
       entries = await this.client.queryRange(
         {
           query,
-          start: last ?? this.window(request).start,
+          start: cursor.last ?? this.window(request).start,
           end: now + 1n,
           limit: LOKI_DEFAULT_LIMIT,
           direction: 'forward',

@@ -66,10 +66,10 @@ const ago = (n: number) =>
 
 jest.setTimeout(30_000);
 
-interface Limits {
+type Limits = {
   maxBytes?: number;
   follow?: { maxSeconds?: number; maxBytes?: number };
-}
+};
 
 describe('GET /api/cluster-topology/logs', () => {
   let api: FakeKubernetesApi;
@@ -451,7 +451,7 @@ describe('GET /api/cluster-topology/logs', () => {
 
     const closed = get(
       'cluster=live&namespace=trading&pod=engine-1&follow=true&tailLines=1',
-    ).then(res => res);
+    ).then(answer => answer);
     await waitFor(() => api.openLogFollows('live') === 1);
     api.endPodLogFollows('live', ENGINE);
     expect((await closed).text).toBe(

@@ -1,7 +1,7 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
-import { KubeObject } from '../KubeObject';
-import { DEFAULT_KINDS } from '../kinds';
+import { KubeObject } from '../state/KubeObject';
+import { DEFAULT_KINDS } from '../state/kinds';
 
 /**
  * A resource the fake serves.
@@ -445,7 +445,7 @@ export class FakeKubernetesApi {
     if (logMatch) {
       entry.verb = 'log';
       entry.resource = 'pods/log';
-      return this.podLog(
+      return void this.podLog(
         c,
         decodeURIComponent(logMatch[1]),
         decodeURIComponent(logMatch[2]),
@@ -543,36 +543,38 @@ export class FakeKubernetesApi {
       .filter(k => k.startsWith(prefix) && !k.endsWith('#previous'))
       .map(k => k.slice(prefix.length));
     if (containers.length === 0) {
-      return reply(404, `pods "${pod}" not found`);
+      reply(404, `pods "${pod}" not found`);
+      return;
     }
     let container = query.container;
     if (!container) {
       if (containers.length > 1) {
-        return reply(
+        reply(
           400,
           `a container name must be specified for pod ${pod}, choose one of: [${containers.join(
             ' ',
           )}]`,
         );
+        return;
       }
       container = containers[0];
     }
     const previous = query.previous === 'true';
     const log = c.logs.get(logKey(namespace, pod, container, previous));
     if (!log) {
-      return reply(
+      reply(
         previous ? 400 : 404,
         previous
           ? `previous terminated container "${container}" in pod "${pod}" not found`
           : `container ${container} is not valid for pod ${pod}`,
       );
+      return;
     }
     let lines = log.lines;
-    const since = query.sinceSeconds
-      ? Date.now() - Number(query.sinceSeconds) * 1000
-      : query.sinceTime
-      ? Date.parse(query.sinceTime)
-      : undefined;
+    let since: number | undefined;
+    if (query.sinceSeconds) {
+      since = Date.now() - Number(query.sinceSeconds) * 1000;
+    } else if (query.sinceTime) since = Date.parse(query.sinceTime);
     if (since !== undefined) {
       lines = lines.filter(l => Date.parse(l.time) >= since);
     }
