@@ -9,8 +9,8 @@
 export * from './clusters/ClusterDefinition';
 export * from './clusters/clusterRegistryServiceRef';
 export { ClusterConfigError } from './clusters/readClusterDefinitions';
-export * from './logs/LokiClient';
-export * from './logs/logTimestamps';
+export * from './loki/LokiClient';
+export * from './loki/logTimestamps';
 export * from './prometheus/PrometheusClient';
 export * from './redaction';
 export * from './state/ClusterObjectStore';
