@@ -95,8 +95,9 @@ async function startDemoAlerts(appConfig, layers) {
 /**
  * Starts the simulator of the demo's Istio metrics and a Prometheus scraping
  * it with the demo's alert rules, with an Alertmanager when one is
- * installed, and writes a config layer that points every demo cluster at
- * that Prometheus and, with Alertmanager, accepts its webhook token.
+ * installed, and a simulated Loki of the demo pods' logs, and writes a
+ * config layer that points every demo cluster at that Prometheus and Loki
+ * and, with Alertmanager, accepts its webhook token.
  * `layers` are the user's own config files after app-config.yaml.
  * Resolves to `{ demo, layer, env }` (`env` holds the token for the
  * backend's environment; the layer only names the variable), or undefined
@@ -122,10 +123,13 @@ async function startDemoTraffic(layers = []) {
   );
   const alerts = await startDemoAlerts(base, layers);
   let prometheus;
+  let loki;
   try {
     prometheus = await startDemoPrometheus({
       alertmanagerUrl: alerts?.alertmanager.url,
     });
+    // Simulated pod logs of the same model, for the topology's log view.
+    loki = await require('./services/demoLoki').startDemoLoki();
     // Backstage replaces arrays when it merges config layers, so the layer
     // restates every cluster of app-config.yaml with its Prometheus added.
     const clusters = base?.cloudNativePlatform?.clusters ?? [];
@@ -134,6 +138,7 @@ async function startDemoTraffic(layers = []) {
         clusters: clusters.map(cluster => ({
           ...cluster,
           prometheus: { url: prometheus.url },
+          loki: { url: loki.urlOf(cluster.name) },
         })),
       },
     };
@@ -165,6 +170,7 @@ async function startDemoTraffic(layers = []) {
     );
   } catch (error) {
     if (prometheus) prometheus.kill();
+    if (loki) loki.stop();
     if (alerts) alerts.alertmanager.kill();
     process.stderr.write(
       `demo traffic is off: ${error?.message ?? error}\n`.slice(0, 2000),
@@ -172,7 +178,7 @@ async function startDemoTraffic(layers = []) {
     return undefined;
   }
   process.stderr.write(
-    `demo traffic: Prometheus at ${prometheus.url} scrapes simulated Istio metrics of examples/traffic/model.yaml and evaluates examples/alerting/demo-rules.yaml (CNP_DEMO_TRAFFIC=0 turns it off)\n`,
+    `demo traffic: Prometheus at ${prometheus.url} scrapes simulated Istio metrics of examples/traffic/model.yaml and evaluates examples/alerting/demo-rules.yaml; a simulated Loki at ${loki.url} serves the pods' logs (CNP_DEMO_TRAFFIC=0 turns both off)\n`,
   );
   if (alerts) {
     process.stderr.write(
@@ -182,10 +188,12 @@ async function startDemoTraffic(layers = []) {
   const demo = {
     stop: async () => {
       await prometheus.stop();
+      await loki.stop();
       if (alerts) await alerts.alertmanager.stop();
     },
     kill: () => {
       prometheus.kill();
+      loki.stop();
       if (alerts) alerts.alertmanager.kill();
     },
   };

@@ -79,7 +79,34 @@ export interface Config {
         /** Base URL of the Prometheus HTTP API. */
         url: string;
       };
+      /** Loki that stores this cluster's pod logs, labelled namespace, pod and container. */
+      loki?: {
+        /** Base URL of the Loki HTTP API, for example http://loki:3100. */
+        url: string;
+      };
     }>;
+    /** Bounds of the pod logs the topology backend serves (GET /logs). */
+    logs?: {
+      /**
+       * Largest plain answer in bytes; longer logs are cut at a line and
+       * marked with X-Log-Truncated. 2 MiB unless given.
+       * @visibility backend
+       */
+      maxBytes?: number;
+      /** Bounds of one followed (streamed) log. */
+      follow?: {
+        /**
+         * Seconds a stream stays open before it ends; 300 unless given.
+         * @visibility backend
+         */
+        maxSeconds?: number;
+        /**
+         * Bytes a stream sends before it ends; 5 MiB unless given.
+         * @visibility backend
+         */
+        maxBytes?: number;
+      };
+    };
     /**
      * Per-caller limits on the expensive routes of the suite's backends,
      * counted per user entity ref or service subject (never per IP), per
@@ -93,7 +120,7 @@ export interface Config {
        */
       enabled?: boolean;
       /**
-       * The expensive reads: topology graph and object, maturity and its
+       * The expensive reads: topology graph, object and logs, maturity and its
        * leaderboard, posture report and overview, healing attempts. One
        * counter per caller and plugin.
        */

@@ -33,7 +33,7 @@ import { kubernetesClusterSourceFactory } from '../src/state/KubernetesClusterSo
 import {
   FakeKubernetesApi,
   FakeResource,
-} from '../src/state/__testUtils__/FakeKubernetesApi';
+} from '../src/testUtils/FakeKubernetesApi';
 import { buildTestFleet, TestFleet } from '../src/testUtils';
 import {
   heapUsed,

@@ -28,7 +28,7 @@ import { DefaultClusterStateService } from '../src/state/ClusterStateService';
 import { clusterStateServiceRef } from '../src/state/clusterStateServiceRef';
 import { DEFAULT_KINDS } from '../src/state/kinds';
 import { kubernetesClusterSourceFactory } from '../src/state/KubernetesClusterSource';
-import { FakeKubernetesApi } from '../src/state/__testUtils__/FakeKubernetesApi';
+import { FakeKubernetesApi } from '../src/testUtils/FakeKubernetesApi';
 import { buildEntityGraph } from '../src/topology/buildEntityGraph';
 import {
   buildClusterGraph,

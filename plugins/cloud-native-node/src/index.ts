@@ -9,6 +9,8 @@
 export * from './clusters/ClusterDefinition';
 export * from './clusters/clusterRegistryServiceRef';
 export { ClusterConfigError } from './clusters/readClusterDefinitions';
+export * from './loki/LokiClient';
+export * from './loki/logTimestamps';
 export * from './prometheus/PrometheusClient';
 export * from './redaction';
 export * from './state/ClusterObjectStore';
@@ -22,6 +24,7 @@ export {
   KubernetesApiClient,
   KubernetesApiError,
   type KubernetesApiClientOptions,
+  type PodLogOptions,
   type WatchEnd,
   type WatchEvent,
 } from './state/KubernetesApiClient';

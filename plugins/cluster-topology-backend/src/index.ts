@@ -6,6 +6,7 @@
 
 export { clusterTopologyPlugin as default } from './plugin';
 export * from './service/router';
+export { readPodLogLimits, type PodLogLimits } from './service/podLogs';
 export {
   LegacyMaturitySnapshots,
   type LegacyMaturitySnapshot,

@@ -19,6 +19,7 @@ import {
 } from './permissions/rules';
 import { LegacyMaturitySnapshots } from './database/LegacyMaturitySnapshots';
 import { createMaturityMovedRouter } from './service/maturityMoved';
+import { readPodLogLimits } from './service/podLogs';
 import { createRouter } from './service/router';
 
 /** The window the page asks for unless the viewer picks another. */
@@ -115,7 +116,7 @@ export const clusterTopologyPlugin = createBackendPlugin({
             httpAuth,
             config,
             pluginId: 'cluster-topology',
-            reads: ['/graph', '/object'],
+            reads: ['/graph', '/object', '/logs'],
           }),
         );
         httpRouter.use(
@@ -125,6 +126,7 @@ export const clusterTopologyPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             traffic,
+            logLimits: readPodLogLimits(config),
           }),
         );
         httpRouter.use(

@@ -2,7 +2,7 @@ import {
   parseLabelSelector,
   matchesLabelSelector,
 } from '@cloud-native-platform/plugin-cloud-native-common';
-import { FakeKubernetesApi } from '../../src/state/__testUtils__/FakeKubernetesApi';
+import { FakeKubernetesApi } from '../../src/testUtils/FakeKubernetesApi';
 import { KubeObject } from '../../src/state/KubeObject';
 
 /** Nearest-rank percentile: with fewer than 100 samples p99 is the slowest. */

@@ -35,6 +35,8 @@ export interface ClusterDefinition {
   system?: string;
   source: ClusterSourceConfig;
   prometheus?: { url: string };
+  /** Loki holding the cluster's pod logs, labelled namespace, pod and container. */
+  loki?: { url: string };
   /** Where the declaration came from, for messages: a config file name. */
   origin: string;
 }

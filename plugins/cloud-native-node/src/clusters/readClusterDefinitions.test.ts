@@ -35,6 +35,7 @@ describe('readClusterDefinitions', () => {
             labels: { zone: 'a' },
             manifests: { path: 'examples/clusters/prod-east-a' },
             prometheus: { url: 'http://prometheus.example:9090/' },
+            loki: { url: 'http://loki.example:3100/' },
           },
           {
             name: 'dr-west',
@@ -77,9 +78,29 @@ describe('readClusterDefinitions', () => {
       labels: { zone: 'a' },
       source: { path: path.join(rootDir, 'examples/clusters/prod-east-a') },
       prometheus: { url: 'http://prometheus.example:9090' },
+      loki: { url: 'http://loki.example:3100' },
       origin: 'app-config.yaml',
     });
     expect(clusters[2].source).toMatchObject({ skipTLSVerify: true });
+  });
+
+  it('refuses a loki block without an http(s) URL, naming the key', () => {
+    expect(() =>
+      read({
+        cloudNativePlatform: {
+          clusters: [
+            {
+              name: 'prod-east-a',
+              role: 'production',
+              manifests: { path: 'examples/clusters/prod-east-a' },
+              loki: { url: 'ftp://loki.example' },
+            },
+          ],
+        },
+      }),
+    ).toThrow(
+      "Invalid cluster configuration at 'cloudNativePlatform.clusters[0].loki.url' in app-config.yaml: 'ftp://loki.example' is not an http(s) URL",
+    );
   });
 
   it('reads nothing when nothing is configured', () => {
@@ -89,7 +110,7 @@ describe('readClusterDefinitions', () => {
   it.each([
     [
       { cloudNativePlatform: { cluster: [] } },
-      "Invalid cluster configuration at 'cloudNativePlatform.cluster' in app-config.yaml: unknown key 'cluster'; known keys are clusters, maturity, rateLimits",
+      "Invalid cluster configuration at 'cloudNativePlatform.cluster' in app-config.yaml: unknown key 'cluster'; known keys are clusters, maturity, rateLimits, logs",
     ],
     [
       {

@@ -28,7 +28,7 @@ export interface ReadClusterDefinitionsOptions {
 }
 
 // Other plugins of the suite read their own keys beside the clusters.
-const TOP_KEYS = ['clusters', 'maturity', 'rateLimits'];
+const TOP_KEYS = ['clusters', 'maturity', 'rateLimits', 'logs'];
 const CLUSTER_KEYS = [
   'name',
   'role',
@@ -40,6 +40,7 @@ const CLUSTER_KEYS = [
   'manifests',
   'kubernetes',
   'prometheus',
+  'loki',
 ];
 const MANIFESTS_KEYS = ['path'];
 const KUBERNETES_KEYS = [
@@ -50,7 +51,7 @@ const KUBERNETES_KEYS = [
   'caFile',
   'skipTLSVerify',
 ];
-const PROMETHEUS_KEYS = ['url'];
+const URL_KEYS = ['url'];
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
@@ -150,6 +151,18 @@ function readKubernetesSource(
   };
 }
 
+/** An optional `{ url }` block such as `prometheus` or `loki`. */
+function readEndpoint(
+  cluster: Config,
+  key: string,
+  name: string,
+): { url: string } | undefined {
+  const endpoint = cluster.getOptionalConfig(name);
+  if (!endpoint) return undefined;
+  checkKeys(endpoint, `${key}.${name}`, URL_KEYS);
+  return { url: readUrl(endpoint, `${key}.${name}`, 'url') };
+}
+
 function readCluster(
   cluster: Config,
   key: string,
@@ -215,12 +228,8 @@ function readCluster(
     source = readKubernetesSource(kubernetes!, `${key}.kubernetes`, rootDir);
   }
 
-  let prometheus: { url: string } | undefined;
-  const prometheusConfig = cluster.getOptionalConfig('prometheus');
-  if (prometheusConfig) {
-    checkKeys(prometheusConfig, `${key}.prometheus`, PROMETHEUS_KEYS);
-    prometheus = { url: readUrl(prometheusConfig, `${key}.prometheus`, 'url') };
-  }
+  const prometheus = readEndpoint(cluster, key, 'prometheus');
+  const loki = readEndpoint(cluster, key, 'loki');
 
   return {
     name: name!,
@@ -232,6 +241,7 @@ function readCluster(
     labels,
     source,
     prometheus,
+    loki,
     origin: originOf(cluster),
   };
 }

@@ -6,7 +6,7 @@ import { ClusterDefinition } from '../clusters/ClusterDefinition';
 import { DefaultClusterStateService } from './ClusterStateService';
 import { kubernetesClusterSourceFactory } from './KubernetesClusterSource';
 import { ManifestsClusterSource } from './ManifestsClusterSource';
-import { FakeKubernetesApi } from './__testUtils__/FakeKubernetesApi';
+import { FakeKubernetesApi } from '../testUtils/FakeKubernetesApi';
 import { KubeObject } from './KubeObject';
 
 const pod = (name: string): KubeObject => ({

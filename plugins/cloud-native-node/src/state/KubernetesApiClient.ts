@@ -121,6 +121,115 @@ function statusError(what: string, status: number, body: string) {
   );
 }
 
+/** The pod log endpoint answers plain text. */
+const TEXT = 'text/plain, */*';
+
+/**
+ * What to read of a container's log; the parameters of the pod log
+ * endpoint. `sinceSeconds` and `sinceTime` exclude each other.
+ *
+ * @public
+ */
+export interface PodLogOptions {
+  container?: string;
+  /** The log of the container's previous run, after a restart. */
+  previous?: boolean;
+  sinceSeconds?: number;
+  /** An RFC 3339 timestamp. */
+  sinceTime?: string;
+  tailLines?: number;
+  limitBytes?: number;
+}
+
+function podLogPath(
+  namespace: string,
+  pod: string,
+  options: PodLogOptions,
+  follow: boolean,
+): string {
+  const query = new URLSearchParams({ timestamps: 'true' });
+  if (options.container) query.set('container', options.container);
+  if (options.previous) query.set('previous', 'true');
+  if (options.sinceSeconds !== undefined) {
+    query.set('sinceSeconds', String(options.sinceSeconds));
+  } else if (options.sinceTime) {
+    query.set('sinceTime', options.sinceTime);
+  }
+  if (options.tailLines !== undefined) {
+    query.set('tailLines', String(options.tailLines));
+  }
+  if (options.limitBytes !== undefined) {
+    query.set('limitBytes', String(options.limitBytes));
+  }
+  if (follow) query.set('follow', 'true');
+  return `/api/v1/namespaces/${encodeURIComponent(
+    namespace,
+  )}/pods/${encodeURIComponent(pod)}/log?${query}`;
+}
+
+/**
+ * Reads an answer's body, failing when no byte arrives for `timeoutMs`.
+ * With `limitBytes`, stops reading once that many bytes arrived.
+ */
+function readBody(
+  res: IncomingMessage,
+  what: string,
+  signal: AbortSignal,
+  timeoutMs: number,
+  limitBytes?: number,
+): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let timer = setTimeout(onTimeout, timeoutMs);
+    function onTimeout() {
+      res.destroy(
+        new KubernetesApiError(
+          `${what}: no answer for ${timeoutMs} ms`,
+          undefined,
+          'ETIMEDOUT',
+        ),
+      );
+    }
+    const onAbort = () => res.destroy(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const text = () => {
+      const body = Buffer.concat(chunks);
+      return (
+        limitBytes === undefined ? body : body.subarray(0, limitBytes)
+      ).toString('utf8');
+    };
+    res.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      clearTimeout(timer);
+      if (limitBytes !== undefined && size >= limitBytes) {
+        done();
+        res.destroy();
+        resolve(text());
+        return;
+      }
+      timer = setTimeout(onTimeout, timeoutMs);
+    });
+    res.on('end', () => {
+      done();
+      resolve(text());
+    });
+    res.on('error', error => {
+      done();
+      reject(
+        error instanceof KubernetesApiError || error.name === 'AbortError'
+          ? error
+          : connectionError(what, error),
+      );
+    });
+  });
+}
+
 /** What every request to one API server carries. */
 interface ConnectionSettings {
   headers: Record<string, string>;
@@ -145,42 +254,7 @@ export class KubernetesApiClient {
     const what = `GET ${path.split('?')[0]}`;
     const timeoutMs = this.options.requestTimeoutMs ?? 60_000;
     const res = await this.open(path, what, signal, timeoutMs);
-    const body = await new Promise<string>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let timer = setTimeout(onTimeout, timeoutMs);
-      function onTimeout() {
-        res.destroy(
-          new KubernetesApiError(
-            `${what}: no answer for ${timeoutMs} ms`,
-            undefined,
-            'ETIMEDOUT',
-          ),
-        );
-      }
-      const onAbort = () => res.destroy(abortError());
-      signal.addEventListener('abort', onAbort, { once: true });
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-      };
-      res.on('data', chunk => {
-        chunks.push(chunk);
-        clearTimeout(timer);
-        timer = setTimeout(onTimeout, timeoutMs);
-      });
-      res.on('end', () => {
-        done();
-        resolve(Buffer.concat(chunks).toString('utf8'));
-      });
-      res.on('error', error => {
-        done();
-        reject(
-          error instanceof KubernetesApiError || error.name === 'AbortError'
-            ? error
-            : connectionError(what, error),
-        );
-      });
-    });
+    const body = await readBody(res, what, signal, timeoutMs);
     if (res.statusCode !== 200) throw statusError(what, res.statusCode!, body);
     try {
       return JSON.parse(body);
@@ -263,6 +337,96 @@ export class KubernetesApiClient {
     });
   }
 
+  /**
+   * Reads a container's log, each line prefixed with its RFC 3339 timestamp
+   * (`timestamps=true`). The server stops at `limitBytes`; so does the
+   * client, should a server ignore it.
+   */
+  async getPodLog(
+    namespace: string,
+    pod: string,
+    options: PodLogOptions,
+    signal: AbortSignal,
+  ): Promise<string> {
+    const what = `GET pods/${pod}/log in ${namespace}`;
+    const timeoutMs = this.options.requestTimeoutMs ?? 60_000;
+    const path = podLogPath(namespace, pod, options, false);
+    const res = await this.open(path, what, signal, timeoutMs, TEXT);
+    const body = await readBody(
+      res,
+      what,
+      signal,
+      timeoutMs,
+      options.limitBytes,
+    );
+    if (res.statusCode !== 200) throw statusError(what, res.statusCode!, body);
+    return body;
+  }
+
+  /**
+   * Follows a container's log (`follow=true`): `onLines` gets the complete
+   * lines of each chunk as they arrive. Resolves when the server ends the
+   * stream (the container stopped) or it breaks; rejects when it cannot
+   * open, or with `AbortError` when `signal` aborts. A silent log is not an
+   * error: the stream stays open until the caller aborts it.
+   */
+  async followPodLog(
+    namespace: string,
+    pod: string,
+    options: PodLogOptions,
+    stream: {
+      signal: AbortSignal;
+      /** Called once the server accepted the request, before any line. */
+      onOpen?(): void;
+      onLines(lines: string[]): void;
+    },
+  ): Promise<void> {
+    const { signal } = stream;
+    const what = `GET pods/${pod}/log in ${namespace} (follow)`;
+    const timeoutMs = this.options.requestTimeoutMs ?? 60_000;
+    const path = podLogPath(namespace, pod, options, true);
+    const res = await this.open(path, what, signal, timeoutMs, TEXT);
+    if (res.statusCode !== 200) {
+      const body = await readBody(res, what, signal, timeoutMs, 4096);
+      throw statusError(what, res.statusCode!, body);
+    }
+    stream.onOpen?.();
+    await new Promise<void>((resolve, reject) => {
+      const splitter = new LineSplitter();
+      let settled = false;
+      function finish(error?: Error) {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        if (error) reject(error);
+        else resolve();
+      }
+      function onAbort() {
+        finish(abortError());
+        res.destroy();
+      }
+      function deliver(lines: string[]) {
+        if (lines.length === 0) return;
+        try {
+          stream.onLines(lines);
+        } catch (error) {
+          finish(error as Error);
+          res.destroy();
+        }
+      }
+      signal.addEventListener('abort', onAbort, { once: true });
+      res.on('data', chunk => {
+        if (!settled) deliver(splitter.push(chunk));
+      });
+      res.on('end', () => {
+        if (!settled) deliver(splitter.end());
+        finish();
+      });
+      res.on('error', () => {});
+      res.on('close', () => finish());
+    });
+  }
+
   /** Closes every pooled connection. */
   close() {
     this.agent?.destroy();
@@ -275,6 +439,7 @@ export class KubernetesApiClient {
     what: string,
     signal: AbortSignal,
     timeoutMs: number,
+    accept = 'application/json',
   ): Promise<IncomingMessage> {
     let settings: ConnectionSettings;
     try {
@@ -298,7 +463,7 @@ export class KubernetesApiClient {
         const transport = url.protocol === 'https:' ? https : http;
         req = transport.request(url, {
           method: 'GET',
-          headers: { ...settings.headers, Accept: 'application/json' },
+          headers: { ...settings.headers, Accept: accept },
           agent: this.getAgent(url.protocol, settings),
         });
       } catch (error) {

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ClusterDefinition } from '../clusters/ClusterDefinition';
 import { unreachableUrl } from '../testUtils';
-import { FakeKubernetesApi } from './__testUtils__/FakeKubernetesApi';
+import { FakeKubernetesApi } from '../testUtils/FakeKubernetesApi';
 import { ClusterObjectStore } from './ClusterObjectStore';
 import { ClusterStatusTracker } from './ClusterStatusTracker';
 import {

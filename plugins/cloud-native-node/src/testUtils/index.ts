@@ -2,7 +2,8 @@
  * Test utilities of the cloud-native platform backends: a synthetic fleet
  * of clusters, checks for the binaries the tests run, a real Prometheus
  * with backfilled or scraped series, for tests of PromQL and alerting
- * rules, and a real Alertmanager, for tests of its webhooks.
+ * rules, a real Alertmanager, for tests of its webhooks, and local servers
+ * speaking the Kubernetes API and Loki's query API.
  *
  * @packageDocumentation
  */
@@ -42,3 +43,12 @@ export {
 export { buildTestFleet } from './buildTestFleet';
 export type { TestFleet, TestFleetOptions } from './buildTestFleet';
 export { unreachableUrl } from './unreachableUrl';
+export { FakeKubernetesApi } from './FakeKubernetesApi';
+export type {
+  FakeKubernetesApiOptions,
+  FakeLogLine,
+  FakeResource,
+  RecordedRequest,
+} from './FakeKubernetesApi';
+export { startTestLoki } from './startTestLoki';
+export type { TestLoki, TestLokiRequest } from './startTestLoki';

@@ -34,6 +34,7 @@ describe('the OpenAPI spec of the cluster-topology routes', () => {
       '/api/cluster-topology/workloads',
       '/api/cluster-topology/graph',
       '/api/cluster-topology/object',
+      '/api/cluster-topology/logs',
     ]);
     expect(
       res.body.paths['/api/cluster-topology/graph'].get.responses['200']
@@ -63,6 +64,14 @@ describe('the OpenAPI spec of the cluster-topology routes', () => {
       'must be at most 512 characters',
     ],
     ['/graph?window=5m&window=1h', 'query parameter window must be given once'],
+    [
+      '/logs?cluster=a&namespace=b&pod=c&lines=1',
+      'unknown query parameter lines; this route takes cluster, namespace, pod, container, previous, sinceSeconds, tailLines, follow, start, end, source',
+    ],
+    [
+      '/logs?cluster=a&namespace=b&pod=c&source=file',
+      "source 'file' is not one of kubernetes, loki",
+    ],
   ])(
     'refuses %s before the handler, naming the parameter',
     async (url, message) => {

@@ -596,5 +596,106 @@ export const spec = {
         },
       },
     },
+    '/logs': {
+      get: {
+        operationId: 'GetPodLogs',
+        description:
+          "A pod's log lines, oldest first, each `<RFC 3339 timestamp> <text>` with credentials redacted: from the cluster's Kubernetes API, or from its Loki for a manifests cluster, a query with `start`, or `source=loki`. `follow=true` streams them as server-sent events ending with an `end` event. Needs `cluster-topology.logs.read` for the cluster.",
+        parameters: [
+          { ...cluster, allowEmptyValue: true },
+          { ...namespace, allowEmptyValue: true },
+          {
+            in: 'query',
+            allowReserved: true,
+            name: 'pod',
+            description: 'The pod name.',
+            allowEmptyValue: true,
+            schema: { type: 'string', maxLength: 253 },
+          },
+          {
+            in: 'query',
+            allowReserved: true,
+            name: 'container',
+            description:
+              "The container; the pod's default or first container unless given.",
+            allowEmptyValue: true,
+            schema: { type: 'string', maxLength: 253 },
+          },
+          {
+            in: 'query',
+            allowReserved: true,
+            name: 'previous',
+            description:
+              "`true` for the container's previous run; Kubernetes only.",
+            allowEmptyValue: true,
+            schema: { type: 'string', maxLength: 5 },
+          },
+          {
+            in: 'query',
+            allowReserved: true,
+            name: 'sinceSeconds',
+            description: 'Only lines of the last so many seconds, at least 1.',
+            schema: { type: 'string', maxLength: 12 },
+          },
+          {
+            in: 'query',
+            allowReserved: true,
+            name: 'tailLines',
+            description:
+              'Only the last so many lines, 1 to 10000; 500 when neither tailLines, sinceSeconds nor start is given.',
+            schema: { type: 'string', maxLength: 12 },
+          },
+          {
+            in: 'query',
+            allowReserved: true,
+            name: 'follow',
+            description: '`true` streams new lines as server-sent events.',
+            allowEmptyValue: true,
+            schema: { type: 'string', maxLength: 5 },
+          },
+          {
+            in: 'query',
+            allowReserved: true,
+            name: 'start',
+            description: 'Only lines from this RFC 3339 timestamp on.',
+            schema: { type: 'string', maxLength: 40 },
+          },
+          {
+            in: 'query',
+            allowReserved: true,
+            name: 'end',
+            description:
+              'Only lines before this RFC 3339 timestamp, after start.',
+            schema: { type: 'string', maxLength: 40 },
+          },
+          {
+            in: 'query',
+            allowReserved: true,
+            name: 'source',
+            description: 'Forces where the lines come from.',
+            schema: { type: 'string', enum: ['kubernetes', 'loki'] },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The lines; header `X-Log-Source` says where from, `X-Log-Truncated: true` that the answer was cut at `cloudNativePlatform.logs.maxBytes`. Followed: one `data: <timestamp> <text>` event per line, then `event: end` with `{"reason":"duration"|"size"|"closed"}`.',
+            content: {
+              'text/plain': { schema: { type: 'string' } },
+              'text/event-stream': { schema: { type: 'string' } },
+            },
+          },
+          ...errorResponses,
+          '403': {
+            description: 'The caller may not read logs of this cluster.',
+          },
+          '404': { description: 'The cluster or the pod does not exist.' },
+          '502': {
+            description:
+              "The cluster's Kubernetes API or Loki failed to answer.",
+          },
+        },
+      },
+    },
   },
 } as const;

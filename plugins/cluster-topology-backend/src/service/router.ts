@@ -41,6 +41,7 @@ import {
 import express from 'express';
 import { clusterStorage } from './clusterStorage';
 import { objectDetails } from './objectDetails';
+import { PodLogLimits, PodLogsRoute } from './podLogs';
 import { spec } from '../schema/openapi';
 import { entityRefParam } from './entityRefParam';
 import {
@@ -95,6 +96,8 @@ export interface RouterOptions {
   /** Decides cluster-topology.object.read per cluster. */
   permissions: PermissionsService;
   traffic: TrafficCollector;
+  /** Bounds of GET /logs; `cloudNativePlatform.logs` or its defaults unless given. */
+  logLimits?: PodLogLimits;
 }
 
 /**
@@ -372,6 +375,17 @@ export async function createRouter(
     res.json(
       objectDetails(cluster.store, object) satisfies ClusterObjectDetails,
     );
+  });
+
+  // A pod's log lines, as text or followed as server-sent events.
+  const logs = new PodLogsRoute({
+    clusterState,
+    httpAuth,
+    permissions: options.permissions,
+    limits: options.logLimits,
+  });
+  router.get('/logs', async (req, res) => {
+    await logs.handle(req, res);
   });
 
   router.use(openApiErrorHandler());

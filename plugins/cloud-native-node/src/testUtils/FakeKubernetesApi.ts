@@ -1,9 +1,13 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
-import { KubeObject } from '../KubeObject';
-import { DEFAULT_KINDS } from '../kinds';
+import { KubeObject } from '../state/KubeObject';
+import { DEFAULT_KINDS } from '../state/kinds';
 
-/** A resource the fake serves. */
+/**
+ * A resource the fake serves.
+ *
+ * @public
+ */
 export interface FakeResource {
   group: string;
   version: string;
@@ -12,7 +16,11 @@ export interface FakeResource {
   namespaced: boolean;
 }
 
-/** Setup of {@link FakeKubernetesApi}. */
+/**
+ * Setup of {@link FakeKubernetesApi}.
+ *
+ * @public
+ */
 export interface FakeKubernetesApiOptions {
   /** Initial objects per cluster; each cluster is served under `/clusters/<name>`. */
   clusters?: Record<string, KubeObject[]>;
@@ -28,10 +36,14 @@ export interface FakeKubernetesApiOptions {
   token?: string;
 }
 
-/** One request the fake received. */
+/**
+ * One request the fake received.
+ *
+ * @public
+ */
 export interface RecordedRequest {
   cluster: string;
-  verb: 'list' | 'watch' | 'discovery' | 'other';
+  verb: 'list' | 'watch' | 'discovery' | 'log' | 'other';
   path: string;
   /** Plural of the resource, such as 'pods'. */
   resource?: string;
@@ -54,6 +66,8 @@ interface StoredEvent {
 }
 
 const MAX_HISTORY = 10_000;
+const logText = (line: FakeLogLine, timestamps: boolean) =>
+  `${timestamps ? `${line.time} ` : ''}${line.text}\n`;
 const keyOf = (group: string, version: string, plural: string) =>
   `${group}/${version}/${plural}`;
 const nameOf = (o: KubeObject) =>
@@ -67,6 +81,29 @@ const status = (code: number, reason: string, message: string) => ({
   message,
 });
 
+/**
+ * One line of a container's log as the fake stores it.
+ *
+ * @public
+ */
+export interface FakeLogLine {
+  /** RFC 3339 timestamp, as the kubelet writes it with `timestamps=true`. */
+  time: string;
+  text: string;
+}
+
+interface ContainerLog {
+  lines: FakeLogLine[];
+  follows: Set<{ res: ServerResponse; timestamps: boolean }>;
+}
+
+const logKey = (
+  namespace: string,
+  pod: string,
+  container: string,
+  previous = false,
+) => `${namespace}/${pod}/${container}${previous ? '#previous' : ''}`;
+
 class FakeCluster {
   rv = 1;
   compactedRv = 0;
@@ -78,6 +115,7 @@ class FakeCluster {
   readonly forbidden = new Set<string>();
   readonly silent = new Set<string>();
   readonly snapshots = new Map<string, { rv: number; items: KubeObject[] }>();
+  readonly logs = new Map<string, ContainerLog>();
 
   constructor(resources: FakeResource[]) {
     resources.forEach(r => this.install(r));
@@ -121,7 +159,10 @@ class FakeCluster {
 /**
  * A real HTTP server speaking enough of the Kubernetes API for the live
  * source: paginated LISTs, chunked WATCH streams with bookmarks, 410 Gone,
- * discovery, and the faults tests and benchmarks need to provoke.
+ * discovery, the pod log endpoint (plain and followed), and the faults
+ * tests and benchmarks need to provoke.
+ *
+ * @public
  */
 export class FakeKubernetesApi {
   readonly requests: RecordedRequest[] = [];
@@ -269,6 +310,60 @@ export class FakeKubernetesApi {
     this.cluster(cluster).install(resource);
   }
 
+  /**
+   * Sets the log of a pod's container (or of its previous run), served by
+   * the pod log endpoint.
+   */
+  setPodLog(
+    cluster: string,
+    ref: { namespace: string; pod: string; container: string },
+    lines: FakeLogLine[],
+    options: { previous?: boolean } = {},
+  ) {
+    const c = this.cluster(cluster);
+    const key = logKey(ref.namespace, ref.pod, ref.container, options.previous);
+    const log = c.logs.get(key) ?? { lines: [], follows: new Set() };
+    log.lines = [...lines];
+    c.logs.set(key, log);
+  }
+
+  /** Appends lines to a container's log and streams them to its followers. */
+  appendPodLog(
+    cluster: string,
+    ref: { namespace: string; pod: string; container: string },
+    lines: FakeLogLine[],
+  ) {
+    const c = this.cluster(cluster);
+    const key = logKey(ref.namespace, ref.pod, ref.container);
+    const log = c.logs.get(key) ?? { lines: [], follows: new Set() };
+    c.logs.set(key, log);
+    log.lines.push(...lines);
+    for (const follow of log.follows) {
+      follow.res.write(lines.map(l => logText(l, follow.timestamps)).join(''));
+    }
+  }
+
+  /** Ends the followed logs of a container, as when it stops. */
+  endPodLogFollows(
+    cluster: string,
+    ref: { namespace: string; pod: string; container: string },
+  ) {
+    const log = this.cluster(cluster).logs.get(
+      logKey(ref.namespace, ref.pod, ref.container),
+    );
+    for (const follow of log?.follows ?? []) follow.res.end();
+    log?.follows.clear();
+  }
+
+  /** Followed logs still open in a cluster. */
+  openLogFollows(cluster: string): number {
+    let count = 0;
+    for (const log of this.cluster(cluster).logs.values()) {
+      count += log.follows.size;
+    }
+    return count;
+  }
+
   /** Requests matching a filter, such as every pods watch of a cluster. */
   requestsOf(
     cluster: string,
@@ -345,6 +440,20 @@ export class FakeKubernetesApi {
       return reply(401, status(401, 'Unauthorized', 'Unauthorized'));
     }
     const parts = entry.path.split('/').filter(Boolean);
+    const logMatch =
+      /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/log$/.exec(entry.path);
+    if (logMatch) {
+      entry.verb = 'log';
+      entry.resource = 'pods/log';
+      return void this.podLog(
+        c,
+        decodeURIComponent(logMatch[1]),
+        decodeURIComponent(logMatch[2]),
+        query,
+        entry,
+        res,
+      );
+    }
     const [group, version, plural] =
       parts[0] === 'api'
         ? ['', parts[1], parts[2]]
@@ -409,6 +518,85 @@ export class FakeKubernetesApi {
     }
     if (entry.verb === 'list') return this.list(c, key, query, reply);
     return this.watch(c, key, plural, query, entry, res);
+  }
+
+  /** The pod log endpoint: the kubelet's text, bounded and filtered as asked. */
+  private podLog(
+    c: FakeCluster,
+    namespace: string,
+    pod: string,
+    query: Record<string, string>,
+    entry: RecordedRequest,
+    res: ServerResponse,
+  ) {
+    const reply = (code: number, message: string) => {
+      entry.status = code;
+      res.writeHead(code, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          status(code, code === 404 ? 'NotFound' : 'BadRequest', message),
+        ),
+      );
+    };
+    const prefix = `${namespace}/${pod}/`;
+    const containers = [...c.logs.keys()]
+      .filter(k => k.startsWith(prefix) && !k.endsWith('#previous'))
+      .map(k => k.slice(prefix.length));
+    if (containers.length === 0) {
+      reply(404, `pods "${pod}" not found`);
+      return;
+    }
+    let container = query.container;
+    if (!container) {
+      if (containers.length > 1) {
+        reply(
+          400,
+          `a container name must be specified for pod ${pod}, choose one of: [${containers.join(
+            ' ',
+          )}]`,
+        );
+        return;
+      }
+      container = containers[0];
+    }
+    const previous = query.previous === 'true';
+    const log = c.logs.get(logKey(namespace, pod, container, previous));
+    if (!log) {
+      reply(
+        previous ? 400 : 404,
+        previous
+          ? `previous terminated container "${container}" in pod "${pod}" not found`
+          : `container ${container} is not valid for pod ${pod}`,
+      );
+      return;
+    }
+    let lines = log.lines;
+    let since: number | undefined;
+    if (query.sinceSeconds) {
+      since = Date.now() - Number(query.sinceSeconds) * 1000;
+    } else if (query.sinceTime) since = Date.parse(query.sinceTime);
+    if (since !== undefined) {
+      lines = lines.filter(l => Date.parse(l.time) >= since);
+    }
+    if (query.tailLines) lines = lines.slice(-Number(query.tailLines));
+    const timestamps = query.timestamps === 'true';
+    let text = lines.map(l => logText(l, timestamps)).join('');
+    if (query.limitBytes) {
+      text = Buffer.from(text)
+        .subarray(0, Number(query.limitBytes))
+        .toString('utf8');
+    }
+    entry.status = 200;
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    if (query.follow !== 'true') {
+      res.end(text);
+      return;
+    }
+    res.flushHeaders();
+    if (text) res.write(text);
+    const follow = { res, timestamps };
+    log.follows.add(follow);
+    res.on('close', () => log.follows.delete(follow));
   }
 
   private list(
