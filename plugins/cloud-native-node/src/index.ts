@@ -61,6 +61,13 @@ export {
   type OpenApiErrorRequest,
 } from './http/openApiErrors';
 export {
+  clusterQueryParameter,
+  entityRefQueryParameter,
+  errorBodySchema,
+  namespaceQueryParameter,
+  teamQueryParameter,
+} from './http/openApiFragments';
+export {
   wholeNumberQueryParams,
   type SpecWithParameters,
 } from './http/wholeNumberQueryParams';

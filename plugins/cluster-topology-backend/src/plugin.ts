@@ -118,6 +118,15 @@ export const clusterTopologyPlugin = createBackendPlugin({
             reads: ['/graph', '/object'],
           }),
         );
+        // Ahead of the API router: the moved routes check their caller
+        // before any parameter is read.
+        httpRouter.use(
+          createMaturityMovedRouter({
+            discovery,
+            httpAuth,
+            snapshots: legacySnapshots,
+          }),
+        );
         httpRouter.use(
           await createRouter({
             clusterState,
@@ -125,13 +134,6 @@ export const clusterTopologyPlugin = createBackendPlugin({
             httpAuth,
             permissions,
             traffic,
-          }),
-        );
-        httpRouter.use(
-          createMaturityMovedRouter({
-            discovery,
-            httpAuth,
-            snapshots: legacySnapshots,
           }),
         );
       },

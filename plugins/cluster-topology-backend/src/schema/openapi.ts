@@ -1,8 +1,17 @@
+import {
+  clusterQueryParameter,
+  entityRefQueryParameter,
+  errorBodySchema,
+  namespaceQueryParameter,
+} from '@cloud-native-platform/plugin-cloud-native-node';
+
 /**
  * The cluster-topology HTTP API, described once for the typed router, its
- * request validation and `GET /openapi.json`. The maturity routes are not
- * described here: they are served beside it until they move to their own
- * plugin.
+ * request validation and `GET /openapi.json`. The maturity routes that moved
+ * to the platform-maturity plugin are described at the end: for one release
+ * they answer 301 to their new place, unvalidated (the new place decides the
+ * permission before it reads the query), and the stored snapshots are
+ * listed to service principals for the import.
  *
  * Each answer's schema is what the typed router checks `res.json` against,
  * beside the `satisfies` check against the types of
@@ -20,38 +29,31 @@
  * sent as they are.
  */
 
-const errorResponses = {
-  '400': {
-    description:
-      'A parameter is malformed, missing or unknown; the message names it.',
+const errorResponse = {
+  description:
+    'The request was refused; `error.message` says why (400 names the parameter, 403 the permission, 404 what is missing).',
+  content: {
+    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
   },
+} as const;
+
+const errorResponses = {
+  '400': errorResponse,
   '401': { description: 'No Backstage credentials.' },
 } as const;
 
-const cluster = {
-  in: 'query',
-  allowReserved: true,
-  name: 'cluster',
-  description: 'A cluster name, as in `cloudNativePlatform.clusters`.',
-  schema: { type: 'string', maxLength: 253 },
-} as const;
-
-const namespace = {
-  in: 'query',
-  allowReserved: true,
-  name: 'namespace',
-  description: 'A namespace of the cluster.',
-  schema: { type: 'string', maxLength: 63 },
-} as const;
-
-const entityRef = {
-  in: 'query',
-  allowReserved: true,
-  name: 'entityRef',
-  description:
-    'A catalog entity reference such as `component:default/trading-engine`; a bare name reads as a component in the default namespace.',
-  schema: { type: 'string', maxLength: 512 },
-} as const;
+/** Where a moved maturity route answers now; its query string is kept. */
+function movedTo(path: string) {
+  return {
+    description: `Moved to \`/api/platform-maturity${path}\`, query string kept.`,
+    headers: {
+      Location: {
+        description: 'The same request under the platform-maturity plugin.',
+        schema: { type: 'string' },
+      },
+    },
+  } as const;
+}
 
 /** The OpenAPI 3.0 description of the routes above. */
 export const spec = {
@@ -66,6 +68,7 @@ export const spec = {
   servers: [{ url: '/' }],
   components: {
     schemas: {
+      Error: errorBodySchema,
       StringMap: {
         type: 'object',
         additionalProperties: { type: 'string' },
@@ -373,6 +376,39 @@ export const spec = {
           yaml: { type: 'string' },
         },
       },
+      LegacyMaturitySnapshotPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: [
+                'id',
+                'takenAt',
+                'scopeType',
+                'scopeKey',
+                'score',
+                'entities',
+                'drReady',
+              ],
+              properties: {
+                id: { type: 'integer' },
+                takenAt: { type: 'string', format: 'date-time' },
+                scopeType: { type: 'string' },
+                scopeKey: { type: 'string' },
+                score: { type: 'number' },
+                entities: { type: 'integer' },
+                drReady: { type: 'integer' },
+              },
+            },
+          },
+          nextAfterId: { type: 'integer' },
+        },
+      },
     },
   },
   paths: {
@@ -399,7 +435,7 @@ export const spec = {
         operationId: 'GetEntityWorkloads',
         description:
           "A catalog entity's workloads in every cluster, with pod health roll-ups (`EntityWorkloadsResponse`). `entityRef` is required.",
-        parameters: [{ ...entityRef, allowEmptyValue: true }],
+        parameters: [{ ...entityRefQueryParameter, allowEmptyValue: true }],
         responses: {
           '200': {
             description: "The entity's workloads.",
@@ -423,12 +459,12 @@ export const spec = {
           'The topology graph (`TopologyGraphResponse`) of the fleet, of one cluster or namespace, or of a catalog entity. Object labels and Service and Ingress details are left out for clusters whose objects the caller may not read (`cluster-topology.object.read`).',
         parameters: [
           {
-            ...entityRef,
-            description: `${entityRef.description} Excludes \`cluster\`.`,
+            ...entityRefQueryParameter,
+            description: `${entityRefQueryParameter.description} Excludes \`cluster\`.`,
           },
-          cluster,
+          clusterQueryParameter,
           {
-            ...namespace,
+            ...namespaceQueryParameter,
             description: 'A namespace of the cluster; needs `cluster`.',
           },
           {
@@ -479,7 +515,7 @@ export const spec = {
         description:
           'One object of a cluster with its events and YAML (`ClusterObjectDetails`), credentials redacted; never a Secret. `cluster`, `kind` and `name` are required; needs `cluster-topology.object.read` for the cluster.',
         parameters: [
-          { ...cluster, allowEmptyValue: true },
+          { ...clusterQueryParameter, allowEmptyValue: true },
           {
             in: 'query',
             allowReserved: true,
@@ -490,7 +526,7 @@ export const spec = {
             schema: { type: 'string', maxLength: 63 },
           },
           {
-            ...namespace,
+            ...namespaceQueryParameter,
             description:
               'The namespace; left out (or empty) for cluster-scoped kinds.',
             allowEmptyValue: true,
@@ -518,6 +554,68 @@ export const spec = {
             description: 'The caller may not read objects of this cluster.',
           },
           '404': { description: 'The cluster or the object does not exist.' },
+        },
+      },
+    },
+    '/maturity': {
+      get: {
+        operationId: 'GetMaturityMoved',
+        description: 'Moved: the maturity of an entity or a team.',
+        responses: { '301': movedTo('') },
+      },
+    },
+    '/maturity/leaderboard': {
+      get: {
+        operationId: 'GetMaturityLeaderboardMoved',
+        description: 'Moved: the maturity leaderboard.',
+        responses: { '301': movedTo('/leaderboard') },
+      },
+    },
+    '/maturity/history': {
+      get: {
+        operationId: 'GetMaturityHistoryMoved',
+        description: 'Moved: the maturity trend.',
+        responses: { '301': movedTo('/history') },
+      },
+    },
+    '/legacy/maturity-snapshots': {
+      get: {
+        operationId: 'GetLegacyMaturitySnapshots',
+        description:
+          'The maturity snapshots stored by this plugin before the routes moved, in pages of ascending id, for the platform-maturity import. Service principals only.',
+        parameters: [
+          {
+            in: 'query',
+            name: 'afterId',
+            description:
+              'The `nextAfterId` of the page before; 0 unless given.',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: Number.MAX_SAFE_INTEGER,
+            },
+          },
+          {
+            in: 'query',
+            name: 'limit',
+            description: 'The largest page; 1000 unless given.',
+            schema: { type: 'integer', minimum: 1, maximum: 5000 },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'A page of snapshots; `nextAfterId` is given while more may follow.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LegacyMaturitySnapshotPage',
+                },
+              },
+            },
+          },
+          ...errorResponses,
+          '403': errorResponse,
         },
       },
     },
