@@ -64,6 +64,7 @@ export {
   clusterQueryParameter,
   entityRefQueryParameter,
   errorBodySchema,
+  errorResponse,
   namespaceQueryParameter,
   teamQueryParameter,
 } from './http/openApiFragments';

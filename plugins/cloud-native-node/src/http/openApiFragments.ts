@@ -92,3 +92,18 @@ export const errorBodySchema = {
     },
   },
 } as const;
+
+/**
+ * An error answer of a route (400, 403, 404…), its body referring to
+ * `#/components/schemas/Error`: a spec using it puts {@link errorBodySchema}
+ * there.
+ *
+ * @public
+ */
+export const errorResponse = {
+  description:
+    'The request was refused; `error.message` says why, naming the parameter, body field, permission or object in question.',
+  content: {
+    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+  },
+} as const;

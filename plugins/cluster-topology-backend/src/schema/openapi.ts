@@ -2,6 +2,7 @@ import {
   clusterQueryParameter,
   entityRefQueryParameter,
   errorBodySchema,
+  errorResponse,
   namespaceQueryParameter,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 
@@ -28,14 +29,6 @@ import {
  * (`component:default/trading-engine`), graph node ids and comma lists are
  * sent as they are.
  */
-
-const errorResponse = {
-  description:
-    'The request was refused; `error.message` says why (400 names the parameter, 403 the permission, 404 what is missing).',
-  content: {
-    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-  },
-} as const;
 
 const errorResponses = {
   '400': errorResponse,

@@ -2,6 +2,7 @@ import {
   clusterQueryParameter,
   entityRefQueryParameter,
   errorBodySchema,
+  errorResponse,
   namespaceQueryParameter,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 
@@ -92,14 +93,6 @@ const engineStatusResponse = {
     'application/json': {
       schema: { $ref: '#/components/schemas/EngineStatus' },
     },
-  },
-} as const;
-
-const errorResponse = {
-  description:
-    'The request was refused; `error.message` says why (400 names the parameter or field, 403 the permission, 404 what is missing, 409 the state in the way).',
-  content: {
-    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
   },
 } as const;
 

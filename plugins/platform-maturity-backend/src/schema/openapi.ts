@@ -1,6 +1,7 @@
 import {
   entityRefQueryParameter,
   errorBodySchema,
+  errorResponse,
   teamQueryParameter,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 
@@ -16,14 +17,6 @@ import {
  * check; the types of `@cloud-native-platform/plugin-platform-maturity-common`
  * say what each holds. Answers are not validated at run time.
  */
-
-const errorResponse = {
-  description:
-    'The request was refused; `error.message` says why (400 names the parameter, 403 the permission, 404 what is missing).',
-  content: {
-    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-  },
-} as const;
 
 const errorResponses = {
   '400': errorResponse,

@@ -2,6 +2,7 @@ import {
   clusterQueryParameter,
   entityRefQueryParameter,
   errorBodySchema,
+  errorResponse,
   namespaceQueryParameter,
   teamQueryParameter,
 } from '@cloud-native-platform/plugin-cloud-native-node';
@@ -62,14 +63,6 @@ const scopeParameters = [
       'A group whose components (`spec.owner`) are reported; a bare name reads as a group.',
   },
 ] as const;
-
-const errorResponse = {
-  description:
-    'The request was refused; `error.message` says why (400 names the parameter, 403 the permission, 404 what is missing).',
-  content: {
-    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-  },
-} as const;
 
 /** @public */
 export const spec = {
