@@ -64,6 +64,14 @@ export {
   type OpenApiErrorRequest,
 } from './http/openApiErrors';
 export {
+  clusterQueryParameter,
+  entityRefQueryParameter,
+  errorBodySchema,
+  errorResponse,
+  namespaceQueryParameter,
+  teamQueryParameter,
+} from './http/openApiFragments';
+export {
   wholeNumberQueryParams,
   type SpecWithParameters,
 } from './http/wholeNumberQueryParams';

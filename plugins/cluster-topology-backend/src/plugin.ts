@@ -119,6 +119,15 @@ export const clusterTopologyPlugin = createBackendPlugin({
             reads: ['/graph', '/object', '/logs'],
           }),
         );
+        // Ahead of the API router: the moved routes check their caller
+        // before any parameter is read.
+        httpRouter.use(
+          createMaturityMovedRouter({
+            discovery,
+            httpAuth,
+            snapshots: legacySnapshots,
+          }),
+        );
         httpRouter.use(
           await createRouter({
             clusterState,
@@ -127,13 +136,6 @@ export const clusterTopologyPlugin = createBackendPlugin({
             permissions,
             traffic,
             logLimits: readPodLogLimits(config),
-          }),
-        );
-        httpRouter.use(
-          createMaturityMovedRouter({
-            discovery,
-            httpAuth,
-            snapshots: legacySnapshots,
           }),
         );
       },

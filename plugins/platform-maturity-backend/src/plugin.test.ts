@@ -7,7 +7,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { platformMaturityPlugin } from './plugin';
-import { catalogEntities } from './service/__testUtils__/demoFleet';
+import { demoCatalogEntities } from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 
 jest.setTimeout(30_000);
 
@@ -16,7 +16,7 @@ describe('platformMaturityPlugin', () => {
     const { server } = await startTestBackend({
       features: [
         platformMaturityPlugin,
-        catalogServiceMock.factory({ entities: catalogEntities() }),
+        catalogServiceMock.factory({ entities: demoCatalogEntities() }),
       ],
     });
     const metadata = await request(server).get(

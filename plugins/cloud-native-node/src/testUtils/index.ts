@@ -1,6 +1,6 @@
 /**
  * Test utilities of the cloud-native platform backends: a synthetic fleet
- * of clusters, checks for the binaries the tests run, a real Prometheus
+ * of clusters, the demo fleet of this repository's examples, checks for the binaries the tests run, a real Prometheus
  * with backfilled or scraped series, for tests of PromQL and alerting
  * rules, a real Alertmanager, for tests of its webhooks, and local servers
  * speaking the Kubernetes API and Loki's query API.
@@ -41,6 +41,12 @@ export {
   TEST_TOOL_PATHS,
 } from './testTools';
 export { buildTestFleet } from './buildTestFleet';
+export {
+  DEMO_EXAMPLES_DIR,
+  demoCatalogEntities,
+  demoClusters,
+  waitForDemoClusters,
+} from './demoFleet';
 export type { TestFleet, TestFleetOptions } from './buildTestFleet';
 export { unreachableUrl } from './unreachableUrl';
 export { FakeKubernetesApi } from './FakeKubernetesApi';

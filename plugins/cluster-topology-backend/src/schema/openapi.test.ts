@@ -35,6 +35,10 @@ describe('the OpenAPI spec of the cluster-topology routes', () => {
       '/api/cluster-topology/graph',
       '/api/cluster-topology/object',
       '/api/cluster-topology/logs',
+      '/api/cluster-topology/maturity',
+      '/api/cluster-topology/maturity/leaderboard',
+      '/api/cluster-topology/maturity/history',
+      '/api/cluster-topology/legacy/maturity-snapshots',
     ]);
     expect(
       res.body.paths['/api/cluster-topology/graph'].get.responses['200']
@@ -60,8 +64,8 @@ describe('the OpenAPI spec of the cluster-topology routes', () => {
       'unknown query parameter extra; this route takes cluster, kind, namespace, name',
     ],
     [
-      `/workloads?entityRef=${'x'.repeat(600)}`,
-      'must be at most 512 characters',
+      `/workloads?entityRef=${'x'.repeat(1100)}`,
+      'must be at most 1024 characters',
     ],
     ['/graph?window=5m&window=1h', 'query parameter window must be given once'],
     [

@@ -1,8 +1,18 @@
+import {
+  clusterQueryParameter,
+  entityRefQueryParameter,
+  errorBodySchema,
+  errorResponse,
+  namespaceQueryParameter,
+} from '@cloud-native-platform/plugin-cloud-native-node';
+
 /**
  * The cluster-topology HTTP API, described once for the typed router, its
- * request validation and `GET /openapi.json`. The maturity routes are not
- * described here: they are served beside it until they move to their own
- * plugin.
+ * request validation and `GET /openapi.json`. The maturity routes that moved
+ * to the platform-maturity plugin are described at the end: for one release
+ * they answer 301 to their new place, unvalidated (the new place decides the
+ * permission before it reads the query), and the stored snapshots are
+ * listed to service principals for the import.
  *
  * Each answer's schema is what the typed router checks `res.json` against,
  * beside the `satisfies` check against the types of
@@ -21,37 +31,22 @@
  */
 
 const errorResponses = {
-  '400': {
-    description:
-      'A parameter is malformed, missing or unknown; the message names it.',
-  },
+  '400': errorResponse,
   '401': { description: 'No Backstage credentials.' },
 } as const;
 
-const cluster = {
-  in: 'query',
-  allowReserved: true,
-  name: 'cluster',
-  description: 'A cluster name, as in `cloudNativePlatform.clusters`.',
-  schema: { type: 'string', maxLength: 253 },
-} as const;
-
-const namespace = {
-  in: 'query',
-  allowReserved: true,
-  name: 'namespace',
-  description: 'A namespace of the cluster.',
-  schema: { type: 'string', maxLength: 63 },
-} as const;
-
-const entityRef = {
-  in: 'query',
-  allowReserved: true,
-  name: 'entityRef',
-  description:
-    'A catalog entity reference such as `component:default/trading-engine`; a bare name reads as a component in the default namespace.',
-  schema: { type: 'string', maxLength: 512 },
-} as const;
+/** Where a moved maturity route answers now; its query string is kept. */
+function movedTo(path: string) {
+  return {
+    description: `Moved to \`/api/platform-maturity${path}\`, query string kept.`,
+    headers: {
+      Location: {
+        description: 'The same request under the platform-maturity plugin.',
+        schema: { type: 'string' },
+      },
+    },
+  } as const;
+}
 
 /** The OpenAPI 3.0 description of the routes above. */
 export const spec = {
@@ -66,6 +61,7 @@ export const spec = {
   servers: [{ url: '/' }],
   components: {
     schemas: {
+      Error: errorBodySchema,
       StringMap: {
         type: 'object',
         additionalProperties: { type: 'string' },
@@ -448,6 +444,39 @@ export const spec = {
           yaml: { type: 'string' },
         },
       },
+      LegacyMaturitySnapshotPage: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: [
+                'id',
+                'takenAt',
+                'scopeType',
+                'scopeKey',
+                'score',
+                'entities',
+                'drReady',
+              ],
+              properties: {
+                id: { type: 'integer' },
+                takenAt: { type: 'string', format: 'date-time' },
+                scopeType: { type: 'string' },
+                scopeKey: { type: 'string' },
+                score: { type: 'number' },
+                entities: { type: 'integer' },
+                drReady: { type: 'integer' },
+              },
+            },
+          },
+          nextAfterId: { type: 'integer' },
+        },
+      },
     },
   },
   paths: {
@@ -474,7 +503,7 @@ export const spec = {
         operationId: 'GetEntityWorkloads',
         description:
           "A catalog entity's workloads in every cluster, with pod health roll-ups (`EntityWorkloadsResponse`). `entityRef` is required.",
-        parameters: [{ ...entityRef, allowEmptyValue: true }],
+        parameters: [{ ...entityRefQueryParameter, allowEmptyValue: true }],
         responses: {
           '200': {
             description: "The entity's workloads.",
@@ -498,12 +527,12 @@ export const spec = {
           'The topology graph (`TopologyGraphResponse`) of the fleet, of one cluster or namespace, or of a catalog entity. Object labels and the spec-read details of Services, Ingresses and storage are left out for clusters whose objects the caller may not read (`cluster-topology.object.read`).',
         parameters: [
           {
-            ...entityRef,
-            description: `${entityRef.description} Excludes \`cluster\`.`,
+            ...entityRefQueryParameter,
+            description: `${entityRefQueryParameter.description} Excludes \`cluster\`.`,
           },
-          cluster,
+          clusterQueryParameter,
           {
-            ...namespace,
+            ...namespaceQueryParameter,
             description: 'A namespace of the cluster; needs `cluster`.',
           },
           {
@@ -554,7 +583,7 @@ export const spec = {
         description:
           'One object of a cluster with its events and YAML (`ClusterObjectDetails`), credentials redacted; never a Secret. `cluster`, `kind` and `name` are required; needs `cluster-topology.object.read` for the cluster.',
         parameters: [
-          { ...cluster, allowEmptyValue: true },
+          { ...clusterQueryParameter, allowEmptyValue: true },
           {
             in: 'query',
             allowReserved: true,
@@ -565,7 +594,7 @@ export const spec = {
             schema: { type: 'string', maxLength: 63 },
           },
           {
-            ...namespace,
+            ...namespaceQueryParameter,
             description:
               'The namespace; left out (or empty) for cluster-scoped kinds.',
             allowEmptyValue: true,
@@ -602,8 +631,8 @@ export const spec = {
         description:
           "A pod's log lines, oldest first, each `<RFC 3339 timestamp> <text>` with credentials redacted: from the cluster's Kubernetes API, or from its Loki for a manifests cluster, a query with `start`, or `source=loki`. `follow=true` streams them as server-sent events ending with an `end` event. Needs `cluster-topology.logs.read` for the cluster.",
         parameters: [
-          { ...cluster, allowEmptyValue: true },
-          { ...namespace, allowEmptyValue: true },
+          { ...clusterQueryParameter, allowEmptyValue: true },
+          { ...namespaceQueryParameter, allowEmptyValue: true },
           {
             in: 'query',
             allowReserved: true,
@@ -694,6 +723,68 @@ export const spec = {
             description:
               "The cluster's Kubernetes API or Loki failed to answer.",
           },
+        },
+      },
+    },
+    '/maturity': {
+      get: {
+        operationId: 'GetMaturityMoved',
+        description: 'Moved: the maturity of an entity or a team.',
+        responses: { '301': movedTo('') },
+      },
+    },
+    '/maturity/leaderboard': {
+      get: {
+        operationId: 'GetMaturityLeaderboardMoved',
+        description: 'Moved: the maturity leaderboard.',
+        responses: { '301': movedTo('/leaderboard') },
+      },
+    },
+    '/maturity/history': {
+      get: {
+        operationId: 'GetMaturityHistoryMoved',
+        description: 'Moved: the maturity trend.',
+        responses: { '301': movedTo('/history') },
+      },
+    },
+    '/legacy/maturity-snapshots': {
+      get: {
+        operationId: 'GetLegacyMaturitySnapshots',
+        description:
+          'The maturity snapshots stored by this plugin before the routes moved, in pages of ascending id, for the platform-maturity import. Service principals only.',
+        parameters: [
+          {
+            in: 'query',
+            name: 'afterId',
+            description:
+              'The `nextAfterId` of the page before; 0 unless given.',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: Number.MAX_SAFE_INTEGER,
+            },
+          },
+          {
+            in: 'query',
+            name: 'limit',
+            description: 'The largest page; 1000 unless given.',
+            schema: { type: 'integer', minimum: 1, maximum: 5000 },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'A page of snapshots; `nextAfterId` is given while more may follow.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LegacyMaturitySnapshotPage',
+                },
+              },
+            },
+          },
+          ...errorResponses,
+          '403': errorResponse,
         },
       },
     },

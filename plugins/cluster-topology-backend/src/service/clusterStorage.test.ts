@@ -11,7 +11,7 @@ import type {
   TopologyGraphResponse,
 } from '@cloud-native-platform/plugin-cluster-topology-common';
 import { clusterTopologyPlugin } from '../plugin';
-import { EXAMPLES } from './__testUtils__/demoFleet';
+import { DEMO_EXAMPLES_DIR } from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 
 describe('storage of the demo clusters', () => {
   async function start() {
@@ -25,7 +25,9 @@ describe('storage of the demo clusters', () => {
               clusters: ['prod-east-a', 'dr-west', 'staging'].map(name => ({
                 name,
                 role: name === 'dr-west' ? 'disaster-recovery' : 'production',
-                manifests: { path: path.join(EXAMPLES, 'clusters', name) },
+                manifests: {
+                  path: path.join(DEMO_EXAMPLES_DIR, 'clusters', name),
+                },
               })),
             },
           },

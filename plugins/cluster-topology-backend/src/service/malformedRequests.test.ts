@@ -23,11 +23,11 @@ import request from 'supertest';
 import YAML from 'yaml';
 import { clusterTopologyPlugin } from '../plugin';
 import {
-  catalogEntities,
+  DEMO_EXAMPLES_DIR,
+  demoCatalogEntities,
   demoClusters,
-  EXAMPLES,
-  waitForClusters,
-} from './__testUtils__/demoFleet';
+  waitForDemoClusters,
+} from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 
 jest.setTimeout(180_000);
 
@@ -245,7 +245,10 @@ const CASES: Case[] = [
 
 function demoHealing() {
   return YAML.parse(
-    fs.readFileSync(path.join(EXAMPLES, '..', 'app-config.yaml'), 'utf8'),
+    fs.readFileSync(
+      path.join(DEMO_EXAMPLES_DIR, '..', 'app-config.yaml'),
+      'utf8',
+    ),
   ).healing;
 }
 
@@ -279,7 +282,7 @@ describe.each(databases.eachSupportedId())(
           securityPosturePlugin,
           healingPlugin,
           databaseOn(databases, databaseId),
-          catalogServiceMock.factory({ entities: catalogEntities() }),
+          catalogServiceMock.factory({ entities: demoCatalogEntities() }),
           mockServices.rootConfig.factory({
             data: {
               cloudNativePlatform: {
@@ -300,7 +303,7 @@ describe.each(databases.eachSupportedId())(
           }),
         ],
       }));
-      await waitForClusters(server);
+      await waitForDemoClusters(server);
     });
 
     it('answers each with a 4xx and a message, never a 5xx', async () => {

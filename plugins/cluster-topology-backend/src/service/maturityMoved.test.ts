@@ -127,5 +127,39 @@ describe.each(databases.eachSupportedId())(
         expect(bad.body.error.message).toMatch(/limit|afterId|x/);
       }
     });
+
+    it.each([
+      ['?limit=1e3', "limit '1e3' must be a whole number from 1 to 5000"],
+      [
+        '?afterId=0x10',
+        "afterId '0x10' must be a whole number from 0 to 9007199254740991",
+      ],
+      ['?limit=5001', "limit '5001' must be a whole number from 1 to 5000"],
+      ['?limit=1&limit=2', 'query parameter limit must be given once'],
+      ['?x=1', 'unknown query parameter x; this route takes afterId, limit'],
+    ])(
+      'refuses the listing %s as the spec says, and only to services',
+      async (query, message) => {
+        const url = `/api/cluster-topology/legacy/maturity-snapshots${query}`;
+        const bad = await request(server)
+          .get(url)
+          .set('Authorization', mockCredentials.service.header());
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toBe(message);
+        // A user learns nothing about the query: the principal comes first.
+        const asUser = await request(server)
+          .get(url)
+          .set('Authorization', mockCredentials.user.header());
+        expect(asUser.status).toBe(403);
+      },
+    );
+
+    it('redirects whatever the query, leaving it to the new place', async () => {
+      const res = await request(server)
+        .get('/api/cluster-topology/maturity/history?days=0&foo=1&foo=2')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(301);
+      expect(new URL(res.headers.location).search).toBe('?days=0&foo=1&foo=2');
+    });
   },
 );

@@ -2,11 +2,15 @@ import {
   DiscoveryService,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import {
+  openApiErrorHandler,
+  wholeNumberQueryParams,
+} from '@cloud-native-platform/plugin-cloud-native-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { LegacyMaturitySnapshots } from '../database/LegacyMaturitySnapshots';
-import { allowOnly, Query, single } from './queryParams';
+import { spec } from '../schema/openapi';
 
 /** The old maturity routes and where they answer now, under platform-maturity. */
 const MOVED: Array<[string, string]> = [
@@ -14,35 +18,22 @@ const MOVED: Array<[string, string]> = [
   ['/maturity/leaderboard', '/leaderboard'],
   ['/maturity/history', '/history'],
 ];
-const MAX_PAGE = 5000;
-
-function wholeNumber(
-  query: Query,
-  name: string,
-  range: { fallback: number; min: number; max: number },
-): number {
-  const text = single(query, name);
-  if (text === undefined) return range.fallback;
-  const value = Number(text);
-  if (
-    !/^\d+$/.test(text) ||
-    !Number.isSafeInteger(value) ||
-    value < range.min ||
-    value > range.max
-  ) {
-    throw new InputError(
-      `${name} must be a whole number from ${range.min} to ${range.max}, got '${text}'`,
-    );
-  }
-  return value;
-}
+const LISTING = '/legacy/maturity-snapshots';
+const DEFAULT_PAGE = 1000;
 
 /**
  * What remains of the maturity API in this plugin, for one release: the old
  * routes answer 301 with their new location under `/api/platform-maturity`
  * (query string kept), and `GET /legacy/maturity-snapshots` lists the
  * snapshots stored here, to service principals only, for the
- * platform-maturity backend's one-time import.
+ * platform-maturity backend's one-time import. The redirects read no
+ * parameter: the new place decides its permission before it reads the
+ * query. The listing's parameters are validated against the plugin's
+ * OpenAPI spec once the caller is known to be a service.
+ *
+ * Mount it ahead of the plugin's API router: that router validates every
+ * path of the spec, so it would read the listing's parameters before the
+ * caller is known and refuse the redirects' queries.
  *
  * @public
  */
@@ -63,20 +54,13 @@ export function createMaturityMovedRouter(options: {
     });
   }
 
-  router.get('/legacy/maturity-snapshots', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['service'] });
-    const query = req.query as Query;
-    allowOnly(query, ['afterId', 'limit']);
-    const afterId = wholeNumber(query, 'afterId', {
-      fallback: 0,
-      min: 0,
-      max: Number.MAX_SAFE_INTEGER,
-    });
-    const limit = wholeNumber(query, 'limit', {
-      fallback: 1000,
-      min: 1,
-      max: MAX_PAGE,
-    });
+  // Its own validated router, run for the listing only (as a route
+  // handler it sees the path unchanged), after the principal check.
+  const listing = createValidatedOpenApiRouter<typeof spec>(spec, {
+    middleware: [wholeNumberQueryParams(spec)],
+  });
+  listing.get(LISTING, async (req, res) => {
+    const { afterId = 0, limit = DEFAULT_PAGE } = req.query;
     const items = await snapshots.list({ afterId, limit });
     res.json({
       items,
@@ -84,6 +68,15 @@ export function createMaturityMovedRouter(options: {
         items.length === limit ? items[items.length - 1].id : undefined,
     });
   });
+  listing.use(openApiErrorHandler());
+  router.get(
+    LISTING,
+    async (req, _res, next) => {
+      await httpAuth.credentials(req, { allow: ['service'] });
+      next();
+    },
+    listing,
+  );
 
   return router;
 }

@@ -1,3 +1,11 @@
+import {
+  clusterQueryParameter,
+  entityRefQueryParameter,
+  errorBodySchema,
+  errorResponse,
+  namespaceQueryParameter,
+} from '@cloud-native-platform/plugin-cloud-native-node';
+
 /**
  * The healing HTTP API. The router validates requests against it and serves
  * it at `/openapi.json`; checks a schema cannot say (entity reference
@@ -7,25 +15,12 @@
 
 const filterParameters = [
   {
-    in: 'query',
-    name: 'entityRef',
+    ...entityRefQueryParameter,
     description:
       'Attempts on a catalog entity; a bare name reads as a component in the default namespace.',
-    // Entity references hold ':' and '/'.
-    allowReserved: true,
-    schema: { type: 'string', minLength: 1, maxLength: 1024 },
   },
-  {
-    in: 'query',
-    name: 'cluster',
-    schema: { type: 'string', minLength: 1, maxLength: 253 },
-  },
-  {
-    in: 'query',
-    name: 'namespace',
-    description: 'A namespace of `cluster`; needs `cluster`.',
-    schema: { type: 'string', minLength: 1, maxLength: 253 },
-  },
+  clusterQueryParameter,
+  namespaceQueryParameter,
   {
     in: 'query',
     name: 'action',
@@ -101,14 +96,6 @@ const engineStatusResponse = {
   },
 } as const;
 
-const errorResponse = {
-  description:
-    'The request was refused; `error.message` says why (400 names the parameter or field, 403 the permission, 404 what is missing, 409 the state in the way).',
-  content: {
-    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-  },
-} as const;
-
 const decisionBody = {
   required: false,
   content: {
@@ -142,20 +129,7 @@ export const spec = {
   servers: [{ url: '/' }],
   components: {
     schemas: {
-      Error: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          error: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              name: { type: 'string' },
-              message: { type: 'string' },
-            },
-          },
-        },
-      },
+      Error: errorBodySchema,
       EngineStatus: {
         description:
           'killSwitch, who set it and when, pendingApprovals, and the policies with their mode and action.',

@@ -17,7 +17,7 @@ import clusterTopologyPlugin, {
 import { Knex } from 'knex';
 import request from 'supertest';
 import { platformMaturityPlugin } from '../plugin';
-import { catalogEntities } from './__testUtils__/demoFleet';
+import { demoCatalogEntities } from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 
 jest.setTimeout(90_000);
 
@@ -70,7 +70,7 @@ describe.each(databases.eachSupportedId())(
           platformMaturityPlugin,
           clusterTopologyPlugin,
           scheduler.factory,
-          catalogServiceMock.factory({ entities: catalogEntities() }),
+          catalogServiceMock.factory({ entities: demoCatalogEntities() }),
           // Each plugin its own database, as in a portal.
           createServiceFactory({
             service: coreServices.database,

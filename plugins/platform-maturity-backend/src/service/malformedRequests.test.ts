@@ -15,10 +15,10 @@ import clusterTopologyPlugin from '@cloud-native-platform/plugin-cluster-topolog
 import request from 'supertest';
 import { platformMaturityPlugin } from '../plugin';
 import {
-  catalogEntities,
+  demoCatalogEntities,
   demoClusters,
-  waitForClusters,
-} from './__testUtils__/demoFleet';
+  waitForDemoClusters,
+} from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 
 jest.setTimeout(120_000);
 
@@ -83,7 +83,7 @@ describe.each(databases.eachSupportedId())(
           databasesOn(databases, databaseId),
           platformMaturityPlugin,
           clusterTopologyPlugin,
-          catalogServiceMock.factory({ entities: catalogEntities() }),
+          catalogServiceMock.factory({ entities: demoCatalogEntities() }),
           mockServices.rootConfig.factory({
             data: {
               cloudNativePlatform: {
@@ -94,7 +94,7 @@ describe.each(databases.eachSupportedId())(
           }),
         ],
       });
-      await waitForClusters(server);
+      await waitForDemoClusters(server);
       const answers = [];
       for (const url of CASES) {
         const res = await request(server)

@@ -3,13 +3,13 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DefaultClusterStateService } from '@cloud-native-platform/plugin-cloud-native-node';
 import express from 'express';
 import request from 'supertest';
-import { catalogEntities } from './__testUtils__/demoFleet';
+import { demoCatalogEntities } from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 import { MaturityAssessor } from './MaturityAssessor';
 import { createRouter } from './router';
 
 /** The leaderboard route on the demo catalog, with a clock the test moves. */
 async function leaderboardApp() {
-  const catalog = catalogServiceMock({ entities: catalogEntities() });
+  const catalog = catalogServiceMock({ entities: demoCatalogEntities() });
   const clusterState = new DefaultClusterStateService({
     clusters: [],
     logger: mockServices.logger.mock(),
@@ -42,7 +42,9 @@ async function leaderboardApp() {
   };
 }
 
-const COMPONENTS = catalogEntities().filter(e => e.kind === 'Component').length;
+const COMPONENTS = demoCatalogEntities().filter(
+  e => e.kind === 'Component',
+).length;
 
 describe('GET /leaderboard', () => {
   it('is assessed once a minute per caller', async () => {

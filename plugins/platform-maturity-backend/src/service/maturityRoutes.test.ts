@@ -11,10 +11,10 @@ import request from 'supertest';
 import clusterTopologyPlugin from '@cloud-native-platform/plugin-cluster-topology-backend';
 import { platformMaturityPlugin } from '../plugin';
 import {
-  catalogEntities,
+  demoCatalogEntities,
   demoClusters,
-  waitForClusters,
-} from './__testUtils__/demoFleet';
+  waitForDemoClusters,
+} from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +23,7 @@ async function startDemo() {
     features: [
       platformMaturityPlugin,
       clusterTopologyPlugin,
-      catalogServiceMock.factory({ entities: catalogEntities() }),
+      catalogServiceMock.factory({ entities: demoCatalogEntities() }),
       mockServices.rootConfig.factory({
         data: {
           cloudNativePlatform: {
@@ -60,7 +60,7 @@ async function startDemo() {
   return server;
 }
 
-/** The clusters are loaded before the tests start (waitForClusters). */
+/** The clusters are loaded before the tests start (waitForDemoClusters). */
 function get(server: any, url: string) {
   return request(server)
     .get(url)
@@ -71,7 +71,7 @@ describe('GET /api/platform-maturity of the demo fleet', () => {
   let server: any;
   beforeAll(async () => {
     server = await startDemo();
-    await waitForClusters(server);
+    await waitForDemoClusters(server);
   });
 
   const score = async (name: string) => {

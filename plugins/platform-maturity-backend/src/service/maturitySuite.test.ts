@@ -21,18 +21,21 @@ import YAML from 'yaml';
 import clusterTopologyPlugin from '@cloud-native-platform/plugin-cluster-topology-backend';
 import { platformMaturityPlugin } from '../plugin';
 import {
-  catalogEntities,
+  DEMO_EXAMPLES_DIR,
+  demoCatalogEntities,
   demoClusters,
-  EXAMPLES,
-  waitForClusters,
-} from './__testUtils__/demoFleet';
+  waitForDemoClusters,
+} from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 
 jest.setTimeout(90_000);
 
 /** The demo's healing block (policies, replay of the incidents) from app-config.yaml. */
 function demoHealing() {
   const app = YAML.parse(
-    fs.readFileSync(path.join(EXAMPLES, '..', 'app-config.yaml'), 'utf8'),
+    fs.readFileSync(
+      path.join(DEMO_EXAMPLES_DIR, '..', 'app-config.yaml'),
+      'utf8',
+    ),
   );
   return app.healing;
 }
@@ -58,7 +61,7 @@ describe('maturity with the security-posture and healing backends', () => {
         securityPosturePlugin,
         healingPlugin,
         scheduler.factory,
-        catalogServiceMock.factory({ entities: catalogEntities() }),
+        catalogServiceMock.factory({ entities: demoCatalogEntities() }),
         mockServices.rootConfig.factory({
           data: {
             cloudNativePlatform: { clusters: demoClusters() },
@@ -67,7 +70,7 @@ describe('maturity with the security-posture and healing backends', () => {
         }),
       ],
     }));
-    await waitForClusters(server);
+    await waitForDemoClusters(server);
     // The healing demo replay runs after start-up; wait for its restart.
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
@@ -205,7 +208,7 @@ describe('maturity with the security-posture and healing backends', () => {
   it('answers 400 and 404 for bad history scopes', async () => {
     const cases: Array<[string, number, RegExp]> = [
       ['team=a&system=b', 400, /at most one of/],
-      ['days=0', 400, /^days must be a whole number from 1 to 365/],
+      ['days=0', 400, /^days '0' must be a whole number from 1 to 365/],
       ['days=1.5', 400, /days/],
       ['days=366', 400, /days/],
       ['since=2026-01-01', 400, /unknown query parameter since/],
@@ -245,13 +248,13 @@ describe('maturity for a user the security-posture API refuses', () => {
         clusterTopologyPlugin,
         securityPosturePlugin,
         permissions.factory,
-        catalogServiceMock.factory({ entities: catalogEntities() }),
+        catalogServiceMock.factory({ entities: demoCatalogEntities() }),
         mockServices.rootConfig.factory({
           data: { cloudNativePlatform: { clusters: demoClusters() } },
         }),
       ],
     });
-    await waitForClusters(server);
+    await waitForDemoClusters(server);
     const res = await request(server)
       .get('/api/platform-maturity?entityRef=trading-engine')
       .set('Authorization', mockCredentials.user.header());

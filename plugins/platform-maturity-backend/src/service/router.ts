@@ -16,21 +16,25 @@ import {
 } from '../assessment';
 import {
   MaturityHistory,
+  MaturityLeaderboard,
   MaturityScopeType,
   platformMaturityReadPermission,
 } from '@cloud-native-platform/plugin-platform-maturity-common';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import {
+  openApiErrorHandler,
+  wholeNumberQueryParams,
+} from '@cloud-native-platform/plugin-cloud-native-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { MaturityStore } from '../database/MaturityStore';
+import { spec } from '../schema/openapi';
 import { ExpiringCache } from './ExpiringCache';
 import { mapLimit } from './mapLimit';
-import { allowOnly } from './queryParams';
 import { MaturityAssessor } from './MaturityAssessor';
 
 const ASSESS_CONCURRENCY = 8;
-const HISTORY_PARAMS = ['entityRef', 'team', 'system', 'days'];
 const DEFAULT_HISTORY_DAYS = 30;
-const MAX_HISTORY_DAYS = 365;
 const DAY_MS = 86_400_000;
 /** How long a caller's leaderboard is served before it is assessed again. */
 const LEADERBOARD_TTL_MS = 60_000;
@@ -73,17 +77,6 @@ function callerKey(credentials: BackstageCredentials): string {
   return 'none';
 }
 
-function singleParam(req: express.Request, name: string): string | undefined {
-  const value = req.query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') {
-    throw new InputError(
-      `query parameter ${name} must be given once, not empty`,
-    );
-  }
-  return value;
-}
-
 /**
  * Options of {@link createRouter}.
  *
@@ -113,24 +106,26 @@ export async function createRouter(
   const { catalog, httpAuth, permissions, assessor, store } = options;
   const now = options.now ?? Date.now;
   const router = Router();
-
-  /** The caller's credentials, once they may read maturity; a 403 otherwise. */
-  async function readerCredentials(
-    req: express.Request,
-  ): Promise<BackstageCredentials> {
-    const credentials = await httpAuth.credentials(req);
+  // The permission is decided before the parameters are read: a caller
+  // without it learns nothing, not even that the query is malformed.
+  router.get(Object.keys(spec.paths), async (req, _res, next) => {
     const [decision] = await permissions.authorize(
       [{ permission: platformMaturityReadPermission }],
-      { credentials },
+      { credentials: await httpAuth.credentials(req) },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `reading platform maturity needs the ${platformMaturityReadPermission.name} permission`,
       );
     }
-    return credentials;
-  }
-  const leaderboards = new ExpiringCache<object>({
+    next();
+  });
+  const api = createValidatedOpenApiRouter<typeof spec>(spec, {
+    middleware: [wholeNumberQueryParams(spec)],
+  });
+  router.use(api);
+
+  const leaderboards = new ExpiringCache<MaturityLeaderboard>({
     ttlMs: LEADERBOARD_TTL_MS,
     maxEntries: LEADERBOARD_CALLERS,
     now,
@@ -176,53 +171,25 @@ export async function createRouter(
     return stringifyEntityRef(entity);
   }
 
-  router.get('/history', async (req, res) => {
-    const credentials = await readerCredentials(req);
-    const unknown = Object.keys(req.query).filter(
-      k => !HISTORY_PARAMS.includes(k),
-    );
-    if (unknown.length > 0) {
-      throw new InputError(
-        `unknown query parameter ${unknown.join(
-          ', ',
-        )}; use one of entityRef, team or system, and days`,
-      );
-    }
+  api.get('/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { entityRef, team, system, days = DEFAULT_HISTORY_DAYS } = req.query;
     const scopes = (
       [
-        ['entityRef', 'entity', 'component'],
-        ['team', 'team', 'group'],
-        ['system', 'system', 'system'],
-      ] as Array<[string, MaturityScopeType, string]>
-    )
-      .map(([param, type, kind]) => ({
-        param,
-        type,
-        kind,
-        value: singleParam(req, param),
-      }))
-      .filter(s => s.value !== undefined);
+        ['entityRef', entityRef, 'entity', 'component'],
+        ['team', team, 'team', 'group'],
+        ['system', system, 'system', 'system'],
+      ] as const
+    ).filter(([, value]) => value !== undefined);
     if (scopes.length > 1) {
       throw new InputError(
         'give at most one of the query parameters entityRef, team or system; none means the fleet',
       );
     }
-    const daysText = singleParam(req, 'days');
-    const days =
-      daysText === undefined ? DEFAULT_HISTORY_DAYS : Number(daysText);
-    if (
-      (daysText !== undefined && !/^\d+$/.test(daysText)) ||
-      days < 1 ||
-      days > MAX_HISTORY_DAYS
-    ) {
-      throw new InputError(
-        `days must be a whole number from 1 to ${MAX_HISTORY_DAYS}, got '${daysText}'`,
-      );
-    }
     const [scope] = scopes;
-    const type: MaturityScopeType = scope?.type ?? 'fleet';
+    const type: MaturityScopeType = scope?.[2] ?? 'fleet';
     const key = scope
-      ? await scopeEntity(credentials, scope.param, scope.value!, scope.kind)
+      ? await scopeEntity(credentials, scope[0], scope[1]!, scope[3])
       : '';
     const since = new Date(Date.now() - days * DAY_MS);
     const snapshots = store
@@ -241,11 +208,9 @@ export async function createRouter(
     res.json(body);
   });
 
-  router.get('/', async (req, res) => {
-    const credentials = await readerCredentials(req);
-    allowOnly(req.query, ['entityRef', 'team']);
-    const entityRef = singleParam(req, 'entityRef');
-    const team = singleParam(req, 'team');
+  api.get('/', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { entityRef, team } = req.query;
     if ((entityRef === undefined) === (team === undefined)) {
       throw new InputError(
         'give exactly one of the query parameters entityRef or team, for example entityRef=component:default/trading-engine',
@@ -304,7 +269,9 @@ export async function createRouter(
     });
   });
 
-  async function leaderboard(credentials: BackstageCredentials) {
+  async function leaderboard(
+    credentials: BackstageCredentials,
+  ): Promise<MaturityLeaderboard> {
     const generatedAt = new Date(now()).toISOString();
     const all = await components(credentials, {});
     const scores = all.map(m => ({
@@ -328,9 +295,8 @@ export async function createRouter(
 
   // Every component is assessed, each asking two other backends: the
   // answer is kept for a minute per caller, and generatedAt says its age.
-  router.get('/leaderboard', async (req, res) => {
-    const credentials = await readerCredentials(req);
-    allowOnly(req.query, []);
+  api.get('/leaderboard', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
     res.json(
       await leaderboards.get(callerKey(credentials), () =>
         leaderboard(credentials),
@@ -338,5 +304,6 @@ export async function createRouter(
     );
   });
 
+  api.use(openApiErrorHandler());
   return router;
 }

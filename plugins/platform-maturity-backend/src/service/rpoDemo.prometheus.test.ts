@@ -4,7 +4,12 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { describeWithTestPrometheus } from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
+import {
+  demoCatalogEntities,
+  demoClusters,
+  describeWithTestPrometheus,
+  waitForDemoClusters,
+} from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
 import type { DrReadiness } from '@cloud-native-platform/plugin-platform-maturity-common';
 import path from 'node:path';
 import request from 'supertest';
@@ -13,11 +18,6 @@ import request from 'supertest';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import clusterTopologyPlugin from '@cloud-native-platform/plugin-cluster-topology-backend';
 import { platformMaturityPlugin } from '../plugin';
-import {
-  catalogEntities,
-  demoClusters,
-  waitForClusters,
-} from './__testUtils__/demoFleet';
 
 jest.setTimeout(120_000);
 
@@ -43,7 +43,7 @@ async function seriesCount(url: string, expr: string): Promise<number> {
 // Skipped outside CI without Debian's prometheus package; fails under CI.
 describeWithTestPrometheus('the demo RPO through the simulator', () => {
   let demo: DemoPrometheus | undefined;
-  let server: Parameters<typeof request>[0];
+  let server: Parameters<typeof waitForDemoClusters>[0];
 
   beforeAll(async () => {
     demo = (await demoTraffic.startDemoPrometheus({
@@ -63,7 +63,7 @@ describeWithTestPrometheus('the demo RPO through the simulator', () => {
       features: [
         platformMaturityPlugin,
         clusterTopologyPlugin,
-        catalogServiceMock.factory({ entities: catalogEntities() }),
+        catalogServiceMock.factory({ entities: demoCatalogEntities() }),
         mockServices.rootConfig.factory({
           data: {
             cloudNativePlatform: {
@@ -77,7 +77,7 @@ describeWithTestPrometheus('the demo RPO through the simulator', () => {
       ],
     });
     server = backend.server;
-    await waitForClusters(server);
+    await waitForDemoClusters(server);
   });
 
   afterAll(async () => {

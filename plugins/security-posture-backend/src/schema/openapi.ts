@@ -1,3 +1,12 @@
+import {
+  clusterQueryParameter,
+  entityRefQueryParameter,
+  errorBodySchema,
+  errorResponse,
+  namespaceQueryParameter,
+  teamQueryParameter,
+} from '@cloud-native-platform/plugin-cloud-native-node';
+
 /**
  * The security posture HTTP API. The router validates requests against it
  * and serves it at `/openapi.json`; checks a schema cannot say (entity
@@ -45,45 +54,15 @@ const reportProperties = {
 } as const;
 
 const scopeParameters = [
+  entityRefQueryParameter,
+  clusterQueryParameter,
+  namespaceQueryParameter,
   {
-    in: 'query',
-    name: 'entityRef',
-    // Entity references hold ':' and '/'.
-    allowReserved: true,
-    description:
-      'A catalog entity; a bare name reads as a component in the default namespace.',
-    schema: { type: 'string', minLength: 1, maxLength: 1024 },
-  },
-  {
-    in: 'query',
-    name: 'cluster',
-    description: 'A configured cluster.',
-    schema: { type: 'string', minLength: 1, maxLength: 253 },
-  },
-  {
-    in: 'query',
-    name: 'namespace',
-    description: 'A namespace of `cluster`; needs `cluster`.',
-    schema: { type: 'string', minLength: 1, maxLength: 253 },
-  },
-  {
-    in: 'query',
-    name: 'team',
-    // Entity references hold ':' and '/'.
-    allowReserved: true,
+    ...teamQueryParameter,
     description:
       'A group whose components (`spec.owner`) are reported; a bare name reads as a group.',
-    schema: { type: 'string', minLength: 1, maxLength: 1024 },
   },
 ] as const;
-
-const errorResponse = {
-  description:
-    'The request was refused; `error.message` says why (400 names the parameter, 403 the permission, 404 what is missing).',
-  content: {
-    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-  },
-} as const;
 
 /** @public */
 export const spec = {
@@ -98,20 +77,7 @@ export const spec = {
   servers: [{ url: '/' }],
   components: {
     schemas: {
-      Error: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          error: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              name: { type: 'string' },
-              message: { type: 'string' },
-            },
-          },
-        },
-      },
+      Error: errorBodySchema,
       SeverityCounts: severityCounts,
       Report: {
         type: 'object',
