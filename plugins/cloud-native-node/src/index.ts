@@ -64,3 +64,5 @@ export {
   wholeNumberQueryParams,
   type SpecWithParameters,
 } from './http/wholeNumberQueryParams';
+export * from './delivery/deliveryOf';
+export * from './delivery/deliveryDecoration';

@@ -39,11 +39,14 @@ import type { IPeerAuthentication } from '@kubernetes-models/istio/security.isti
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import type { KubeObject, Stored } from './KubeObject';
 import type {
+  ArgoCdApplication,
   ClusterConfigAuditReport,
   ClusterPolicyReport,
   ConfigAuditReport,
+  PipelineRun,
   PolicyReport,
   Rollout,
+  TaskRun,
   VirtualMachine,
   VulnerabilityReport,
 } from './customResources';
@@ -191,6 +194,9 @@ export interface KubeKinds {
   Sidecar: Sidecar;
   PrometheusRule: PrometheusRule;
   Rollout: Rollout;
+  Application: ArgoCdApplication;
+  PipelineRun: PipelineRun;
+  TaskRun: TaskRun;
   VirtualMachine: VirtualMachine;
   VulnerabilityReport: VulnerabilityReport;
   ConfigAuditReport: ConfigAuditReport;
