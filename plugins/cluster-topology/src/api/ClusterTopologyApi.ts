@@ -3,6 +3,7 @@ import type {
   ClusterObjectDetails,
   ClusterObjectQuery,
   ClustersResponse,
+  EntityDeliveriesResponse,
   EntityWorkloadsResponse,
   TopologyGraphQuery,
   TopologyGraphResponse,
@@ -21,6 +22,8 @@ export interface ClusterTopologyApi {
   getGraph(query?: TopologyGraphQuery): Promise<TopologyGraphResponse>;
   /** The workloads of a catalog entity across the fleet. */
   getEntityWorkloads(entityRef: string): Promise<EntityWorkloadsResponse>;
+  /** How the workloads of a catalog entity are delivered: Argo CD, Rollouts, Tekton. */
+  getEntityDeliveries(entityRef: string): Promise<EntityDeliveriesResponse>;
   /** One object of a cluster with its recent events and its YAML. */
   getObject(query: ClusterObjectQuery): Promise<ClusterObjectDetails>;
 }

@@ -8,9 +8,11 @@ export type {
   ClusterObjectQuery,
   ClusterSummary,
   ClusterSyncStatus,
+  EntityDeliveriesResponse,
   EntityWorkload,
   EntityWorkloadsResponse,
   TopologyGraphQuery,
   TopologyLayer,
+  WorkloadDeliveryItem,
   WorkloadHealth,
 } from './types';

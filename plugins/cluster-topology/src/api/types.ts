@@ -10,6 +10,7 @@ export type {
   ClustersResponse,
   ClusterSummary,
   ClusterSyncStatus,
+  EntityDeliveriesResponse,
   EntityWorkload,
   EntityWorkloadsResponse,
   TopologyGraphQuery,
@@ -17,4 +18,5 @@ export type {
   TopologyLayer,
   WorkloadHealth,
   WorkloadPodCounts,
+  WorkloadDeliveryItem,
 } from '@cloud-native-platform/plugin-cluster-topology-common';

@@ -7,7 +7,11 @@ import { attemptToRow } from '../database/rows';
 import { parseAlertmanagerPayload } from './alertmanagerPayload';
 import { AlertProcessor, AlertProcessorOptions } from './AlertProcessor';
 import { KillSwitch } from './KillSwitch';
-import { alertmanagerPayload, testClusterState } from './__testUtils__/fleet';
+import {
+  alertmanagerPayload,
+  riskServiceObjects,
+  testClusterState,
+} from './__testUtils__/fleet';
 
 jest.setTimeout(60_000);
 
@@ -167,6 +171,73 @@ describe.each(databases.eachSupportedId())('AlertProcessor on %s', id => {
       ],
     ).toBeDefined();
   });
+
+  it.each([
+    [true, 'refused'],
+    [false, 'applied'],
+  ])(
+    'with an Argo CD application of self-heal %s managing the workload, the restart is %s',
+    async (selfHeal, status) => {
+      const knex = await databases.init(id);
+      await KnexHealingStore.create(
+        mockServices.database({ knex, migrations: { skip: false } }),
+      );
+      const clusterState = await testClusterState([
+        ...riskServiceObjects(),
+        {
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Application',
+          metadata: { name: 'prod-east-b-trading', namespace: 'argocd' },
+          spec: {
+            destination: {
+              server: 'https://kubernetes.default.svc',
+              namespace: 'trading',
+            },
+            syncPolicy: { automated: { prune: true, selfHeal } },
+          },
+          status: {
+            resources: [
+              {
+                group: 'apps',
+                kind: 'Deployment',
+                namespace: 'trading',
+                name: 'risk-service',
+              },
+            ],
+          },
+        },
+      ]);
+      const { store, processor } = await instance(knex, 'a', clusterState);
+      await store.addAlerts(
+        parseAlertmanagerPayload(alertmanagerPayload([{ fingerprint: 'x' }])),
+        new Date(),
+      );
+      await processor.processPending();
+      const { items } = await store.listAttempts({}, 10);
+      expect(items).toHaveLength(1);
+      expect(items[0].status).toBe(status);
+      const deployment = clusterState
+        .cluster('prod-east-b')!
+        .store.get('Deployment', 'trading', 'risk-service')!;
+      const restartedAt =
+        deployment.spec!.template.metadata!.annotations?.[
+          'kubectl.kubernetes.io/restartedAt'
+        ];
+      if (selfHeal) {
+        expect(items[0].reason).toBe(
+          'managed by Argo CD application prod-east-b-trading with automated self-heal: a patch would be reverted; change it in Git or act through the Rollout',
+        );
+        expect(
+          items[0].steps.find(step => step.name === 'decision')?.data,
+        ).toMatchObject({ rail: 'gitops-self-heal' });
+        // The diff of what was refused is kept; nothing was sent.
+        expect(items[0].change?.description).toContain('Rolling restart');
+        expect(restartedAt).toBeUndefined();
+      } else {
+        expect(restartedAt).toBeDefined();
+      }
+    },
+  );
 
   it("obeys the target entity's healing-mode annotation", async () => {
     const knex = await databases.init(id);
