@@ -15,7 +15,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { clusterTopologyApiRef, WorkloadDeliveryItem } from '../../api';
-import { deliveryColor } from '../../lib/deliveryColors';
+import { deliveryColor } from '../../lib/delivery';
 import { relativeTime } from '../NodeDetailsPanel/relativeTime';
 
 const useStyles = makeStyles(theme => ({
