@@ -29,7 +29,7 @@ export function deliveryColor(state: string | undefined): string {
   }
 }
 
-const SEVERITY = [
+const SEVERITY: readonly string[] = [
   statusColors.healthy,
   statusColors.unknown,
   statusColors.degraded,

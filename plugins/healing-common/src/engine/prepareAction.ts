@@ -66,10 +66,11 @@ export function prepareAction(input: PrepareActionInput): PreparedAction {
   );
   if (!planned.ok) return { ok: false, reason: `no plan: ${planned.reason}` };
   const { plan } = planned;
+  // Applications too: whether Argo CD would revert the patch is read from them.
   const objectNotReady = clusterNotReadyReason(
     input.target.cluster,
     input.cluster,
-    [plan.object.kind],
+    [plan.object.kind, 'Application'],
   );
   if (objectNotReady) {
     return { ok: false, reason: objectNotReady, rail: 'cluster-sync', plan };
