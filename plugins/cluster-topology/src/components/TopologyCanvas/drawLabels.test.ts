@@ -213,11 +213,10 @@ describe('delivery badges', () => {
           return (text: string) =>
             texts.push(`${text} ${String(target.fillStyle)}`);
         }
-        return (target as any)[prop];
+        return Reflect.get(target, prop);
       },
       set(target, prop, value) {
-        (target as any)[prop] = value;
-        return true;
+        return Reflect.set(target, prop, value);
       },
     });
     const state: DrawState = {
