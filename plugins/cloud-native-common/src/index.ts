@@ -15,3 +15,4 @@ export * from './topology/types';
 export * from './topology/trafficWindows';
 export * from './redaction';
 export * from './kube';
+export * from './delivery/argoCdApplications';

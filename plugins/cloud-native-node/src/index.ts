@@ -75,3 +75,5 @@ export {
   wholeNumberQueryParams,
   type SpecWithParameters,
 } from './http/wholeNumberQueryParams';
+export * from './delivery/deliveryOf';
+export * from './delivery/deliveryDecoration';

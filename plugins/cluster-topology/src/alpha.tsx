@@ -64,10 +64,21 @@ const entityClusterWorkloadsCard = EntityCardBlueprint.make({
   },
 });
 
+const entityDeliveryCard = EntityCardBlueprint.make({
+  name: 'delivery',
+  params: {
+    filter: isClusterTopologyAvailable,
+    loader: () =>
+      import('./components/EntityDeliveryCard').then(m => (
+        <m.EntityDeliveryCard />
+      )),
+  },
+});
+
 /**
  * The cluster topology plugin for the new frontend system: the page
  * "Cluster topology", the entity tab "Topology" and the overview card
- * "Cluster workloads".
+ * "Cluster workloads" and "Delivery".
  *
  * @public
  */
@@ -85,5 +96,6 @@ export default createFrontendPlugin({
     clusterTopologyPage,
     entityTopologyContent,
     entityClusterWorkloadsCard,
+    entityDeliveryCard,
   ],
 });

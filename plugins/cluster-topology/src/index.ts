@@ -14,6 +14,7 @@ export {
   ClusterTopologyPage,
   EntityClusterTopologyContent,
   EntityClusterWorkloadsCard,
+  EntityDeliveryCard,
 } from './plugin';
 export { isClusterTopologyAvailable } from './isClusterTopologyAvailable';
 export { ClusterTopologyClient, clusterTopologyApiRef } from './api';
@@ -25,9 +26,11 @@ export type {
   ClusterTopologyApi,
   ClusterSummary,
   ClusterSyncStatus,
+  EntityDeliveriesResponse,
   EntityWorkload,
   EntityWorkloadsResponse,
   TopologyGraphQuery,
   TopologyLayer,
+  WorkloadDeliveryItem,
   WorkloadHealth,
 } from './api';

@@ -2,6 +2,7 @@ import plugin, {
   ClusterTopologyPage,
   EntityClusterTopologyContent,
   EntityClusterWorkloadsCard,
+  EntityDeliveryCard,
   clusterTopologyPlugin,
 } from './index';
 import alphaPlugin from './alpha';
@@ -18,6 +19,9 @@ describe('cluster-topology plugin', () => {
     expect(
       plugin.getExtension('entity-card:cluster-topology/cluster-workloads'),
     ).toBeDefined();
+    expect(
+      plugin.getExtension('entity-card:cluster-topology/delivery'),
+    ).toBeDefined();
     expect(plugin.getExtension('api:cluster-topology')).toBeDefined();
   });
 
@@ -26,5 +30,6 @@ describe('cluster-topology plugin', () => {
     expect(ClusterTopologyPage).toBeDefined();
     expect(EntityClusterTopologyContent).toBeDefined();
     expect(EntityClusterWorkloadsCard).toBeDefined();
+    expect(EntityDeliveryCard).toBeDefined();
   });
 });

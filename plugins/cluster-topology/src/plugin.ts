@@ -78,3 +78,21 @@ export const EntityClusterWorkloadsCard = clusterTopologyPlugin.provide(
     },
   }),
 );
+
+/**
+ * The "Delivery" entity overview card (Argo CD, Argo Rollouts, Tekton), for
+ * the legacy frontend system.
+ *
+ * @public
+ */
+export const EntityDeliveryCard = clusterTopologyPlugin.provide(
+  createComponentExtension<() => JSX.Element>({
+    name: 'EntityDeliveryCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityDeliveryCard').then(
+          m => m.EntityDeliveryCard,
+        ),
+    },
+  }),
+);

@@ -15,7 +15,7 @@ export interface Rollout extends KubeObject {
     template?: PodTemplateSpec;
     workloadRef?: { apiVersion?: string; kind?: string; name?: string };
     strategy?: {
-      canary?: Record<string, unknown>;
+      canary?: Record<string, unknown> & { steps?: RolloutCanaryStep[] };
       blueGreen?: Record<string, unknown>;
     };
   };
@@ -30,6 +30,10 @@ export interface Rollout extends KubeObject {
     abortedAt?: string;
     stableRS?: string;
     currentPodHash?: string;
+    /** Index of the canary step under way; the step count once done. */
+    currentStepIndex?: number;
+    pauseConditions?: Array<{ reason?: string; startTime?: string }>;
+    canary?: RolloutCanaryStatus;
     conditions?: Array<{
       type?: string;
       status?: string;
@@ -54,6 +58,147 @@ export interface VirtualMachine extends KubeObject {
     template?: { metadata?: ObjectMeta; spec?: Record<string, unknown> };
   };
   status?: { printableStatus?: string; ready?: boolean };
+}
+
+// Delivery: Argo CD, Argo Rollouts (canary status) and Tekton. Only the
+// fields the suite reads are typed.
+
+/**
+ * One step of a Rollout's canary strategy; each step sets one of these.
+ *
+ * @public
+ */
+export interface RolloutCanaryStep {
+  setWeight?: number;
+  pause?: { duration?: string | number };
+  analysis?: { templates?: Array<{ templateName?: string }> };
+  experiment?: Record<string, unknown>;
+  setCanaryScale?: Record<string, unknown>;
+}
+
+/**
+ * The canary part of a Rollout's status.
+ *
+ * @public
+ */
+export interface RolloutCanaryStatus {
+  /** Traffic weights the controller last set (Argo Rollouts 1.2 and later). */
+  weights?: {
+    canary?: { weight?: number; podTemplateHash?: string };
+    stable?: { weight?: number; podTemplateHash?: string };
+  };
+  currentStepAnalysisRun?: string;
+  currentStepAnalysisRunStatus?: {
+    name?: string;
+    status?: string;
+    message?: string;
+  };
+  currentBackgroundAnalysisRun?: string;
+  currentBackgroundAnalysisRunStatus?: {
+    name?: string;
+    status?: string;
+    message?: string;
+  };
+}
+
+/**
+ * An Argo CD Application (`argoproj.io/v1alpha1`): what it deploys where,
+ * how it syncs, and the objects it manages (`status.resources`).
+ *
+ * @public
+ */
+export interface ArgoCdApplication extends KubeObject {
+  kind: 'Application';
+  spec?: {
+    project?: string;
+    source?: {
+      repoURL?: string;
+      path?: string;
+      targetRevision?: string;
+      chart?: string;
+    };
+    sources?: Array<{
+      repoURL?: string;
+      path?: string;
+      targetRevision?: string;
+      chart?: string;
+    }>;
+    destination?: { server?: string; name?: string; namespace?: string };
+    syncPolicy?: {
+      automated?: {
+        prune?: boolean;
+        selfHeal?: boolean;
+        allowEmpty?: boolean;
+      } | null;
+    };
+  };
+  status?: {
+    sync?: { status?: string; revision?: string; revisions?: string[] };
+    health?: { status?: string; message?: string };
+    operationState?: {
+      phase?: string;
+      startedAt?: string;
+      finishedAt?: string;
+      message?: string;
+    };
+    reconciledAt?: string;
+    resources?: Array<{
+      group?: string;
+      version?: string;
+      kind?: string;
+      namespace?: string;
+      name?: string;
+      status?: string;
+      health?: { status?: string };
+    }>;
+  };
+}
+
+/**
+ * The `Succeeded` condition Tekton runs report their state with.
+ *
+ * @public
+ */
+export interface TektonCondition {
+  type?: string;
+  status?: 'True' | 'False' | 'Unknown' | string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+/**
+ * A Tekton PipelineRun (`tekton.dev/v1`).
+ *
+ * @public
+ */
+export interface PipelineRun extends KubeObject {
+  kind: 'PipelineRun';
+  spec?: {
+    pipelineRef?: { name?: string };
+    status?: string;
+  };
+  status?: {
+    startTime?: string;
+    completionTime?: string;
+    conditions?: TektonCondition[];
+  };
+}
+
+/**
+ * A Tekton TaskRun (`tekton.dev/v1`): one task, of a PipelineRun or alone.
+ *
+ * @public
+ */
+export interface TaskRun extends KubeObject {
+  kind: 'TaskRun';
+  spec?: { taskRef?: { name?: string }; status?: string };
+  status?: {
+    startTime?: string;
+    completionTime?: string;
+    podName?: string;
+    conditions?: TektonCondition[];
+  };
 }
 
 /**

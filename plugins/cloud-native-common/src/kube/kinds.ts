@@ -44,13 +44,16 @@ import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/mon
 import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import type { KubeObject, Stored } from './KubeObject';
 import type {
+  ArgoCdApplication,
   CephBlockPool,
   CephCluster,
   ClusterConfigAuditReport,
   ClusterPolicyReport,
   ConfigAuditReport,
+  PipelineRun,
   PolicyReport,
   Rollout,
+  TaskRun,
   VirtualMachine,
   VulnerabilityReport,
 } from './customResources';
@@ -212,6 +215,9 @@ export interface KubeKinds {
   ServiceMonitor: ServiceMonitor;
   PodMonitor: PodMonitor;
   Rollout: Rollout;
+  Application: ArgoCdApplication;
+  PipelineRun: PipelineRun;
+  TaskRun: TaskRun;
   VirtualMachine: VirtualMachine;
   VulnerabilityReport: VulnerabilityReport;
   ConfigAuditReport: ConfigAuditReport;

@@ -42,6 +42,27 @@ export interface TopologyPodCounts {
 }
 
 /**
+ * How a workload node is delivered, for the map's badge: its Argo CD sync
+ * and health, its canary weight and its newest pipeline run.
+ *
+ * @public
+ */
+export interface TopologyDelivery {
+  /** `namespace/name` of the Argo CD Application managing the workload. */
+  application?: string;
+  syncStatus?: string;
+  health?: string;
+  /** Argo CD puts back changes made outside Git. */
+  selfHeal?: boolean;
+  rolloutPhase?: string;
+  canaryWeight?: number;
+  step?: number;
+  totalSteps?: number;
+  /** Status of the newest PipelineRun: Succeeded, Failed, Running… */
+  pipelineStatus?: string;
+}
+
+/**
  * A node of the topology graph.
  *
  * @public
@@ -70,6 +91,8 @@ export interface TopologyNode {
   region?: string;
   /** One line shown under the name, e.g. "6/6 ready" or the cluster error. */
   detail?: string;
+  /** Argo CD, Argo Rollouts and Tekton state of a workload node. */
+  delivery?: TopologyDelivery;
 }
 
 /**

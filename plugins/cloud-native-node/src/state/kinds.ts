@@ -30,8 +30,8 @@ function k(
 /**
  * The kinds every cluster is read for, core first, then the custom
  * resources of Istio, Gatekeeper, Kyverno, Trivy, the Security Profiles
- * Operator, KubeVirt, Argo Rollouts, the Prometheus Operator and Rook-Ceph where their CRDs
- * are installed.
+ * Operator, KubeVirt, Argo Rollouts, Argo CD, Tekton, the Prometheus Operator
+ * and Rook-Ceph where their CRDs are installed.
  *
  * @public
  */
@@ -140,6 +140,9 @@ export const DEFAULT_KINDS: readonly KindDefinition[] = [
     true,
   ),
   k('argoproj.io', 'v1alpha1', 'Rollout', 'rollouts', true, true),
+  k('argoproj.io', 'v1alpha1', 'Application', 'applications', true, true),
+  k('tekton.dev', 'v1', 'PipelineRun', 'pipelineruns', true, true),
+  k('tekton.dev', 'v1', 'TaskRun', 'taskruns', true, true),
   k(
     'monitoring.coreos.com',
     'v1',

@@ -193,4 +193,36 @@ describe('topology graph on the demo fleet', () => {
     });
     expect(noCatalog.nodes.some(n => n.kind === 'entity')).toBe(false);
   });
+
+  it('decorates workloads with their Argo CD sync, canary weight and pipeline run', () => {
+    const workload = (cluster: string, namespace: string, name: string) =>
+      buildClusterGraph(graphCluster(cluster), { namespace }).nodes.find(
+        n => n.kind === 'workload' && n.name === name,
+      );
+    expect(
+      workload('prod-east-a', 'trading', 'trading-engine')?.delivery,
+    ).toEqual({
+      application: 'argocd/prod-east-a-trading',
+      syncStatus: 'Synced',
+      health: 'Healthy',
+      selfHeal: true,
+      pipelineStatus: 'Succeeded',
+    });
+    expect(
+      workload('prod-east-b', 'trading', 'risk-service')?.delivery,
+    ).toMatchObject({
+      application: 'argocd/prod-east-b-trading',
+      selfHeal: false,
+    });
+    expect(workload('staging', 'commerce', 'checkout')?.delivery).toEqual({
+      rolloutPhase: 'Paused',
+      canaryWeight: 50,
+      step: 3,
+      totalSteps: 5,
+    });
+    // Workloads no delivery tool knows carry no decoration.
+    expect(
+      workload('dr-west', 'trading', 'trading-engine')?.delivery,
+    ).toBeUndefined();
+  });
 });

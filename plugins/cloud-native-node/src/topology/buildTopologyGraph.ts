@@ -16,6 +16,7 @@ import { KubeObject } from '../state/KubeObject';
 import { summarizePods, workloadHealth } from '../state/podHealth';
 import { WORKLOAD_KINDS } from '../state/kinds';
 import { graphIds } from './graphIds';
+import { deliveryDecoration } from '../delivery/deliveryDecoration';
 import { staticEdges } from './staticEdges';
 import { storageEdges, storageNodes } from './storageGraph';
 
@@ -139,6 +140,8 @@ export function workloadNodes(
         ? `${summary.ready}/${desired} ready`
         : `${summary.ready}/${summary.total} ready`,
   };
+  const delivery = deliveryDecoration({ name: cluster, store }, workload);
+  if (delivery) node.delivery = delivery;
   if (!expanded || workload.kind === 'Pod') return [node];
   return [
     node,

@@ -32,6 +32,7 @@ describe('the OpenAPI spec of the cluster-topology routes', () => {
     expect(Object.keys(res.body.paths)).toEqual([
       '/api/cluster-topology/clusters',
       '/api/cluster-topology/workloads',
+      '/api/cluster-topology/deliveries',
       '/api/cluster-topology/graph',
       '/api/cluster-topology/object',
       '/api/cluster-topology/logs',
@@ -48,6 +49,7 @@ describe('the OpenAPI spec of the cluster-topology routes', () => {
       expect.arrayContaining([
         'ClustersResponse',
         'EntityWorkloadsResponse',
+        'EntityDeliveriesResponse',
         'TopologyGraphResponse',
         'ClusterObjectDetails',
       ]),

@@ -21,7 +21,7 @@ import {
  *
  * Parameters are strings given at most once; unknown parameters are refused.
  * What a schema cannot say the router checks itself, naming the parameter:
- * that `/workloads` needs an entity reference, which parameters `/object`
+ * that `/workloads` and `/deliveries` need an entity reference, which parameters `/object`
  * is missing (all of them at once), the `layers` list, the `window` set and
  * which graph parameters go together.
  *
@@ -279,6 +279,91 @@ export const spec = {
           },
         },
       },
+      EntityDeliveriesResponse: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'errors'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['cluster', 'workload', 'pipelineRuns'],
+              properties: {
+                cluster: { type: 'string' },
+                workload: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['kind', 'name'],
+                  properties: {
+                    kind: { type: 'string' },
+                    namespace: { type: 'string' },
+                    name: { type: 'string' },
+                  },
+                },
+                argocd: {
+                  type: 'object',
+                  additionalProperties: false,
+                  description:
+                    'The Argo CD Application managing the workload; `selfHeal` means a patch made outside Git is reverted.',
+                  required: [
+                    'application',
+                    'syncStatus',
+                    'health',
+                    'automated',
+                    'selfHeal',
+                  ],
+                  properties: {
+                    application: { type: 'string' },
+                    syncStatus: { type: 'string' },
+                    health: { type: 'string' },
+                    revision: { type: 'string' },
+                    lastSyncAt: { type: 'string', format: 'date-time' },
+                    automated: { type: 'boolean' },
+                    selfHeal: { type: 'boolean' },
+                  },
+                },
+                rollout: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['strategy'],
+                  properties: {
+                    strategy: {
+                      type: 'string',
+                      enum: ['canary', 'blueGreen', 'unknown'],
+                    },
+                    step: { type: 'integer' },
+                    totalSteps: { type: 'integer' },
+                    canaryWeight: { type: 'number' },
+                    analysis: { type: 'string' },
+                    phase: { type: 'string' },
+                  },
+                },
+                pipelineRuns: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['name', 'status'],
+                    properties: {
+                      name: { type: 'string' },
+                      pipeline: { type: 'string' },
+                      status: { type: 'string' },
+                      startedAt: { type: 'string', format: 'date-time' },
+                      durationSeconds: { type: 'integer' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          errors: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/ClusterError' },
+          },
+        },
+      },
       TopologyGraphResponse: {
         type: 'object',
         additionalProperties: false,
@@ -335,6 +420,23 @@ export const spec = {
                 role: { type: 'string' },
                 region: { type: 'string' },
                 detail: { type: 'string' },
+                delivery: {
+                  type: 'object',
+                  additionalProperties: false,
+                  description:
+                    'Argo CD, Argo Rollouts and Tekton state of a workload node.',
+                  properties: {
+                    application: { type: 'string' },
+                    syncStatus: { type: 'string' },
+                    health: { type: 'string' },
+                    selfHeal: { type: 'boolean' },
+                    rolloutPhase: { type: 'string' },
+                    canaryWeight: { type: 'number' },
+                    step: { type: 'integer' },
+                    totalSteps: { type: 'integer' },
+                    pipelineStatus: { type: 'string' },
+                  },
+                },
               },
             },
           },
@@ -511,6 +613,28 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/EntityWorkloadsResponse',
+                },
+              },
+            },
+          },
+          ...errorResponses,
+          '404': { description: 'The entity is not in the catalog.' },
+        },
+      },
+    },
+    '/deliveries': {
+      get: {
+        operationId: 'GetEntityDeliveries',
+        description:
+          'How each workload of a catalog entity is delivered: its Argo CD Application (sync, health, revision, last sync, self-heal), its Argo Rollouts Rollout (strategy, step, canary weight, analysis) and its Tekton PipelineRuns (`EntityDeliveriesResponse`). `entityRef` is required; clusters whose objects the caller may not read are listed under `errors`.',
+        parameters: [{ ...entityRefQueryParameter, allowEmptyValue: true }],
+        responses: {
+          '200': {
+            description: "The deliveries of the entity's workloads.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityDeliveriesResponse',
                 },
               },
             },

@@ -10,6 +10,7 @@ import {
   clusterTopologyObjectReadPermission,
   ClustersResponse,
   ClusterObjectDetails,
+  EntityDeliveriesResponse,
   EntityWorkloadsResponse,
   TOPOLOGY_LAYERS,
   TopologyGraphResponse,
@@ -29,6 +30,8 @@ import {
   buildFleetGraph,
   ClusterHandle,
   ClusterStateService,
+  deliveryOf,
+  fleetApplications,
   graphIds,
   openApiErrorHandler,
   toTopologyEdges,
@@ -174,6 +177,101 @@ export async function createRouter(
         };
       }),
     } satisfies EntityWorkloadsResponse;
+    res.json(answer);
+  });
+
+  // How each workload of an entity is delivered: Argo CD, Rollouts, Tekton.
+  router.get('/deliveries', async (req, res) => {
+    const { entityRef } = req.query;
+    if (!entityRef) {
+      throw new InputError(
+        'entityRef query parameter is required, for example component:default/trading-engine',
+      );
+    }
+    const ref = entityRefParam('entityRef', entityRef);
+    const credentials = await httpAuth.credentials(req);
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(
+        `no entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
+    }
+    const clusters = clusterState.clusters();
+    const result = resolveEntityWorkloads(entity, clusters);
+    // Revisions, Applications and pipeline runs are read from inside the
+    // clusters' objects: only callers who may read them see them.
+    const searched = [...new Set(result.workloads.map(w => w.cluster))];
+    const decisions =
+      searched.length > 0
+        ? await options.permissions.authorize(
+            searched.map(name => ({
+              permission: clusterTopologyObjectReadPermission,
+              resourceRef: name,
+            })),
+            { credentials },
+          )
+        : [];
+    const denied = new Set(
+      searched.filter((_, i) => decisions[i].result !== AuthorizeResult.ALLOW),
+    );
+    const applications = fleetApplications(
+      clusters
+        .filter(c => !denied.has(c.definition.name))
+        .map(c => ({ name: c.definition.name, store: c.store })),
+    );
+    const now = new Date();
+    const items: EntityDeliveriesResponse['items'] = [];
+    for (const { cluster, workload } of result.workloads) {
+      if (denied.has(cluster)) continue;
+      const handle = clusterState.cluster(cluster)!;
+      const delivery = deliveryOf(
+        { name: cluster, store: handle.store },
+        workload,
+        { applications, now },
+      );
+      items.push({
+        cluster,
+        workload: {
+          kind: workload.kind,
+          namespace: workload.metadata.namespace,
+          name: workload.metadata.name,
+        },
+        argocd: delivery.argocd && {
+          application: delivery.argocd.application,
+          syncStatus: delivery.argocd.syncStatus,
+          health: delivery.argocd.health,
+          revision: delivery.argocd.revision,
+          lastSyncAt: delivery.argocd.lastSyncAt,
+          automated: delivery.argocd.automated,
+          selfHeal: delivery.argocd.selfHeal,
+        },
+        rollout: delivery.rollout && {
+          strategy: delivery.rollout.strategy,
+          step: delivery.rollout.step,
+          totalSteps: delivery.rollout.totalSteps,
+          canaryWeight: delivery.rollout.canaryWeight,
+          analysis: delivery.rollout.analysis,
+          phase: delivery.rollout.phase,
+        },
+        pipelineRuns: delivery.pipelineRuns.map(run => ({
+          name: run.name,
+          pipeline: run.pipeline,
+          status: run.status,
+          startedAt: run.startedAt,
+          durationSeconds: run.durationSeconds,
+        })),
+      });
+    }
+    const answer = {
+      items,
+      errors: [
+        ...result.errors,
+        ...[...denied].map(cluster => ({
+          cluster,
+          error: `reading objects of cluster ${cluster} needs the ${clusterTopologyObjectReadPermission.name} permission`,
+        })),
+      ],
+    } satisfies EntityDeliveriesResponse;
     res.json(answer);
   });
 

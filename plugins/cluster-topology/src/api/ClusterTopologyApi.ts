@@ -3,6 +3,7 @@ import type {
   ClusterObjectDetails,
   ClusterObjectQuery,
   ClustersResponse,
+  EntityDeliveriesResponse,
   EntityWorkloadsResponse,
   PodLogLine,
   PodLogs,
@@ -25,6 +26,8 @@ export interface ClusterTopologyApi {
   getGraph(query?: TopologyGraphQuery): Promise<TopologyGraphResponse>;
   /** The workloads of a catalog entity across the fleet. */
   getEntityWorkloads(entityRef: string): Promise<EntityWorkloadsResponse>;
+  /** How the workloads of a catalog entity are delivered: Argo CD, Rollouts, Tekton. */
+  getEntityDeliveries(entityRef: string): Promise<EntityDeliveriesResponse>;
   /** One object of a cluster with its recent events and its YAML. */
   getObject(query: ClusterObjectQuery): Promise<ClusterObjectDetails>;
   /** The log lines of a pod's container, oldest first. */

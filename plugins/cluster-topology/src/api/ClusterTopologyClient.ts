@@ -5,6 +5,7 @@ import type {
   ClusterObjectDetails,
   ClusterObjectQuery,
   ClustersResponse,
+  EntityDeliveriesResponse,
   EntityWorkloadsResponse,
   PodLogLine,
   PodLogs,
@@ -81,6 +82,12 @@ export class ClusterTopologyClient implements ClusterTopologyApi {
     entityRef: string,
   ): Promise<EntityWorkloadsResponse> {
     return this.get('/workloads', new URLSearchParams({ entityRef }));
+  }
+
+  async getEntityDeliveries(
+    entityRef: string,
+  ): Promise<EntityDeliveriesResponse> {
+    return this.get('/deliveries', new URLSearchParams({ entityRef }));
   }
 
   async getObject(query: ClusterObjectQuery): Promise<ClusterObjectDetails> {

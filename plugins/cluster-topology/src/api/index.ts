@@ -10,6 +10,7 @@ export type {
   ClusterStorageSummary,
   ClusterSummary,
   ClusterSyncStatus,
+  EntityDeliveriesResponse,
   EntityWorkload,
   EntityWorkloadsResponse,
   PodLogLine,
@@ -19,5 +20,6 @@ export type {
   PodLogStreamEndReason,
   TopologyGraphQuery,
   TopologyLayer,
+  WorkloadDeliveryItem,
   WorkloadHealth,
 } from './types';

@@ -12,6 +12,7 @@ export type {
   ClustersResponse,
   ClusterSummary,
   ClusterSyncStatus,
+  EntityDeliveriesResponse,
   EntityWorkload,
   EntityWorkloadsResponse,
   PodLogLine,
@@ -24,4 +25,5 @@ export type {
   TopologyLayer,
   WorkloadHealth,
   WorkloadPodCounts,
+  WorkloadDeliveryItem,
 } from '@cloud-native-platform/plugin-cluster-topology-common';

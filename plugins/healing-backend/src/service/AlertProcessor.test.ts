@@ -7,7 +7,11 @@ import { attemptToRow } from '../database/rows';
 import { parseAlertmanagerPayload } from './alertmanagerPayload';
 import { AlertProcessor, AlertProcessorOptions } from './AlertProcessor';
 import { KillSwitch } from './KillSwitch';
-import { alertmanagerPayload, testClusterState } from './__testUtils__/fleet';
+import {
+  alertmanagerPayload,
+  riskServiceObjects,
+  testClusterState,
+} from './__testUtils__/fleet';
 
 jest.setTimeout(60_000);
 
@@ -166,6 +170,76 @@ describe.each(databases.eachSupportedId())('AlertProcessor on %s', id => {
         'kubectl.kubernetes.io/restartedAt'
       ],
     ).toBeDefined();
+  });
+
+  async function withArgoCdApplication(selfHeal: boolean) {
+    const knex = await databases.init(id);
+    await KnexHealingStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const clusterState = await testClusterState([
+      ...riskServiceObjects(),
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'prod-east-b-trading', namespace: 'argocd' },
+        spec: {
+          destination: {
+            server: 'https://kubernetes.default.svc',
+            namespace: 'trading',
+          },
+          syncPolicy: { automated: { prune: true, selfHeal } },
+        },
+        status: {
+          resources: [
+            {
+              group: 'apps',
+              kind: 'Deployment',
+              namespace: 'trading',
+              name: 'risk-service',
+            },
+          ],
+        },
+      },
+    ]);
+    const { store, processor } = await instance(knex, 'a', clusterState);
+    await store.addAlerts(
+      parseAlertmanagerPayload(alertmanagerPayload([{ fingerprint: 'x' }])),
+      new Date(),
+    );
+    await processor.processPending();
+    const { items } = await store.listAttempts({}, 10);
+    const deployment = clusterState
+      .cluster('prod-east-b')!
+      .store.get('Deployment', 'trading', 'risk-service')!;
+    return {
+      items,
+      restartedAt:
+        deployment.spec!.template.metadata!.annotations?.[
+          'kubectl.kubernetes.io/restartedAt'
+        ],
+    };
+  }
+
+  it('refuses to restart a workload an Argo CD application with self-heal manages, saying so', async () => {
+    const { items, restartedAt } = await withArgoCdApplication(true);
+    expect(items).toHaveLength(1);
+    expect(items[0].status).toBe('refused');
+    expect(items[0].reason).toBe(
+      'managed by Argo CD application prod-east-b-trading with automated self-heal: a patch would be reverted; change it in Git or act through the Rollout',
+    );
+    expect(
+      items[0].steps.find(step => step.name === 'decision')?.data,
+    ).toMatchObject({ rail: 'gitops-self-heal' });
+    // The diff of what was refused is kept; nothing was sent.
+    expect(items[0].change?.description).toContain('Rolling restart');
+    expect(restartedAt).toBeUndefined();
+  });
+
+  it('restarts a workload whose Argo CD application syncs without self-heal', async () => {
+    const { items, restartedAt } = await withArgoCdApplication(false);
+    expect(items.map(i => i.status)).toEqual(['applied']);
+    expect(restartedAt).toBeDefined();
   });
 
   it("obeys the target entity's healing-mode annotation", async () => {

@@ -12,6 +12,7 @@ export * from './actions/planTrafficShift';
 export * from './actions/planRollback';
 export * from './actions/planEviction';
 export * from './actions/planAction';
+export * from './gitOpsSelfHeal';
 export * from './prepareAction';
 export * from './chooseAction';
 export * from './entityHealingMode';

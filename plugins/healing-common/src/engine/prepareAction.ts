@@ -3,6 +3,7 @@ import { HealingPlan } from './actions/HealingPlan';
 import { planAction } from './actions/planAction';
 import { ClusterReadiness, clusterNotReadyReason } from './clusterReadiness';
 import { disruptionBudgetsFor } from './disruptionBudgets';
+import { GITOPS_SELF_HEAL_RAIL, gitOpsSelfHealRefusal } from './gitOpsSelfHeal';
 import { ClusterObjectsView, ClusterObject } from './objects';
 import { HealingPolicy } from './policies';
 import {
@@ -46,7 +47,8 @@ export type PreparedAction =
  * runs every safety rail on it; used when an alert is decided and again
  * when an approval arrives, since the cluster may have moved in between.
  * Nothing is planned while the cluster, or the kinds of the target, its
- * pods and their disruption budgets, are not in sync (rail `cluster-sync`).
+ * pods and their disruption budgets, are not in sync (rail `cluster-sync`),
+ * and nothing is sent that Argo CD would revert (rail `gitops-self-heal`).
  *
  * @public
  */
@@ -64,13 +66,22 @@ export function prepareAction(input: PrepareActionInput): PreparedAction {
   );
   if (!planned.ok) return { ok: false, reason: `no plan: ${planned.reason}` };
   const { plan } = planned;
+  // Applications too: whether Argo CD would revert the patch is read from them.
   const objectNotReady = clusterNotReadyReason(
     input.target.cluster,
     input.cluster,
-    [plan.object.kind],
+    [plan.object.kind, 'Application'],
   );
   if (objectNotReady) {
     return { ok: false, reason: objectNotReady, rail: 'cluster-sync', plan };
+  }
+  const reverted = gitOpsSelfHealRefusal(
+    input.view,
+    input.target.cluster,
+    plan,
+  );
+  if (reverted) {
+    return { ok: false, reason: reverted, rail: GITOPS_SELF_HEAL_RAIL, plan };
   }
   const rails = checkSafetyRails({
     now: input.now,

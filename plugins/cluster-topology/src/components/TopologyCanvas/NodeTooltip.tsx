@@ -2,6 +2,7 @@ import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { TopologyNode } from '@cloud-native-platform/plugin-cloud-native-common';
+import { describeDelivery } from '../../lib/delivery';
 import { HEALTH_COLORS } from './scene';
 
 const useStyles = makeStyles(theme => ({
@@ -80,6 +81,11 @@ export function NodeTooltip(props: NodeTooltipProps) {
       {node.detail && (
         <Typography variant="caption" display="block" color="textSecondary">
           {node.detail}
+        </Typography>
+      )}
+      {node.delivery && (
+        <Typography variant="caption" display="block">
+          {describeDelivery(node.delivery)}
         </Typography>
       )}
     </Paper>

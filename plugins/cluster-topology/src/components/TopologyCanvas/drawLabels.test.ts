@@ -191,3 +191,50 @@ describe('route weights', () => {
     expect(weight).toEqual(['strokeText 80% #fafafa', 'fillText 80%']);
   });
 });
+
+describe('delivery badges', () => {
+  it('draws the canary weight of a workload at the top left of its shape', () => {
+    const graph = generateGraph({
+      clusters: 1,
+      namespacesPerCluster: 1,
+      workloadsPerNamespace: 2,
+      podsPerWorkload: 0,
+      edges: 0,
+    });
+    const [a, b] = graph.nodes.filter(n => n.kind === 'workload');
+    a.delivery = { rolloutPhase: 'Paused', canaryWeight: 30 };
+    b.delivery = undefined;
+    const scene = buildScene(graph, computeLayout(graph));
+    const texts: string[] = [];
+    const { ctx } = fakeContext();
+    const recording = new Proxy(ctx, {
+      get(target, prop) {
+        if (prop === 'fillText') {
+          return (text: string) =>
+            texts.push(`${text} ${String(target.fillStyle)}`);
+        }
+        return Reflect.get(target, prop);
+      },
+      set(target, prop, value) {
+        return Reflect.set(target, prop, value);
+      },
+    });
+    const state: DrawState = {
+      viewport: { scale: 1, tx: 0, ty: 0 },
+      width: 2000,
+      height: 2000,
+      dpr: 1,
+      selected: -1,
+      hovered: -1,
+      highlight: null,
+      theme,
+    };
+    drawLabels(
+      recording,
+      scene,
+      state,
+      visibleWorld(state.viewport, 2000, 2000),
+    );
+    expect(texts.filter(t => t.startsWith('30%'))).toEqual(['30% #fff']);
+  });
+});

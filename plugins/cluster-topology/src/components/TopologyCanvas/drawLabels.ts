@@ -2,6 +2,7 @@ import { curveVisible, edgeGeometry, EdgeGeometry } from './drawEdges';
 import { boxVisible, visibleContainers } from './drawNodes';
 import { DIM_ALPHA, DrawState } from './drawTypes';
 import type { Scene } from './scene';
+import { deliveryBadge } from '../../lib/delivery';
 import type { Rect } from './viewport';
 
 /** Labels per frame at most; beyond that text dominates the frame time. */
@@ -236,7 +237,10 @@ export function drawLabels(
   return MAX_LABELS - budget;
 }
 
-/** Pod-count badges at the top right of a leaf, and "+N" for collapsed children. */
+/**
+ * Pod-count badges at the top right of a leaf, the delivery badge (canary
+ * weight or Argo CD sync) at its top left, and "+N" for collapsed children.
+ */
 function drawBadges(
   ctx: CanvasRenderingContext2D,
   scene: Scene,
@@ -263,6 +267,18 @@ function drawBadges(
       ctx.fill();
       ctx.fillStyle = state.theme.badgeText;
       ctx.fillText(total, bx, by + 0.5);
+      drawn++;
+    }
+    const delivery = deliveryBadge(node.delivery);
+    if (delivery) {
+      const dx = scene.boxy[i] ? scene.x[i] * k + tx + 6 : cx - r * 0.75;
+      const half = 5 + delivery.label.length * 2.5;
+      ctx.fillStyle = delivery.color;
+      ctx.beginPath();
+      ctx.rect(dx - half, by - 6, 2 * half, 12);
+      ctx.fill();
+      ctx.fillStyle = '#fff';
+      ctx.fillText(delivery.label, dx, by + 0.5);
       drawn++;
     }
     if (node.collapsedChildren && node.collapsedChildren > 0) {
