@@ -156,6 +156,46 @@ const suites = {
     if (build !== 0) return build;
 
     const url = `http://localhost:${E2E_PORT}`;
+    // The demo's simulated Loki, so the browser reads pod logs as a user of
+    // the demo does; the layer restates app-config.yaml's clusters with it
+    // (Backstage replaces arrays when it merges layers). It runs in its own
+    // process: this one blocks while the browser test runs.
+    const loki = spawn(
+      process.execPath,
+      [path.join(__dirname, 'services', 'demoLoki.js')],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const lokiUrl = await new Promise((resolve, reject) => {
+      let out = '';
+      loki.stdout.on('data', chunk => {
+        out += chunk;
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      loki.once('exit', code =>
+        reject(new Error(`the demo Loki exited with ${code}`)),
+      );
+    });
+    const YAML = require('yaml');
+    const base = YAML.parse(
+      fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
+    );
+    const lokiLayer = path.join(ROOT, 'node_modules/.cache/e2e-loki.yaml');
+    fs.mkdirSync(path.dirname(lokiLayer), { recursive: true });
+    fs.writeFileSync(
+      lokiLayer,
+      YAML.stringify({
+        cloudNativePlatform: {
+          clusters: (base?.cloudNativePlatform?.clusters ?? []).map(
+            cluster => ({
+              ...cluster,
+              loki: {
+                url: `${lokiUrl}/clusters/${encodeURIComponent(cluster.name)}`,
+              },
+            }),
+          ),
+        },
+      }),
+    );
     const backend = spawn(
       process.execPath,
       [
@@ -169,6 +209,8 @@ const suites = {
         path.join(ROOT, 'app-config.yaml'),
         '--config',
         path.join(ROOT, 'packages/app/e2e-tests/app-config.e2e.yaml'),
+        '--config',
+        lokiLayer,
       ],
       {
         cwd: ROOT,
@@ -197,6 +239,7 @@ const suites = {
       return 1;
     } finally {
       stopProcessGroup(backend);
+      loki.kill();
     }
   },
 };

@@ -304,3 +304,14 @@ async function startDemoLoki({
 }
 
 module.exports = { loadPods, parseSelector, startDemoLoki };
+
+// `node scripts/services/demoLoki.js` serves the simulator in its own
+// process, for a parent whose event loop is blocked while it waits on a
+// child (the browser test's runner): it prints its URL and runs until killed.
+if (require.main === module) {
+  startDemoLoki().then(loki => {
+    process.stdout.write(`${loki.url}\n`);
+    setInterval(() => {}, 1 << 30);
+    process.on('SIGTERM', () => loki.stop().then(() => process.exit(0)));
+  });
+}
