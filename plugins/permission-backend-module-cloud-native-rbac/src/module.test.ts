@@ -137,6 +137,7 @@ describe('the shipped policy files through the permission backend', () => {
             cloudNativePlatform: {
               clusters: [
                 cluster('prod-east-a', 'production'),
+                cluster('prod-east-b', 'production'),
                 cluster('staging', 'staging'),
               ],
             },
@@ -162,7 +163,11 @@ describe('the shipped policy files through the permission backend', () => {
   const post = (url: string, auth: string, body: object = {}) =>
     request(server).post(url).set('Authorization', auth).send(body);
 
-  /** Posts an alert as the Alertmanager and waits for its attempt. */
+  /**
+   * Posts an alert as the Alertmanager and waits for its attempt. Production
+   * attempts are raised in prod-east-b: in prod-east-a Argo CD self-heals
+   * trading-engine, so healing refuses to patch it there.
+   */
   async function pendingAttempt(name: string, cluster: string) {
     const posted = await post(
       '/api/healing/alerts',
@@ -183,7 +188,7 @@ describe('the shipped policy files through the permission backend', () => {
   }
 
   it('lets a viewer read everything and change nothing', async () => {
-    const attempt = await pendingAttempt('viewer-case', 'prod-east-a');
+    const attempt = await pendingAttempt('viewer-case', 'prod-east-b');
     expect(attempt.status).toBe('pending-approval');
 
     expect((await get('/api/healing/status', VIEWER)).status).toBe(200);
@@ -233,7 +238,7 @@ describe('the shipped policy files through the permission backend', () => {
   });
 
   it('lets an approver decide in the clusters and namespaces of the condition only', async () => {
-    const production = await pendingAttempt('approver-prod', 'prod-east-a');
+    const production = await pendingAttempt('approver-prod', 'prod-east-b');
     const staging = await pendingAttempt('approver-staging', 'staging');
 
     const refused = await post(
@@ -281,7 +286,7 @@ describe('the shipped policy files through the permission backend', () => {
   });
 
   it('answers the frontend: approve allowed per attempt, kill switch per role', async () => {
-    const production = await pendingAttempt('frontend-prod', 'prod-east-a');
+    const production = await pendingAttempt('frontend-prod', 'prod-east-b');
     const staging = await pendingAttempt('frontend-staging', 'staging');
     const ask = (auth: string, items: object[]) =>
       request(server)
