@@ -1,15 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
+import { test, expect } from '@playwright/test';
+import { signInAsGuest } from './signInAsGuest';
 
 test('guest signs in and sees the demo catalog', async ({ page }) => {
   await signInAsGuest(page);

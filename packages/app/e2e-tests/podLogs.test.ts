@@ -1,17 +1,8 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { signInAsGuest } from './signInAsGuest';
 
 // Reads logs from the demo's Loki (the demo clusters read manifests and
 // declare `loki.url`), through the side panel of the topology tab.
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
 
 test('the side panel shows, searches and downloads the logs of a workload pod', async ({
   page,
