@@ -28,11 +28,19 @@ export interface Config {
         entityRef?: string;
       };
       /**
-       * restart, scale, traffic-shift, rollback or evict: the one action of
-       * the policy. Give either this or `actions`, not both.
+       * restart, scale, traffic-shift, rollback, evict, rollout-abort or
+       * rollout-undo (Argo Rollouts: abort the update under way, or go back
+       * to the previous revision) the one action of the policy. Give either this or `actions`, not both.
        * @visibility backend
        */
-      action?: 'restart' | 'scale' | 'traffic-shift' | 'rollback' | 'evict';
+      action?:
+        | 'restart'
+        | 'scale'
+        | 'traffic-shift'
+        | 'rollback'
+        | 'evict'
+        | 'rollout-abort'
+        | 'rollout-undo';
       /**
        * The actions the policy allows, preferred first, e.g. [restart, scale].
        * The engine picks one per alert by Thompson sampling over verified
@@ -45,7 +53,13 @@ export interface Config {
        * @visibility backend
        */
       actions?: Array<
-        'restart' | 'scale' | 'traffic-shift' | 'rollback' | 'evict'
+        | 'restart'
+        | 'scale'
+        | 'traffic-shift'
+        | 'rollback'
+        | 'evict'
+        | 'rollout-abort'
+        | 'rollout-undo'
       >;
       /**
        * observe (detect only), dry-run (plan, never apply; the default),

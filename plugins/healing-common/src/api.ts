@@ -16,7 +16,9 @@ export type HealingActionType =
   | 'scale'
   | 'traffic-shift'
   | 'rollback'
-  | 'evict';
+  | 'evict'
+  | 'rollout-abort'
+  | 'rollout-undo';
 
 /**
  * `remediation`: an attempt of the engine on an alert; `platform`: healing

@@ -26,7 +26,15 @@ const filterParameters = [
     name: 'action',
     schema: {
       type: 'string',
-      enum: ['restart', 'scale', 'traffic-shift', 'rollback', 'evict'],
+      enum: [
+        'restart',
+        'scale',
+        'traffic-shift',
+        'rollback',
+        'evict',
+        'rollout-abort',
+        'rollout-undo',
+      ],
     },
   },
   {

@@ -242,6 +242,93 @@ describe.each(databases.eachSupportedId())('AlertProcessor on %s', id => {
     expect(restartedAt).toBeDefined();
   });
 
+  it('acts through the Rollout when Argo CD would revert a patch of the workload', async () => {
+    const knex = await databases.init(id);
+    await KnexHealingStore.create(
+      mockServices.database({ knex, migrations: { skip: false } }),
+    );
+    const managed = [
+      { group: 'apps', kind: 'Deployment', name: 'risk-service' },
+      { group: 'argoproj.io', kind: 'Rollout', name: 'risk-service' },
+    ];
+    const clusterState = await testClusterState([
+      ...riskServiceObjects(),
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Rollout',
+        metadata: { name: 'risk-service', namespace: 'trading', uid: 'ro-1' },
+        spec: {
+          replicas: 3,
+          workloadRef: {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: 'risk-service',
+          },
+          strategy: { canary: { steps: [{ setWeight: 20 }, { pause: {} }] } },
+        },
+        status: {
+          phase: 'Paused',
+          stableRS: '6d4f8b9c7',
+          currentPodHash: '7c9e5a2f1',
+          currentStepIndex: 1,
+        },
+      },
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: { name: 'prod-east-b-trading', namespace: 'argocd' },
+        spec: {
+          destination: { server: 'https://kubernetes.default.svc' },
+          syncPolicy: { automated: { prune: true, selfHeal: true } },
+        },
+        status: {
+          resources: managed.map(r => ({ ...r, namespace: 'trading' })),
+        },
+      },
+    ]);
+    const { store, processor } = await instance(
+      knex,
+      'a',
+      clusterState,
+      readHealingConfig(
+        new ConfigReader({
+          healing: {
+            policies: [
+              {
+                name: 'risk-canary',
+                match: { alertname: 'PodCrashLooping' },
+                actions: ['restart', 'rollout-abort'],
+                mode: 'enforce',
+                threshold: 0,
+              },
+            ],
+          },
+        }),
+      ),
+    );
+    await store.addAlerts(
+      parseAlertmanagerPayload(alertmanagerPayload([{ fingerprint: 'x' }])),
+      new Date(),
+    );
+    await processor.processPending();
+    const { items } = await store.listAttempts({}, 10);
+    expect(items.map(i => [i.status, i.action])).toEqual([
+      ['applied', 'rollout-abort'],
+    ]);
+    expect(items[0].change?.description).toBe(
+      'Abort the update of Rollout risk-service: traffic back to its stable ReplicaSet (6d4f8b9c7)',
+    );
+    const prodEastB = clusterState.cluster('prod-east-b')!.store;
+    expect(prodEastB.get('Rollout', 'trading', 'risk-service')!.status).toEqual(
+      expect.objectContaining({ abort: true, phase: 'Degraded' }),
+    );
+    // The Deployment Argo CD keeps in sync was left as it was.
+    expect(
+      prodEastB.get('Deployment', 'trading', 'risk-service')!.spec!.template
+        .metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'],
+    ).toBeUndefined();
+  });
+
   it("obeys the target entity's healing-mode annotation", async () => {
     const knex = await databases.init(id);
     await KnexHealingStore.create(

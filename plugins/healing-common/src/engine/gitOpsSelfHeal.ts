@@ -18,10 +18,11 @@ export const GITOPS_SELF_HEAL_RAIL = 'gitops-self-heal';
  * syncs the object back to Git within moments, so the action would look
  * applied and then be undone. Undefined when the plan may go ahead.
  *
- * Only patches are refused: an eviction creates an Eviction, which no
- * Application owns. The engine has no action on the Rollout itself (abort,
- * undo) yet; every patch of a self-healed object is refused, whatever the
- * action.
+ * Only patches of what Git declares are refused: an eviction creates an
+ * Eviction, which no Application owns, and a Rollout abort writes the
+ * status subresource, which Argo CD never compares. An undo rewrites the
+ * Rollout's template, so it is refused like any other patch, pointing to
+ * the abort instead.
  *
  * @public
  */
@@ -31,6 +32,7 @@ export function gitOpsSelfHealRefusal(
   plan: Pick<HealingPlan, 'object' | 'patch'>,
 ): string | undefined {
   if (plan.patch.method !== 'PATCH') return undefined;
+  if (plan.patch.path.endsWith('/status')) return undefined;
   const object = view.get(
     plan.object.kind,
     plan.object.namespace,
@@ -44,5 +46,9 @@ export function gitOpsSelfHealRefusal(
     .map(application => ({ cluster, application }));
   const found = managingApplication(object, cluster, applications);
   if (!found || !selfHeals(found.application)) return undefined;
-  return `managed by Argo CD application ${found.application.metadata.name} with automated self-heal: a patch would be reverted; change it in Git or act through the Rollout`;
+  const name = found.application.metadata.name;
+  if (plan.object.kind === 'Rollout') {
+    return `managed by Argo CD application ${name} with automated self-heal: a change of the Rollout's spec would be reverted; abort the Rollout (rollout-abort) or revert the change in Git`;
+  }
+  return `managed by Argo CD application ${name} with automated self-heal: a patch would be reverted; change it in Git or act through the Rollout`;
 }

@@ -10,6 +10,7 @@ export * from './actions/planRestart';
 export * from './actions/planScale';
 export * from './actions/planTrafficShift';
 export * from './actions/planRollback';
+export * from './actions/planRollout';
 export * from './actions/planEviction';
 export * from './actions/planAction';
 export * from './gitOpsSelfHeal';

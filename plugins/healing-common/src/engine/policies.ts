@@ -6,6 +6,8 @@ const ACTIONS: readonly HealingActionType[] = [
   'traffic-shift',
   'rollback',
   'evict',
+  'rollout-abort',
+  'rollout-undo',
 ];
 const MODES: readonly HealingMode[] = [
   'observe',

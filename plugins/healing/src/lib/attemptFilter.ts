@@ -38,6 +38,8 @@ export const HEALING_ACTIONS: HealingActionType[] = [
   'traffic-shift',
   'rollback',
   'evict',
+  'rollout-abort',
+  'rollout-undo',
 ];
 
 /** Engine attempts and the platform's own healing. */

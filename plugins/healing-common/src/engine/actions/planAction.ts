@@ -3,6 +3,7 @@ import { PlanContext, PlanResult } from './HealingPlan';
 import { planEviction } from './planEviction';
 import { planRestart } from './planRestart';
 import { planRollback } from './planRollback';
+import { planRolloutAbort, planRolloutUndo } from './planRollout';
 import { planScale } from './planScale';
 import { planTrafficShift } from './planTrafficShift';
 
@@ -31,6 +32,10 @@ export function planAction(
       return planRollback(context);
     case 'evict':
       return planEviction(context, options.pod);
+    case 'rollout-abort':
+      return planRolloutAbort(context);
+    case 'rollout-undo':
+      return planRolloutUndo(context);
     default:
       return { ok: false, reason: `unknown action ${String(policy.action)}` };
   }
