@@ -27,6 +27,7 @@ import {
   freeCpuMillis,
   freeMemoryBytes,
   MaturityAssessment,
+  MaturityWorkload,
   toMaturityWorkloads,
 } from '../assessment';
 import {
@@ -152,6 +153,14 @@ export class MaturityAssessor {
         ),
       ),
     );
+    const drCluster = annotations[ANNOTATION_DR_CLUSTER];
+    const replication = await this.replication(entity, drCluster, credentials);
+    // The data an entity would lose is kept by its replication components
+    // too (its database, MirrorMaker), so their lag counts for its RPO.
+    const lagWorkloads = [
+      ...workloads,
+      ...replication.flatMap(component => component.workloads),
+    ];
     const [posture, mttr, replicationLag] = await Promise.all([
       this.posture(entityRef, resolved.workloads, credentials),
       workloads.length > 0
@@ -159,7 +168,7 @@ export class MaturityAssessor {
         : undefined,
       workloads.length > 0
         ? readReplicationLag({
-            workloads,
+            workloads: lagWorkloads,
             clusters: clusters.map(c => ({
               name: c.definition.name,
               role: c.definition.role,
@@ -183,7 +192,6 @@ export class MaturityAssessor {
         .find(t => t.component === 'security')
         ?.signals.push(posture.source);
     }
-    const drCluster = annotations[ANNOTATION_DR_CLUSTER];
     const dr = assessDrReadiness({
       workloads,
       clusters: clusters.map(c => ({
@@ -195,7 +203,9 @@ export class MaturityAssessor {
       drCluster,
       rto: annotations[ANNOTATION_RTO],
       rpo: annotations[ANNOTATION_RPO],
-      replication: await this.replication(entity, drCluster, credentials),
+      replication: replication.map(
+        ({ workloads: _, ...component }) => component,
+      ),
       measuredMttrMs: mttr?.value,
       mttrUnavailable:
         mttr?.unavailable ??
@@ -215,13 +225,16 @@ export class MaturityAssessor {
   /**
    * Replication components: those of the entity's system whose name, tags or
    * description hint at replication, and fleet-wide ones tagged
-   * `replication` that run in the entity's DR cluster (MirrorMaker).
+   * `replication` that run in the entity's DR cluster (MirrorMaker), each
+   * with its workloads in production and DR clusters.
    */
   private async replication(
     entity: Entity,
     drCluster: string | undefined,
     credentials: BackstageCredentials,
-  ): Promise<DrReplicationComponent[]> {
+  ): Promise<
+    Array<DrReplicationComponent & { workloads: MaturityWorkload[] }>
+  > {
     const system = systemOf(entity);
     const filter: Record<string, string>[] = [
       { 'metadata.tags': 'replication' },
@@ -233,7 +246,9 @@ export class MaturityAssessor {
     );
     const self = stringifyEntityRef(entity);
     const clusters = this.options.clusterState.clusters();
-    const result: DrReplicationComponent[] = [];
+    const result: Array<
+      DrReplicationComponent & { workloads: MaturityWorkload[] }
+    > = [];
     for (const candidate of items) {
       const ref = stringifyEntityRef(candidate);
       if (ref === self) continue;
@@ -246,10 +261,8 @@ export class MaturityAssessor {
       const roles = new Map(
         clusters.map(c => [c.definition.name, c.definition.role]),
       );
-      const found = resolveEntityWorkloads(
-        candidate,
-        clusters,
-      ).workloads.filter(
+      const resolved = resolveEntityWorkloads(candidate, clusters);
+      const found = resolved.workloads.filter(
         w =>
           LONG_RUNNING.has(w.workload.kind) &&
           ['production', 'disaster-recovery'].includes(
@@ -267,6 +280,10 @@ export class MaturityAssessor {
         entityRef: ref,
         healthy: found.length > 0 && unhealthy.length === 0,
         detail: replicationDetail(found, unhealthy),
+        workloads: toMaturityWorkloads(
+          { ...resolved, workloads: found },
+          clusters,
+        ),
       });
     }
     return result;
