@@ -267,20 +267,25 @@ export class KubernetesApiClient {
    * Streams a watch. `onEvents` gets the events of each received chunk; if it
    * throws, the stream is closed and the watch rejects with that error.
    * Resolves when the stream ends, breaks after it opened, or stays silent
-   * for `idleMs`; rejects when it cannot open or is aborted.
+   * for `idleMs` (read again after every chunk, so the bound may change
+   * while the watch runs); rejects when it cannot open or is aborted.
    */
   async watch(
     path: string,
     options: {
       signal: AbortSignal;
-      idleMs: number;
+      idleMs: number | (() => number);
       onOpen(): void;
       onEvents(events: WatchEvent[]): void;
     },
   ): Promise<WatchEnd> {
-    const { signal, idleMs } = options;
+    const { signal } = options;
+    const idle =
+      typeof options.idleMs === 'number'
+        ? () => options.idleMs as number
+        : options.idleMs;
     const what = `GET ${path.split('?')[0]} (watch)`;
-    const res = await this.open(path, what, signal, idleMs);
+    const res = await this.open(path, what, signal, idle());
     if (res.statusCode !== 200) {
       const body = await new Promise<string>(resolve => {
         const chunks: Buffer[] = [];
@@ -294,7 +299,7 @@ export class KubernetesApiClient {
     return new Promise<WatchEnd>((resolve, reject) => {
       const splitter = new LineSplitter();
       let settled = false;
-      let timer = setTimeout(onIdle, idleMs);
+      let timer = setTimeout(onIdle, idle());
       function finish(end: WatchEnd | Error) {
         if (settled) return;
         settled = true;
@@ -324,8 +329,8 @@ export class KubernetesApiClient {
       res.on('data', chunk => {
         if (settled) return;
         clearTimeout(timer);
-        timer = setTimeout(onIdle, idleMs);
         deliver(splitter.push(chunk));
+        if (!settled) timer = setTimeout(onIdle, idle());
       });
       res.on('end', () => {
         if (!settled) deliver(splitter.end());

@@ -241,6 +241,47 @@ describe('KubernetesClusterSource', () => {
     expect(api.requestsOf('test', 'list', 'pods')).toHaveLength(1);
   });
 
+  it('restarts a watch silent for the bookmark bound once the server sends bookmarks', async () => {
+    api = await FakeKubernetesApi.start({
+      clusters: { test: [pod('a')] },
+      bookmarkEveryMs: 100,
+    });
+    const { source, names, logger } = createSource(api.url('test'), [PODS], {
+      watchdogMs: 60_000,
+      bookmarkWatchdogMs: 400,
+    });
+    await source.start();
+    await waitFor(() => api!.openWatches('test') === 1, 'watch');
+    // No event for well over the bound, but bookmarks: the watch stays.
+    await new Promise(resolve => setTimeout(resolve, 1_200));
+    expect(api.requestsOf('test', 'watch', 'pods')).toHaveLength(1);
+    // Half-open: neither events nor bookmarks arrive any more.
+    api.halfOpen('test', 'pods');
+    api.apply('test', pod('missed'));
+    await waitFor(
+      () => api!.requestsOf('test', 'watch', 'pods').length === 2,
+      'restart after the bookmark bound',
+    );
+    await waitFor(() => names('Pod').join() === 'a,missed', 'missed pod');
+    expect(logger.warn).toHaveBeenCalledWith(
+      'cluster test watch for pods restarted: silent for 400 ms, bookmarks included',
+    );
+    expect(api.requestsOf('test', 'list', 'pods')).toHaveLength(1);
+  }, 15_000);
+
+  it('keeps the long bound for a server that sends no bookmarks', async () => {
+    api = await FakeKubernetesApi.start({ clusters: { test: [pod('a')] } });
+    const { source } = createSource(api.url('test'), [PODS], {
+      watchdogMs: 60_000,
+      bookmarkWatchdogMs: 200,
+    });
+    await source.start();
+    await waitFor(() => api!.openWatches('test') === 1, 'watch');
+    // A quiet namespace: nothing changes, and this server sends no bookmarks.
+    await new Promise(resolve => setTimeout(resolve, 1_000));
+    expect(api.requestsOf('test', 'watch', 'pods')).toHaveLength(1);
+  });
+
   it('reports a forbidden kind and keeps the others', async () => {
     api = await FakeKubernetesApi.start({
       clusters: { test: [pod('a'), deployment('web')] },

@@ -29,8 +29,18 @@ interface ResourceList {
  * @public
  */
 export interface KubernetesClusterSourceOptions {
-  /** A watch that receives nothing this long is restarted (default 5 min 30 s). */
+  /**
+   * A watch that receives nothing this long is restarted, while the server
+   * has sent no bookmark (default 5 min 30 s: longer than a watch's
+   * server-side timeout, so only a silent connection trips it).
+   */
   watchdogMs?: number;
+  /**
+   * The same once the cluster has sent a bookmark on any watch: the API
+   * server then sends one a minute to each watch, so silence this long
+   * means a half-open connection (default 90 s).
+   */
+  bookmarkWatchdogMs?: number;
   /** Retry delays after failures, with full jitter (default 1 s to 60 s). */
   backoff?: { initialMs: number; maxMs: number };
   /** How often a missing optional kind is looked for again (default 5 min). */
@@ -87,6 +97,9 @@ export class KubernetesClusterSource implements ClusterSource {
   private readonly running: Promise<void>[] = [];
   private readonly groups = new Set<string>();
   private readonly watchdogMs: number;
+  private readonly bookmarkWatchdogMs: number;
+  /** Whether the server has sent a bookmark: it then sends them every minute. */
+  private sendsBookmarks = false;
   private readonly backoff: { initialMs: number; maxMs: number };
   private readonly absentRetryMs: number;
   private readonly random: () => number;
@@ -108,6 +121,10 @@ export class KubernetesClusterSource implements ClusterSource {
       requestTimeoutMs: options.requestTimeoutMs,
     });
     this.watchdogMs = options.watchdogMs ?? 330_000;
+    this.bookmarkWatchdogMs = Math.min(
+      options.bookmarkWatchdogMs ?? 90_000,
+      this.watchdogMs,
+    );
     this.backoff = options.backoff ?? { initialMs: 1_000, maxMs: 60_000 };
     this.absentRetryMs = options.absentRetryMs ?? 300_000;
     this.random = options.random ?? Math.random;
@@ -180,7 +197,11 @@ export class KubernetesClusterSource implements ClusterSource {
         if (end === 'idle') {
           this.log(
             'warn',
-            `watch for ${kind.plural} restarted: silent for ${this.watchdogMs} ms`,
+            `watch for ${
+              kind.plural
+            } restarted: silent for ${this.idleMs()} ms${
+              this.sendsBookmarks ? ', bookmarks included' : ''
+            }`,
           );
         } else if (received === 0 && Date.now() - startedAt < 1_000) {
           // A server that closes every watch at once must not be hammered.
@@ -227,13 +248,16 @@ export class KubernetesClusterSource implements ClusterSource {
       }&resourceVersion=${encodeURIComponent(loop.resourceVersion ?? '')}`,
       {
         signal: this.controller.signal,
-        idleMs: this.watchdogMs,
+        idleMs: () => this.idleMs(),
         onOpen: () => {
           this.succeeded(kind.kind);
           loop.attempt = 0;
         },
         onEvents: events => {
           received += events.length;
+          if (!this.sendsBookmarks && events.some(e => e.type === 'BOOKMARK')) {
+            this.sendsBookmarks = true;
+          }
           loop.resourceVersion =
             this.apply(kind, events) ?? loop.resourceVersion;
           loop.gone = 0;
@@ -241,6 +265,11 @@ export class KubernetesClusterSource implements ClusterSource {
       },
     );
     return { end, received };
+  }
+
+  /** How long a watch may stay silent before it is taken for half-open. */
+  private idleMs(): number {
+    return this.sendsBookmarks ? this.bookmarkWatchdogMs : this.watchdogMs;
   }
 
   /** Lists every page and replaces the kind in the store; returns the list's resourceVersion. */

@@ -34,6 +34,11 @@ export interface FakeKubernetesApiOptions {
   port?: number;
   /** When set, requests without `Authorization: Bearer <token>` get 401. */
   token?: string;
+  /**
+   * Sends every watch that asks for bookmarks a BOOKMARK this often, as the
+   * API server does (once a minute); off when unset.
+   */
+  bookmarkEveryMs?: number;
 }
 
 /**
@@ -51,11 +56,25 @@ export interface RecordedRequest {
   status: number;
 }
 
+/** The BOOKMARK event of a resource at a resourceVersion. */
+function bookmarkEvent(r: FakeResource, rv: number) {
+  return {
+    type: 'BOOKMARK',
+    object: {
+      apiVersion: r.group ? `${r.group}/${r.version}` : r.version,
+      kind: r.kind,
+      metadata: { resourceVersion: String(rv) },
+    },
+  };
+}
+
 interface Watch {
   key: string;
   plural: string;
   res: ServerResponse;
   bookmarks: boolean;
+  /** Half-open: the connection stays, nothing reaches it any more. */
+  dead?: boolean;
 }
 
 interface StoredEvent {
@@ -151,7 +170,7 @@ class FakeCluster {
   }
 
   send(watch: Watch, event: { type: string; object: unknown }) {
-    if (this.silent.has(watch.plural)) return;
+    if (watch.dead || this.silent.has(watch.plural)) return;
     watch.res.write(`${JSON.stringify(event)}\n`);
   }
 }
@@ -251,15 +270,7 @@ export class FakeKubernetesApi {
     const c = this.cluster(cluster);
     for (const watch of c.watches) {
       if (!watch.bookmarks) continue;
-      const r = c.resources.get(watch.key)!;
-      c.send(watch, {
-        type: 'BOOKMARK',
-        object: {
-          apiVersion: r.group ? `${r.group}/${r.version}` : r.version,
-          kind: r.kind,
-          metadata: { resourceVersion: String(c.rv) },
-        },
-      });
+      c.send(watch, bookmarkEvent(c.resources.get(watch.key)!, c.rv));
     }
     return String(c.rv);
   }
@@ -298,6 +309,17 @@ export class FakeKubernetesApi {
     const c = this.cluster(cluster);
     if (silent) c.silent.add(plural);
     else c.silent.delete(plural);
+  }
+
+  /**
+   * Turns the open watches of a resource half-open, as when a connection
+   * dies without a FIN: they stay open and get nothing more, bookmarks
+   * included; watches opened afterwards are served as usual.
+   */
+  halfOpen(cluster: string, plural: string) {
+    for (const watch of this.cluster(cluster).watches) {
+      if (watch.plural === plural) watch.dead = true;
+    }
   }
 
   /** Answers 403 to every request for a resource. */
@@ -694,8 +716,17 @@ export class FakeKubernetesApi {
     const timeout = query.timeoutSeconds
       ? this.delay(() => res.end(), Number(query.timeoutSeconds) * 1000)
       : undefined;
+    const every = this.options.bookmarkEveryMs;
+    const bookmarks =
+      every && watch.bookmarks
+        ? setInterval(
+            () => c.send(watch, bookmarkEvent(c.resources.get(key)!, c.rv)),
+            every,
+          )
+        : undefined;
     res.on('close', () => {
       c.watches.delete(watch);
+      clearInterval(bookmarks);
       if (timeout) {
         clearTimeout(timeout);
         this.timers.delete(timeout);
