@@ -23,6 +23,7 @@ const BENCH_DIRS = [
   path.join(ROOT, 'plugins', 'healing-common', 'bench'),
   path.join(ROOT, 'plugins', 'healing-backend', 'bench'),
   path.join(ROOT, 'plugins', 'scaffolder-backend-module-cloud-native', 'bench'),
+  path.join(ROOT, 'packages', 'backend', 'bench'),
 ];
 
 /** Benchmark names mapped to their files; the first folder wins a clash. */

@@ -1,0 +1,261 @@
+/*
+ * Every entity and page route of the suite, timed over HTTP in the portal
+ * backend as `npm start` runs it (the demo's catalog and clusters, SQLite,
+ * guest sign-in, the shipped permission policy), next to the backend's own
+ * health route: the floor any route of this process pays.
+ *
+ *   npm run bench:portal-views -- [--requests 120] [--warmup 20]
+ *
+ * The backend is started as a child process from source through the same
+ * SWC hook as `backstage-cli package start`, on a free port. Routes are
+ * asked in turn, one request at a time, so every route sees the same
+ * process state. The last lines are `name: value` pairs: each route's p50
+ * and p99 in ms and its p50 as a multiple of the floor's.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const ENTITY = 'component:default/trading-engine';
+const TEAM = 'group:default/trading-team';
+const STARTUP_LIMIT_MS = 180_000;
+const HARD_LIMIT_MS = 15 * 60_000;
+
+type Options = { requests: number; warmup: number };
+const DEFAULTS: Options = { requests: 120, warmup: 20 };
+
+/** The routes timed: the floor first, then the catalog, entity views and pages. */
+const ROUTES: Array<{ name: string; path: string; floor?: boolean }> = [
+  { name: 'health', path: '/.backstage/health/v1/liveness', floor: true },
+  {
+    name: 'catalog-entity',
+    path: '/api/catalog/entities/by-name/component/default/trading-engine',
+  },
+  {
+    name: 'topology-workloads',
+    path: `/api/cluster-topology/workloads?entityRef=${ENTITY}`,
+  },
+  {
+    name: 'topology-graph',
+    path: `/api/cluster-topology/graph?entityRef=${ENTITY}`,
+  },
+  {
+    name: 'topology-deliveries',
+    path: `/api/cluster-topology/deliveries?entityRef=${ENTITY}`,
+  },
+  {
+    name: 'posture-report',
+    path: `/api/security-posture/report?entityRef=${ENTITY}`,
+  },
+  {
+    name: 'healing-attempts',
+    path: `/api/healing/attempts?entityRef=${ENTITY}`,
+  },
+  {
+    name: 'maturity-entity',
+    path: `/api/platform-maturity?entityRef=${ENTITY}`,
+  },
+  { name: 'page-clusters', path: '/api/cluster-topology/clusters' },
+  { name: 'page-posture', path: '/api/security-posture/overview' },
+  { name: 'page-healing', path: '/api/healing/attempts' },
+  { name: 'page-maturity', path: '/api/platform-maturity/leaderboard' },
+  { name: 'team-posture', path: `/api/security-posture/report?team=${TEAM}` },
+];
+
+function parseOptions(argv: string[]): Options {
+  const options = { ...DEFAULTS };
+  for (let i = 0; i < argv.length; i++) {
+    const match = /^--(requests|warmup)(?:=(.*))?$/.exec(argv[i]);
+    const text = match && (match[2] ?? argv[++i]);
+    const value = Number(text);
+    if (!match || !Number.isInteger(value) || value < 1) {
+      process.stderr.write(
+        `bad option '${argv[i]}'; options: --requests 120 --warmup 20\n`,
+      );
+      process.exit(2);
+    }
+    options[match[1] as keyof Options] = value;
+  }
+  return options;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Nearest-rank percentile. */
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+const round = (value: number, decimals: number) =>
+  Math.round(value * 10 ** decimals) / 10 ** decimals;
+
+function startBackend(port: number, dir: string): ChildProcess {
+  const layer = path.join(dir, 'bench.yaml');
+  fs.writeFileSync(
+    layer,
+    [
+      'backend:',
+      `  baseUrl: http://localhost:${port}`,
+      '  listen:',
+      `    port: ${port}`,
+      // Request logs would time the logger too.
+      '  logging: { level: warn }',
+      '',
+    ].join('\n'),
+  );
+  const hook = require.resolve('@backstage/cli/config/nodeTransform.cjs', {
+    paths: [ROOT],
+  });
+  const log = fs.openSync(path.join(dir, 'backend.log'), 'w');
+  return spawn(
+    process.execPath,
+    [
+      '--require',
+      hook,
+      path.join(ROOT, 'packages/backend/src/index.ts'),
+      '--config',
+      path.join(ROOT, 'app-config.yaml'),
+      '--config',
+      layer,
+    ],
+    {
+      cwd: path.join(ROOT, 'packages/backend'),
+      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', log, log],
+    },
+  );
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean>) {
+  const deadline = Date.now() + STARTUP_LIMIT_MS;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  setTimeout(() => {
+    process.stderr.write('benchmark still running after 15 min, giving up\n');
+    process.exit(1);
+  }, HARD_LIMIT_MS).unref();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-views-'));
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const backend = startBackend(port, dir);
+  const exited = new Promise<never>((_, reject) =>
+    backend.on('exit', code =>
+      reject(
+        new Error(
+          `the backend exited (${code}); see ${path.join(dir, 'backend.log')}`,
+        ),
+      ),
+    ),
+  );
+  try {
+    await Promise.race([
+      exited,
+      waitUntil('the backend', async () => {
+        const res = await fetch(`${base}/.backstage/health/v1/readiness`);
+        return res.ok;
+      }),
+    ]);
+    const refresh = await fetch(`${base}/api/auth/guest/refresh`);
+    const token: string = (await refresh.json()).backstageIdentity.token;
+    const headers = { Authorization: `Bearer ${token}` };
+    await waitUntil('the demo clusters', async () => {
+      const res = await fetch(`${base}/api/cluster-topology/clusters`, {
+        headers,
+      });
+      const body = await res.json();
+      return (
+        body.items.length > 0 &&
+        body.items.every((c: { status: string }) => c.status === 'ready')
+      );
+    });
+    await waitUntil('the demo catalog', async () => {
+      const res = await fetch(`${base}${ROUTES[1].path}`, { headers });
+      return res.ok;
+    });
+    // Every route must answer 200 before it is timed.
+    for (const route of ROUTES) {
+      const res = await fetch(`${base}${route.path}`, { headers });
+      if (res.status !== 200) {
+        throw new Error(
+          `${route.name}: GET ${route.path} answered ${
+            res.status
+          }: ${(await res.text()).slice(0, 300)}`,
+        );
+      }
+      await res.arrayBuffer();
+    }
+    const samples = new Map(ROUTES.map(r => [r.name, [] as number[]]));
+    const rounds = options.warmup + options.requests;
+    for (let i = 0; i < rounds; i++) {
+      for (const route of ROUTES) {
+        const start = process.hrtime.bigint();
+        const res = await fetch(`${base}${route.path}`, { headers });
+        await res.arrayBuffer();
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        if (i >= options.warmup) samples.get(route.name)!.push(ms);
+      }
+    }
+    const floor = percentile(samples.get('health')!, 50);
+    const lines: string[] = [];
+    process.stdout.write(
+      `portal backend on the demo, ${options.requests} requests per route after ${options.warmup} warm-up rounds\n`,
+    );
+    for (const route of ROUTES) {
+      const s = samples.get(route.name)!;
+      const p50 = percentile(s, 50);
+      const p99 = percentile(s, 99);
+      process.stdout.write(
+        `${route.name.padEnd(22)} p50 ${round(p50, 2)} ms  p99 ${round(
+          p99,
+          2,
+        )} ms  ${round(p50 / floor, 1)}× floor  ${route.path}\n`,
+      );
+      lines.push(
+        `${route.name}_p50_ms: ${round(p50, 2)}`,
+        `${route.name}_p99_ms: ${round(p99, 2)}`,
+      );
+      if (!route.floor) lines.push(`${route.name}_ratio: ${round(p50 / floor, 2)}`);
+    }
+    const ratios = ROUTES.filter(r => !r.floor && r.name !== 'catalog-entity')
+      .map(r => percentile(samples.get(r.name)!, 50) / floor);
+    lines.push(`worst_view_ratio: ${round(Math.max(...ratios), 2)}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    backend.kill('SIGTERM');
+    await new Promise(resolve => setTimeout(resolve, 500));
+    if (backend.exitCode === null) backend.kill('SIGKILL');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  },
+);
