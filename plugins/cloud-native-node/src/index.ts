@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export * from './catalog/CatalogEntityCache';
 export * from './clusters/ClusterDefinition';
 export * from './clusters/clusterRegistryServiceRef';
 export { ClusterConfigError } from './clusters/readClusterDefinitions';

@@ -5,6 +5,7 @@ import {
 import {
   ClusterSourceFactory,
   clusterStateExtensionPoint,
+  catalogEntityCacheServiceRef,
   clusterStateServiceRef,
   createRateLimitRouter,
   KindDefinition,
@@ -56,6 +57,7 @@ export const clusterTopologyPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        entities: catalogEntityCacheServiceRef,
         clusterState: clusterStateServiceRef,
       },
       async init({
@@ -69,6 +71,7 @@ export const clusterTopologyPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        entities,
         clusterState,
       }) {
         // Log lines quote cluster errors and objects: no credential may pass.
@@ -132,6 +135,7 @@ export const clusterTopologyPlugin = createBackendPlugin({
           await createRouter({
             clusterState,
             catalog,
+            entities,
             httpAuth,
             permissions,
             traffic,

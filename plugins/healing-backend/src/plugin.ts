@@ -9,6 +9,7 @@ import {
   healingKillSwitchUpdatePermission,
 } from '@cloud-native-platform/plugin-healing-common';
 import {
+  catalogEntityCacheServiceRef,
   clusterStateServiceRef,
   createRateLimitRouter,
   redactingLogger,
@@ -52,6 +53,7 @@ export const healingPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        entities: catalogEntityCacheServiceRef,
         clusterState: clusterStateServiceRef,
       },
       async init(deps) {

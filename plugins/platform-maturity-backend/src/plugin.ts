@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  catalogEntityCacheServiceRef,
   clusterStateServiceRef,
   createRateLimitRouter,
   redactingLogger,
@@ -43,6 +44,7 @@ export const platformMaturityPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        entities: catalogEntityCacheServiceRef,
         clusterState: clusterStateServiceRef,
       },
       async init({
@@ -57,6 +59,7 @@ export const platformMaturityPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        entities,
         clusterState,
       }) {
         // Findings quote workload names and other plugins' errors.
@@ -123,6 +126,7 @@ export const platformMaturityPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             catalog,
+            entities,
             httpAuth,
             permissions,
             assessor,

@@ -8,6 +8,7 @@ import {
   securityPostureReadPermission,
 } from '@cloud-native-platform/plugin-security-posture-common';
 import {
+  catalogEntityCacheServiceRef,
   clusterStateServiceRef,
   createRateLimitRouter,
 } from '@cloud-native-platform/plugin-cloud-native-node';
@@ -38,6 +39,7 @@ export const securityPosturePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        entities: catalogEntityCacheServiceRef,
         clusterState: clusterStateServiceRef,
       },
       async init(deps) {

@@ -95,6 +95,11 @@ const LAYERS: readonly string[] = TOPOLOGY_LAYERS;
 export interface RouterOptions {
   clusterState: ClusterStateService;
   catalog: CatalogService;
+  /**
+   * Where entity views read their entity: the plugin's
+   * `CatalogEntityCache`; the catalog itself when not given.
+   */
+  entities?: Pick<CatalogService, 'getEntityByRef'>;
   httpAuth: HttpAuthService;
   /** Decides cluster-topology.object.read per cluster. */
   permissions: PermissionsService;
@@ -112,6 +117,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { clusterState, catalog, httpAuth, traffic } = options;
+  const entities = options.entities ?? catalog;
   const router = createValidatedOpenApiRouter<typeof spec>(spec);
 
   router.get('/clusters', async (_req, res) => {
@@ -150,7 +156,7 @@ export async function createRouter(
       );
     }
     const ref = entityRefParam('entityRef', entityRef);
-    const entity = await catalog.getEntityByRef(ref, {
+    const entity = await entities.getEntityByRef(ref, {
       credentials: await httpAuth.credentials(req),
     });
     if (!entity) {
@@ -190,7 +196,7 @@ export async function createRouter(
     }
     const ref = entityRefParam('entityRef', entityRef);
     const credentials = await httpAuth.credentials(req);
-    const entity = await catalog.getEntityByRef(ref, { credentials });
+    const entity = await entities.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(
         `no entity ${stringifyEntityRef(ref)} in the catalog`,
@@ -327,7 +333,7 @@ export async function createRouter(
     let graph;
     if (entityRef !== undefined) {
       const ref = entityRefParam('entityRef', entityRef);
-      const entity = await catalog.getEntityByRef(ref, {
+      const entity = await entities.getEntityByRef(ref, {
         credentials: await httpAuth.credentials(req),
       });
       if (!entity) {

@@ -17,6 +17,11 @@ export interface RouteContext {
   config: HealingConfig;
   clusterState: ClusterStateService;
   catalog: CatalogService;
+  /**
+   * Where entity views read their entity: the plugin's
+   * `CatalogEntityCache`; the catalog itself when not given.
+   */
+  entities?: Pick<CatalogService, 'getEntityByRef'>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   logger: LoggerService;

@@ -84,6 +84,11 @@ function callerKey(credentials: BackstageCredentials): string {
  */
 export interface RouterOptions {
   catalog: CatalogService;
+  /**
+   * Where entity views read their entity: the plugin's
+   * `CatalogEntityCache`; the catalog itself when not given.
+   */
+  entities?: Pick<CatalogService, 'getEntityByRef'>;
   httpAuth: HttpAuthService;
   /** Decides platform-maturity.read for every request. */
   permissions: PermissionsService;
@@ -104,6 +109,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { catalog, httpAuth, permissions, assessor, store } = options;
+  const entities = options.entities ?? catalog;
   const now = options.now ?? Date.now;
   const router = Router();
   // The permission is decided before the parameters are read: a caller
@@ -162,7 +168,7 @@ export async function createRouter(
         } entity, got '${value}'`,
       );
     }
-    const entity = await catalog.getEntityByRef(ref, { credentials });
+    const entity = await entities.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(
         `no ${kind} ${stringifyEntityRef(ref)} in the catalog`,
@@ -218,7 +224,7 @@ export async function createRouter(
     }
     if (entityRef !== undefined) {
       const ref = parseRef(entityRef, 'entityRef', 'component');
-      const entity = await catalog.getEntityByRef(ref, { credentials });
+      const entity = await entities.getEntityByRef(ref, { credentials });
       if (!entity) {
         throw new NotFoundError(
           `no entity ${stringifyEntityRef(ref)} in the catalog`,
@@ -236,7 +242,7 @@ export async function createRouter(
       return;
     }
     const ref = parseRef(team!, 'team', 'group');
-    const group = await catalog.getEntityByRef(ref, { credentials });
+    const group = await entities.getEntityByRef(ref, { credentials });
     if (!group) {
       throw new NotFoundError(
         `no team ${stringifyEntityRef(ref)} in the catalog`,

@@ -22,6 +22,11 @@ import { entityRefParam } from './entityRefParam';
 export interface RouteContext {
   clusterState: ClusterStateService;
   catalog: CatalogService;
+  /**
+   * Where entity views read their entity: the plugin's
+   * `CatalogEntityCache`; the catalog itself when not given.
+   */
+  entities?: Pick<CatalogService, 'getEntityByRef'>;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   logger: LoggerService;
@@ -38,7 +43,10 @@ export async function entityOfParam(
   credentials: BackstageCredentials,
 ): Promise<Entity> {
   const ref = entityRefParam('entityRef', value, 'component');
-  const entity = await context.catalog.getEntityByRef(ref, { credentials });
+  const entity = await (context.entities ?? context.catalog).getEntityByRef(
+    ref,
+    { credentials },
+  );
   if (!entity) {
     throw new NotFoundError(
       `no entity ${stringifyEntityRef(ref)} in the catalog`,
@@ -62,7 +70,9 @@ export async function teamOfParam(
       `team ${stringifyEntityRef(ref)} is not a group entity reference`,
     );
   }
-  const team = await context.catalog.getEntityByRef(ref, { credentials });
+  const team = await (context.entities ?? context.catalog).getEntityByRef(ref, {
+    credentials,
+  });
   if (!team) {
     throw new NotFoundError(
       `no team ${stringifyEntityRef(ref)} in the catalog`,

@@ -26,6 +26,11 @@ import { readRoutes } from './routes/readRoutes';
 export interface RouterOptions {
   clusterState: ClusterStateService;
   catalog: CatalogService;
+  /**
+   * Where entity views read their entity: the plugin's
+   * `CatalogEntityCache`; the catalog itself when not given.
+   */
+  entities?: Pick<CatalogService, 'getEntityByRef'>;
   auth: AuthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;

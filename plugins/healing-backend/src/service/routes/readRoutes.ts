@@ -86,7 +86,8 @@ export function healingStats(
 
 /** GET /attempts, /attempts/:id, /stats and /status. */
 export function readRoutes(router: ApiRouter, context: RouteContext): void {
-  const { store, catalog, httpAuth } = context;
+  const { store, httpAuth } = context;
+  const entities = context.entities ?? context.catalog;
 
   async function filterOf(
     req: Parameters<typeof httpAuth.credentials>[0],
@@ -95,7 +96,7 @@ export function readRoutes(router: ApiRouter, context: RouteContext): void {
     const { filter, entityRef: ref } = attemptFilterParams(query);
     if (ref !== undefined) {
       const credentials = await httpAuth.credentials(req);
-      const entity = await catalog.getEntityByRef(ref, { credentials });
+      const entity = await entities.getEntityByRef(ref, { credentials });
       if (!entity) throw new NotFoundError(`no entity ${ref} in the catalog`);
       filter.entityRefs = [ref];
     }
