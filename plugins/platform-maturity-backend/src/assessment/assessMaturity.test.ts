@@ -142,6 +142,30 @@ describe('assessMaturity', () => {
     );
   });
 
+  it('counts SLOs with budget data from the SLO API as SLO monitoring', () => {
+    const noSlo = obj('PrometheusRule', 'pay', {
+      groups: [{ rules: [{ alert: 'PayDown', expr: 'up{job="pay"} == 0' }] }],
+    });
+    const related = [monitoring[0], noSlo];
+    const budgeted = assessMaturity({
+      workloads: [workload(related, true)],
+      slos: { total: 2, withBudget: ['pay-availability'] },
+    });
+    expect(points(budgeted).monitoring).toBe(20);
+    expect(
+      budgeted.terms.find(t => t.component === 'monitoring')?.signals,
+    ).toContain('1 SLO(s) with budget data (pay-availability)');
+    // Defined, but no cluster's Prometheus has their events: no share.
+    const empty = assessMaturity({
+      workloads: [workload(related, true)],
+      slos: { total: 1, withBudget: [] },
+    });
+    expect(points(empty).monitoring).toBe(15);
+    expect(empty.findings.map(f => f.message)).toContain(
+      "Deployment shop/pay in prod: the entity's 1 SLO(s) have no error-budget data: no cluster's Prometheus has their events.",
+    );
+  });
+
   it('scores scaling alone and flags a PDB that blocks evictions at the HPA minimum', () => {
     expect(
       points(assessMaturity({ workloads: [workload(scaling)] })).scaling,

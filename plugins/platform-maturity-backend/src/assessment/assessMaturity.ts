@@ -189,7 +189,10 @@ export function assessMaturity(input: MaturityInput): MaturityAssessment {
   }
   const parts = [
     combine('mesh', workloads.map(meshSignals)),
-    combine('monitoring', workloads.map(monitoringSignals)),
+    combine(
+      'monitoring',
+      workloads.map(w => monitoringSignals(w, input.slos)),
+    ),
     combine('scaling', workloads.map(scalingSignals)),
     healingTerm(input),
   ];

@@ -11,7 +11,7 @@ import {
   round,
   servicesOf,
 } from './componentSignals';
-import { INTEGRATION_SHARES, MaturityWorkload } from './types';
+import { INTEGRATION_SHARES, MaturityInput, MaturityWorkload } from './types';
 import type {
   PodMonitor,
   PrometheusRule,
@@ -46,8 +46,15 @@ function alertRulesOf(rule: PrometheusRule): AlertRule[] {
   );
 }
 
-/** ServiceMonitor or PodMonitor scraping the workload, PrometheusRule alerts, SLO alerts. */
-export function monitoringSignals(w: MaturityWorkload): ComponentSignals {
+/**
+ * ServiceMonitor or PodMonitor scraping the workload, PrometheusRule
+ * alerts, and SLOs: burn-rate alerts in its rules, or SLOs of the entity
+ * with error-budget data in the SLO API (`slos`).
+ */
+export function monitoringSignals(
+  w: MaturityWorkload,
+  slos?: MaturityInput['slos'],
+): ComponentSignals {
   const shares = INTEGRATION_SHARES.monitoring;
   const where = describeWorkload(w);
   const ns = namespaceOf(w);
@@ -106,9 +113,23 @@ export function monitoringSignals(w: MaturityWorkload): ComponentSignals {
   const slo = alerts.filter(
     a => SLO_ALERT.test(a.alert) || a.labels?.slo !== undefined,
   );
-  if (slo.length > 0) {
+  const budgeted = slos?.withBudget ?? [];
+  if (slo.length > 0 || budgeted.length > 0) {
     result.integration += shares.sloAlerts;
-    result.signals.push('SLO alerts');
+    if (slo.length > 0) result.signals.push('SLO alerts');
+    if (budgeted.length > 0) {
+      result.signals.push(
+        `${budgeted.length} SLO(s) with budget data (${budgeted.join(', ')})`,
+      );
+    }
+  } else if (slos && slos.total > 0) {
+    result.findings.push(
+      finding(
+        'monitoring',
+        `${where}: the entity's ${slos.total} SLO(s) have no error-budget data: no cluster's Prometheus has their events.`,
+        'Check the SLO queries on the SLOs tab against the metrics the service exports.',
+      ),
+    );
   } else {
     result.findings.push(
       finding(

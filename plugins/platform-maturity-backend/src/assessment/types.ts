@@ -140,6 +140,12 @@ export interface MaturityInput {
     policies: Array<{ name: string; mode: string }>;
     annotationMode?: string;
   };
+  /**
+   * The entity's SLOs as the SLO API reports them: how many, and the names
+   * of those with error-budget data (events in some cluster's Prometheus).
+   * Absent when the SLO API refused or did not answer.
+   */
+  slos?: { total: number; withBudget: string[] };
 }
 
 /**

@@ -161,7 +161,7 @@ export class MaturityAssessor {
       ...workloads,
       ...replication.flatMap(component => component.workloads),
     ];
-    const [posture, mttr, replicationLag] = await Promise.all([
+    const [posture, mttr, replicationLag, slos] = await Promise.all([
       this.posture(entityRef, resolved.workloads, credentials),
       workloads.length > 0
         ? this.options.signals?.medianMttrMs(entityRef, credentials)
@@ -177,11 +177,15 @@ export class MaturityAssessor {
             customQuery: annotations[ANNOTATION_REPLICATION_LAG_QUERY],
           })
         : undefined,
+      workloads.length > 0
+        ? this.options.signals?.sloBudgets?.(entityRef, credentials)
+        : undefined,
     ]);
     const maturity = assessMaturity({
       workloads,
       postureScore: posture.score,
       postureUnavailable: posture.unavailable,
+      slos: slos?.value,
       healing: {
         policies: covering.map(p => ({ name: p.name, mode: p.mode })),
         annotationMode: annotations[ANNOTATION_HEALING_MODE],

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { HealingStats } from '@cloud-native-platform/plugin-healing-common';
 import type { PostureReport } from '@cloud-native-platform/plugin-security-posture-common';
+import type { SloObjectivesResponse } from '@cloud-native-platform/plugin-slo-common';
 
 /** How long another plugin may take before its signal counts as unavailable. */
 const TIMEOUT_MS = 5_000;
@@ -41,6 +42,15 @@ export interface PlatformSignals {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<SignalAnswer<number>>;
+  /**
+   * The entity's SLOs (GET /api/slo/objectives): how many, and which have
+   * error-budget data. Optional: portals without the SLO backend leave the
+   * monitoring term to the rules it reads from the clusters.
+   */
+  sloBudgets?(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<SignalAnswer<{ total: number; withBudget: string[] }>>;
 }
 
 /**
@@ -101,6 +111,27 @@ export class HttpPlatformSignals implements PlatformSignals {
       return { unavailable: `nothing healed in the last ${MTTR_DAYS} days` };
     }
     return { value: seconds * 1000 };
+  }
+
+  async sloBudgets(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<SignalAnswer<{ total: number; withBudget: string[] }>> {
+    const answer = await this.get<SloObjectivesResponse>(
+      'slo',
+      `/objectives?entityRef=${encodeURIComponent(entityRef)}`,
+      credentials,
+    );
+    if (answer.unavailable !== undefined) return answer;
+    const items = answer.value.items ?? [];
+    return {
+      value: {
+        total: items.length,
+        withBudget: items
+          .filter(slo => typeof slo.errorBudgetRemaining === 'number')
+          .map(slo => slo.name),
+      },
+    };
   }
 
   private async get<T>(
