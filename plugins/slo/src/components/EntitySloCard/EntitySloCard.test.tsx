@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { SloObjectivesResponse } from '@cloud-native-platform/plugin-slo-common';
 import { tradingEngineObjectives } from '../../testing/sloFixtures';
+import { backendError } from '../../testing/__testUtils__/backendError';
 import {
   renderWithClient,
   testBaseUrl,
@@ -19,16 +20,17 @@ describe('EntitySloCard', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  function answer(body: SloObjectivesResponse | HttpResponse<never>) {
+  function answer(body: SloObjectivesResponse | (() => Response)) {
     server.use(
-      http.get(`${testBaseUrl}/objectives`, ({ request }) =>
-        new URL(request.url).searchParams.get('entityRef') ===
-        'component:default/trading-engine'
-          ? body instanceof Response
-            ? body
-            : HttpResponse.json(body)
-          : new HttpResponse(null, { status: 400 }),
-      ),
+      http.get(`${testBaseUrl}/objectives`, ({ request }) => {
+        if (
+          new URL(request.url).searchParams.get('entityRef') !==
+          'component:default/trading-engine'
+        ) {
+          return new HttpResponse(null, { status: 400 });
+        }
+        return typeof body === 'function' ? body() : HttpResponse.json(body);
+      }),
     );
   }
 
@@ -78,16 +80,7 @@ describe('EntitySloCard', () => {
   });
 
   it('shows a failed request', async () => {
-    answer(
-      HttpResponse.json(
-        {
-          error: { name: 'Error', message: 'Prometheus query timed out' },
-          request: { method: 'GET', url: '/objectives' },
-          response: { statusCode: 500 },
-        },
-        { status: 500 },
-      ) as HttpResponse<never>,
-    );
+    answer(() => backendError(500, 'Error', 'Prometheus query timed out'));
     renderWithClient(<EntitySloCard />, testEntity('trading-engine'));
 
     expect(

@@ -11,6 +11,7 @@ import {
   linearTrend,
   tradingEngineObjectives,
 } from '../../testing/sloFixtures';
+import { backendError } from '../../testing/__testUtils__/backendError';
 import {
   renderWithClient,
   testBaseUrl,
@@ -24,16 +25,6 @@ jest.setTimeout(30_000);
 
 const entityRef = 'component:default/trading-engine';
 
-const errorBody = (status: number, name: string, message: string) =>
-  HttpResponse.json(
-    {
-      error: { name, message },
-      request: { method: 'GET', url: '/objectives' },
-      response: { statusCode: status },
-    },
-    { status },
-  );
-
 describe('EntitySloContent', () => {
   const server = setupServer();
   registerMswTestHooks(server);
@@ -41,7 +32,7 @@ describe('EntitySloContent', () => {
   const trendRequests: string[] = [];
 
   function answer(
-    objectives: SloObjectivesResponse | (() => HttpResponse<never>),
+    objectives: SloObjectivesResponse | (() => Response),
     trends: Record<string, SloTrendResponse> = {},
   ) {
     trendRequests.length = 0;
@@ -60,7 +51,7 @@ describe('EntitySloContent', () => {
         trendRequests.push(name);
         return params.get('entityRef') === entityRef && trends[name]
           ? HttpResponse.json(trends[name])
-          : errorBody(404, 'NotFoundError', `no SLO ${name}`);
+          : backendError(404, 'NotFoundError', `no SLO ${name}`);
       }),
     );
   }
@@ -251,7 +242,7 @@ describe('EntitySloContent', () => {
 
   it('shows the backend’s 404 and 403 as such', async () => {
     answer(() =>
-      errorBody(
+      backendError(
         404,
         'NotFoundError',
         'component:default/trading-engine has no SLO',
@@ -270,7 +261,7 @@ describe('EntitySloContent', () => {
     unmount();
 
     answer(() =>
-      errorBody(
+      backendError(
         403,
         'NotAllowedError',
         'slo.read is denied to user:default/guest',

@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { SloObjectivesResponse } from '@cloud-native-platform/plugin-slo-common';
 import { fleetObjectives } from '../../testing/sloFixtures';
+import { backendError } from '../../testing/__testUtils__/backendError';
 import {
   renderWithClient,
   testBaseUrl,
@@ -23,16 +24,15 @@ describe('SloPage', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  function answer(body: SloObjectivesResponse | HttpResponse<never>) {
+  function answer(body: SloObjectivesResponse | (() => Response)) {
     server.use(
-      http.get(`${testBaseUrl}/objectives`, ({ request }) =>
+      http.get(`${testBaseUrl}/objectives`, ({ request }) => {
         // The page reads every SLO: no scope.
-        new URL(request.url).search === ''
-          ? body instanceof Response
-            ? body
-            : HttpResponse.json(body)
-          : new HttpResponse(null, { status: 400 }),
-      ),
+        if (new URL(request.url).search !== '') {
+          return new HttpResponse(null, { status: 400 });
+        }
+        return typeof body === 'function' ? body() : HttpResponse.json(body);
+      }),
     );
   }
 
@@ -97,16 +97,7 @@ describe('SloPage', () => {
   });
 
   it('shows a refusal with the permission to ask for', async () => {
-    answer(
-      HttpResponse.json(
-        {
-          error: { name: 'NotAllowedError', message: 'denied' },
-          request: { method: 'GET', url: '/objectives' },
-          response: { statusCode: 403 },
-        },
-        { status: 403 },
-      ) as HttpResponse<never>,
-    );
+    answer(() => backendError(403, 'NotAllowedError', 'denied'));
     renderWithClient(<SloPage />);
 
     expect(
