@@ -19,8 +19,11 @@ export type SloObjectivesScope = { entityRef: string } | { team: string };
  * @public
  */
 export interface SloTrendQuery {
+  /** The entity the SLO belongs to. */
   entityRef: string;
+  /** The SLO's name, unique within the entity. */
   name: string;
+  /** How many points to sample over the window. */
   points?: number;
 }
 

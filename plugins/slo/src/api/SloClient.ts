@@ -22,6 +22,7 @@ export class SloClient implements SloApi {
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc SloApi.getObjectives} */
   async getObjectives(
     scope?: SloObjectivesScope,
   ): Promise<SloObjectivesResponse> {
@@ -34,6 +35,7 @@ export class SloClient implements SloApi {
     return this.get('/objectives', params);
   }
 
+  /** {@inheritDoc SloApi.getTrend} */
   async getTrend(query: SloTrendQuery): Promise<SloTrendResponse> {
     const params = new URLSearchParams({
       entityRef: query.entityRef,
