@@ -4,9 +4,17 @@
  * backend is needed.
  */
 import { Entity } from '@backstage/catalog-model';
-import { createApiFactory } from '@backstage/core-plugin-api';
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+} from '@backstage/core-plugin-api';
 import { createDevApp } from '@backstage/dev-utils';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
 import { sloApiRef } from '../src/api';
 import {
   EntitySloCard,
@@ -37,8 +45,32 @@ const tradingEngine: Entity = {
   },
 };
 
+// The dev app has no catalog: this page stands in for the entity page, so
+// that the entity links of the page and the card resolve. Every entity shows
+// the trading engine.
+const devCatalogPlugin = createPlugin({ id: 'slo-dev-catalog' });
+const DevEntityPage = devCatalogPlugin.provide(
+  createRoutableExtension<() => JSX.Element>({
+    name: 'DevEntityPage',
+    component: async () => () =>
+      (
+        <EntityProvider entity={tradingEngine}>
+          <Grid container spacing={3}>
+            <Grid item md={6}>
+              <EntitySloCard />
+            </Grid>
+            <Grid item xs={12}>
+              <EntitySloContent />
+            </Grid>
+          </Grid>
+        </EntityProvider>
+      ),
+    mountPoint: entityRouteRef,
+  }),
+);
+
 createDevApp()
-  .registerPlugin(sloPlugin)
+  .registerPlugin(sloPlugin, devCatalogPlugin)
   .registerApi(
     createApiFactory({
       api: sloApiRef,
@@ -64,5 +96,10 @@ createDevApp()
     ),
     title: 'trading-engine SLOs',
     path: '/trading-engine/slo',
+  })
+  .addPage({
+    element: <DevEntityPage />,
+    title: 'Entity page',
+    path: '/catalog/:namespace/:kind/:name',
   })
   .render();

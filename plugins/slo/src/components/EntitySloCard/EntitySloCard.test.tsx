@@ -62,6 +62,11 @@ describe('EntitySloCard', () => {
         'Worst burn rate: 16.2× over 5m (trading-engine-availability).',
       ),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '1 cluster or definition could not be read; the SLOs tab says which.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /View SLOs/ })).toHaveAttribute(
       'href',
       '/catalog/default/component/trading-engine/slo',

@@ -9,14 +9,19 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { RequestErrorPanel } from '@cloud-native-platform/plugin-cloud-native-react';
-import type { SloObjective } from '@cloud-native-platform/plugin-slo-common';
+import {
+  RequestErrorPanel,
+  statusColors,
+} from '@cloud-native-platform/plugin-cloud-native-react';
+import type {
+  SloObjective,
+  SloObjectivesResponse,
+} from '@cloud-native-platform/plugin-slo-common';
 import { sloApiRef } from '../../api';
 import {
   BudgetBar,
   BurnRateCell,
   SLO_FORBIDDEN_HINT,
-  SloReadErrors,
   SloStatusChip,
   formatBurnRate,
   formatObjective,
@@ -82,6 +87,19 @@ function worstBurnLine(items: SloObjective[]): string {
   }).`;
 }
 
+/** A line for what the backend could not read; the tab lists it. */
+function UnreadNote(props: { errors: SloObjectivesResponse['errors'] }) {
+  const count = props.errors?.length ?? 0;
+  if (count === 0) return null;
+  return (
+    <Typography variant="body2" style={{ color: statusColors.degraded }}>
+      {count === 1
+        ? '1 cluster or definition could not be read; the SLOs tab says which.'
+        : `${count} clusters or definitions could not be read; the SLOs tab says which.`}
+    </Typography>
+  );
+}
+
 /**
  * Overview card: each SLO's budget remaining, worst burn rate and status,
  * linking to the entity's SLOs tab.
@@ -110,7 +128,7 @@ export function EntitySloCard() {
   } else if (value && value.items.length === 0) {
     content = (
       <>
-        <SloReadErrors errors={value.errors} />
+        <UnreadNote errors={value.errors} />
         <Typography color="textSecondary">
           No service level objectives are defined for {entity.metadata.name}.
         </Typography>
@@ -119,8 +137,8 @@ export function EntitySloCard() {
   } else if (value) {
     content = (
       <>
-        <SloReadErrors errors={value.errors} />
         <Typography>{worstBurnLine(value.items)}</Typography>
+        <UnreadNote errors={value.errors} />
         <BudgetsTable items={value.items} />
       </>
     );

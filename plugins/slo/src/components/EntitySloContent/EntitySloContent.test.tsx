@@ -88,7 +88,7 @@ describe('EntitySloContent', () => {
       '7.30×',
       '0.80×',
       'burning',
-      'firing: TradingEngineAvailabilityFastBurn in prod-east-a (critical)',
+      'TradingEngineAvailabilityFastBurnfiring in prod-east-a (critical)',
       '–',
     ]);
     // 5m and 1h at or above 14.4, 6h at or above 6, 3d below 1.
@@ -121,7 +121,7 @@ describe('EntitySloContent', () => {
       '1.40×',
       '1.10×',
       'exhausted',
-      'pending: TradingEngineLatencyBudgetBurn in prod-east-b',
+      'TradingEngineLatencyBudgetBurnpending in prod-east-b',
       'p99 112\u00a0ms / 95\u00a0ms',
     ]);
     expect(latency.slice(6, 10).map(c => c.dataset.burn)).toEqual([

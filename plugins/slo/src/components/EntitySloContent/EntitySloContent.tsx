@@ -29,14 +29,20 @@ function SloDetails(props: { entityRef: string; slo: SloObjective }) {
       title={slo.name}
       subheader={`${slo.kind} SLO of ${slo.service} from ${slo.source}, defined in ${slo.definedIn}`}
     >
-      <Typography variant="subtitle2" component="h3">
-        Error budget over {slo.window}
-      </Typography>
-      <SloBudgetTrend entityRef={entityRef} name={slo.name} />
-      <Typography variant="subtitle2" component="h3">
-        Clusters
-      </Typography>
-      <SloClustersTable slo={slo} />
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={7}>
+          <Typography variant="subtitle2" component="h3">
+            Error budget over {slo.window}
+          </Typography>
+          <SloBudgetTrend entityRef={entityRef} name={slo.name} />
+        </Grid>
+        <Grid item xs={12} md={5}>
+          <Typography variant="subtitle2" component="h3">
+            Clusters
+          </Typography>
+          <SloClustersTable slo={slo} />
+        </Grid>
+      </Grid>
       <Typography variant="body2" color="textSecondary">
         {slo.alerting.rules.length > 0
           ? `Burn-rate alert rules: ${slo.alerting.rules.join(', ')}.`

@@ -1,3 +1,4 @@
+import Box from '@material-ui/core/Box';
 import Link from '@material-ui/core/Link';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -32,6 +33,17 @@ const useStyles = makeStyles(theme => ({
     color: statusColors.failing,
     fontWeight: theme.typography.fontWeightBold as number,
   },
+  // Figures and short words read badly when broken over lines.
+  nowrap: { whiteSpace: 'nowrap' },
+  head: { '& th': { whiteSpace: 'nowrap' } },
+  // Names are long words (trading-engine-availability, FastBurn alert
+  // names); below this they would break letter by letter.
+  name: {
+    display: 'block',
+    minWidth: theme.spacing(24),
+    textAlign: 'left',
+    wordBreak: 'break-word',
+  },
 }));
 
 function AlertsCell(props: { alerting: SloAlerting }) {
@@ -47,14 +59,15 @@ function AlertsCell(props: { alerting: SloAlerting }) {
   return (
     <>
       {active.map(a => (
-        <Typography
-          key={`${a.cluster}/${a.name}`}
-          variant="body2"
-          className={classes[a.state]}
-        >
-          {a.state}: {a.name} in {a.cluster}
-          {a.severity && ` (${a.severity})`}
-        </Typography>
+        <div key={`${a.cluster}/${a.name}`}>
+          <Typography variant="body2" className={classes[a.state]}>
+            {a.name}
+          </Typography>
+          <Typography variant="caption" color="textSecondary" component="div">
+            {a.state} in {a.cluster}
+            {a.severity && ` (${a.severity})`}
+          </Typography>
+        </div>
       ))}
     </>
   );
@@ -93,66 +106,75 @@ export interface SloTableProps {
 /** One row per SLO of an entity; a name selects it for the details below. */
 export function SloTable(props: SloTableProps) {
   const { items, selected, onSelect } = props;
+  const classes = useStyles();
   return (
-    <Table size="small" aria-label="Service level objectives">
-      <TableHead>
-        <TableRow>
-          <TableCell>SLO</TableCell>
-          <TableCell>Kind</TableCell>
-          <TableCell>Source</TableCell>
-          <TableCell align="right">Objective</TableCell>
-          <TableCell>Window</TableCell>
-          <TableCell>Budget remaining</TableCell>
-          {BURN_WINDOWS.map(w => (
-            <TableCell key={w} align="right">
-              Burn {w}
-            </TableCell>
-          ))}
-          <TableCell>Status</TableCell>
-          <TableCell>Alerts</TableCell>
-          <TableCell>Latency</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {items.map(slo => {
-          const isSelected = slo.name === selected;
-          return (
-            <TableRow key={slo.name} selected={isSelected}>
-              <TableCell>
-                <Link
-                  component="button"
-                  variant="body2"
-                  aria-pressed={isSelected}
-                  onClick={() => onSelect(slo.name)}
-                >
-                  {slo.name}
-                </Link>
+    <Box overflow="auto">
+      <Table size="small" aria-label="Service level objectives">
+        <TableHead className={classes.head}>
+          <TableRow>
+            <TableCell>SLO</TableCell>
+            <TableCell>Kind</TableCell>
+            <TableCell>Source</TableCell>
+            <TableCell align="right">Objective</TableCell>
+            <TableCell>Window</TableCell>
+            <TableCell>Budget remaining</TableCell>
+            {BURN_WINDOWS.map(w => (
+              <TableCell key={w} align="right">
+                Burn {w}
               </TableCell>
-              <TableCell>{slo.kind}</TableCell>
-              <TableCell>{slo.source}</TableCell>
-              <TableCell align="right">
-                {formatObjective(slo.objective)}
-              </TableCell>
-              <TableCell>{slo.window}</TableCell>
-              <TableCell>
-                <BudgetBar remaining={slo.errorBudgetRemaining} of={slo.name} />
-              </TableCell>
-              {BURN_WINDOWS.map(w => (
-                <BurnRateCell key={w} window={w} rate={slo.burnRates[w]} />
-              ))}
-              <TableCell>
-                <SloStatusChip status={slo.status} />
-              </TableCell>
-              <TableCell>
-                <AlertsCell alerting={slo.alerting} />
-              </TableCell>
-              <TableCell>
-                <LatencyCell latency={slo.latency} />
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+            ))}
+            <TableCell>Status</TableCell>
+            <TableCell>Alerts</TableCell>
+            <TableCell>Latency</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {items.map(slo => {
+            const isSelected = slo.name === selected;
+            return (
+              <TableRow key={slo.name} selected={isSelected}>
+                <TableCell>
+                  <Link
+                    className={classes.name}
+                    component="button"
+                    variant="body2"
+                    aria-pressed={isSelected}
+                    onClick={() => onSelect(slo.name)}
+                  >
+                    {slo.name}
+                  </Link>
+                </TableCell>
+                <TableCell className={classes.nowrap}>{slo.kind}</TableCell>
+                <TableCell className={classes.nowrap}>{slo.source}</TableCell>
+                <TableCell align="right" className={classes.nowrap}>
+                  {formatObjective(slo.objective)}
+                </TableCell>
+                <TableCell className={classes.nowrap}>{slo.window}</TableCell>
+                <TableCell>
+                  <BudgetBar
+                    remaining={slo.errorBudgetRemaining}
+                    of={slo.name}
+                  />
+                </TableCell>
+                {BURN_WINDOWS.map(w => (
+                  <BurnRateCell key={w} window={w} rate={slo.burnRates[w]} />
+                ))}
+                <TableCell>
+                  <SloStatusChip status={slo.status} />
+                </TableCell>
+                <TableCell>
+                  <div className={classes.name}>
+                    <AlertsCell alerting={slo.alerting} />
+                  </div>
+                </TableCell>
+                <TableCell className={classes.nowrap}>
+                  <LatencyCell latency={slo.latency} />
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }

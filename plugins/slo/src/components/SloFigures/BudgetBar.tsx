@@ -60,6 +60,7 @@ export function BudgetBar(props: BudgetBarProps) {
         variant="body2"
         component="span"
         className={spent ? classes.spent : undefined}
+        style={{ whiteSpace: 'nowrap' }}
         data-budget={spent ? 'spent' : 'left'}
       >
         {formatBudget(remaining)}

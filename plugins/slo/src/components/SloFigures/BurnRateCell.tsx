@@ -38,6 +38,7 @@ export function BurnRateCell(props: BurnRateCellProps) {
   return (
     <TableCell
       align="right"
+      style={{ whiteSpace: 'nowrap' }}
       className={level ? classes[level.level] : undefined}
       title={
         level

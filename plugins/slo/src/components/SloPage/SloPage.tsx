@@ -68,10 +68,10 @@ function SloFleetView() {
           <Grid item xs={12}>
             <FleetSummary value={value} />
           </Grid>
-          <Grid item xs={12} lg={6}>
+          <Grid item xs={12}>
             <TeamsTable rows={teamBudgets(value.items)} />
           </Grid>
-          <Grid item xs={12} lg={6}>
+          <Grid item xs={12}>
             <WorstBurnersTable rows={worstBurners(value.items)} />
           </Grid>
         </>

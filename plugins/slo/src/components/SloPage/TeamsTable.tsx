@@ -49,7 +49,11 @@ export function TeamsTable(props: { rows: TeamBudget[] }) {
               <TableCell>Team</TableCell>
               <TableCell align="right">SLOs</TableCell>
               {STATUS_ORDER.map(status => (
-                <TableCell key={status} align="right">
+                <TableCell
+                  key={status}
+                  align="right"
+                  style={{ textTransform: 'capitalize' }}
+                >
                   {statusLook(status).label}
                 </TableCell>
               ))}
