@@ -10,6 +10,7 @@ export * from './annotationCatalog';
 export * from './clusterRoles';
 export * from './duration';
 export * from './labelSelector';
+export * from './namesWorkloads';
 export * from './validateAnnotations';
 export * from './topology/types';
 export * from './topology/trafficWindows';

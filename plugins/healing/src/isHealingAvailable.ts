@@ -1,16 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import {
-  ANNOTATION_KUBERNETES_ID,
-  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
-  ANNOTATION_WORKLOADS,
-} from '@cloud-native-platform/plugin-cloud-native-common';
-
-/** Annotations through which the backend finds an entity's workloads. */
-const WORKLOAD_ANNOTATIONS = [
-  ANNOTATION_KUBERNETES_ID,
-  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
-  ANNOTATION_WORKLOADS,
-];
+import { namesWorkloads } from '@cloud-native-platform/plugin-cloud-native-common';
 
 /**
  * True when the entity names its workloads, so that healing attempts can be
@@ -19,8 +8,5 @@ const WORKLOAD_ANNOTATIONS = [
  * @public
  */
 export function isHealingAvailable(entity: Entity): boolean {
-  const annotations = entity.metadata.annotations ?? {};
-  return WORKLOAD_ANNOTATIONS.some(
-    annotation => (annotations[annotation] ?? '').trim() !== '',
-  );
+  return namesWorkloads(entity);
 }

@@ -7,5 +7,10 @@ export type { ChartMargin } from './chartFrame';
 export type { ChartDomain } from './chartGeometry';
 export type { ChartTone } from './useChartStyles';
 export { niceCeiling } from './chartGeometry';
-export { formatTimeTick, timeTicks, timeTickStep } from './timeTicks';
+export {
+  formatTimeTick,
+  timeAxisTicks,
+  timeTicks,
+  timeTickStep,
+} from './timeTicks';
 export type { TimeTickStep } from './timeTicks';

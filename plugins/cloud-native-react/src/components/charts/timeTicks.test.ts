@@ -1,4 +1,9 @@
-import { formatTimeTick, timeTicks, timeTickStep } from './timeTicks';
+import {
+  formatTimeTick,
+  timeAxisTicks,
+  timeTicks,
+  timeTickStep,
+} from './timeTicks';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -70,5 +75,38 @@ describe('formatTimeTick', () => {
         { locale: 'en-GB', withYear: true },
       ),
     ).toBe('26 Nov 2026');
+  });
+});
+
+describe('timeAxisTicks', () => {
+  it('labels day ticks between the first and the last time, in any order', () => {
+    const first = new Date(2026, 10, 4, 13).getTime();
+    const last = new Date(2026, 11, 4, 13).getTime();
+    const ticks = timeAxisTicks([last, Number.NaN, first], 6, {
+      locale: 'en-GB',
+    });
+
+    expect(ticks.map(t => t.label)).toEqual([
+      '5 Nov',
+      '12 Nov',
+      '19 Nov',
+      '26 Nov',
+      '3 Dec',
+    ]);
+    expect(ticks[0].at).toBe(new Date(2026, 10, 5).getTime());
+  });
+
+  it('adds the year when the axis spans two', () => {
+    const ticks = timeAxisTicks(
+      [new Date(2026, 11, 20).getTime(), new Date(2027, 0, 10).getTime()],
+      4,
+      { locale: 'en-GB' },
+    );
+    expect(ticks[0].label).toBe('20 Dec 2026');
+    expect(ticks[ticks.length - 1].label).toMatch(/ 2027$/);
+  });
+
+  it('has no ticks without a time', () => {
+    expect(timeAxisTicks([], 6)).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import type { ChartXTick } from './ChartAxes';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -83,4 +85,33 @@ export function formatTimeTick(
     ...(options.withYear ? { year: 'numeric' } : {}),
     ...(step.unit === 'hour' ? { hour: '2-digit', minute: '2-digit' } : {}),
   }).format(new Date(timeMs));
+}
+
+/**
+ * Labelled x-axis ticks for points taken at `times` (milliseconds): whole
+ * hours or days between the first and the last, with the year in the
+ * labels when the axis spans more than one.
+ *
+ * @public
+ */
+export function timeAxisTicks(
+  times: readonly number[],
+  maxTicks: number,
+  options: { locale?: string } = {},
+): ChartXTick[] {
+  const known = times.filter(t => Number.isFinite(t));
+  if (known.length === 0) return [];
+  const { step, ticks } = timeTicks(
+    Math.min(...known),
+    Math.max(...known),
+    maxTicks,
+  );
+  const withYear =
+    ticks.length > 0 &&
+    new Date(ticks[0]).getFullYear() !==
+      new Date(ticks[ticks.length - 1]).getFullYear();
+  return ticks.map(at => ({
+    at,
+    label: formatTimeTick(at, step, { withYear, locale: options.locale }),
+  }));
 }

@@ -1,9 +1,7 @@
 import Typography from '@material-ui/core/Typography';
 import {
-  ChartXTick,
   TrendChart,
-  formatTimeTick,
-  timeTicks,
+  timeAxisTicks,
 } from '@cloud-native-platform/plugin-cloud-native-react';
 import type { MaturityHistoryPoint } from '../../api';
 
@@ -23,24 +21,6 @@ const signed = (value: number) => {
   const rounded = Math.round(value * 10) / 10;
   return rounded > 0 ? `+${rounded}` : `${rounded}`;
 };
-
-/** Ticks on whole hours or days between the first and the last snapshot. */
-function snapshotTicks(points: MaturityHistoryPoint[]): ChartXTick[] {
-  const times = points.map(p => Date.parse(p.takenAt));
-  const { step, ticks } = timeTicks(
-    Math.min(...times),
-    Math.max(...times),
-    MAX_TIME_TICKS,
-  );
-  const withYear =
-    ticks.length > 0 &&
-    new Date(ticks[0]).getFullYear() !==
-      new Date(ticks[ticks.length - 1]).getFullYear();
-  return ticks.map(at => ({
-    at,
-    label: formatTimeTick(at, step, { withYear }),
-  }));
-}
 
 /** Props of {@link MaturityTrendChart}. */
 export interface MaturityTrendChartProps {
@@ -99,7 +79,10 @@ export function MaturityTrendChart(props: MaturityTrendChartProps) {
         width={640}
         height={220}
         margin={{ top: 12, right: 24, bottom: 28, left: 36 }}
-        xTicks={snapshotTicks(points)}
+        xTicks={timeAxisTicks(
+          points.map(p => Date.parse(p.takenAt)),
+          MAX_TIME_TICKS,
+        )}
       />
       <Typography variant="body2" color="textSecondary">
         Latest {latest.score} ({dateTime(latest.takenAt)}),{' '}

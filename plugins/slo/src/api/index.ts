@@ -1,0 +1,3 @@
+export { sloApiRef } from './SloApi';
+export type { SloApi, SloObjectivesScope, SloTrendQuery } from './SloApi';
+export { SloClient } from './SloClient';

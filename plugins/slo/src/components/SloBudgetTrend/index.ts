@@ -1,0 +1,1 @@
+export { SloBudgetTrend } from './SloBudgetTrend';

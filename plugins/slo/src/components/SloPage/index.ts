@@ -1,0 +1,1 @@
+export { SloContent, SloPage } from './SloPage';
