@@ -23,9 +23,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import YAML from 'yaml';
 // Hoisted from the workspace: the bench drives the backend package from outside.
 /* eslint-disable @backstage/no-undeclared-imports */
+import YAML from 'yaml';
 import {
   FakeKubernetesApi,
   buildTestFleet,
@@ -71,7 +71,7 @@ const ROUTES: Array<{ name: string; path: string; floor?: boolean }> = [
     name: 'catalog-entity',
     path: '/api/catalog/entities/by-name/component/default/trading-engine',
   },
-  ...ENTITY_VIEWS(ENTITY).map(([name, path]) => ({ name, path })),
+  ...ENTITY_VIEWS(ENTITY).map(([name, view]) => ({ name, path: view })),
   { name: 'page-clusters', path: '/api/cluster-topology/clusters' },
   { name: 'page-posture', path: '/api/security-posture/overview' },
   { name: 'page-healing', path: '/api/healing/attempts' },
@@ -192,7 +192,7 @@ async function main() {
     });
     const api = fleetApi;
     // Config arrays are replaced by later layers: the demo's entries first.
-    const base = YAML.parse(
+    const appConfig = YAML.parse(
       fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
     );
     const catalogFile = path.join(dir, 'fleet-catalog.yaml');
@@ -201,16 +201,16 @@ async function main() {
       fleet.entities.map(e => YAML.stringify(e)).join('---\n'),
     );
     extra.catalog = {
-      ...base.catalog,
+      ...appConfig.catalog,
       locations: [
-        ...base.catalog.locations,
+        ...appConfig.catalog.locations,
         { type: 'file', target: catalogFile },
       ],
     };
     extra.cloudNativePlatform = {
-      ...base.cloudNativePlatform,
+      ...appConfig.cloudNativePlatform,
       clusters: [
-        ...base.cloudNativePlatform.clusters,
+        ...appConfig.cloudNativePlatform.clusters,
         ...Object.keys(fleet.clusters).map(name => ({
           name,
           role: 'production',
