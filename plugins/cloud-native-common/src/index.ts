@@ -16,3 +16,4 @@ export * from './topology/trafficWindows';
 export * from './redaction';
 export * from './kube';
 export * from './delivery/argoCdApplications';
+export * from './slo';
