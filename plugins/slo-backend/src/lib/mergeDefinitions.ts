@@ -57,7 +57,7 @@ export function mergeDefinitions(
     ) {
       slo.conflicts.push({
         definedIn: definition.definedIn,
-        message: `defines ${definition.name} with objective ${definition.objective} over ${definition.window}, ${first.definedIn} with ${first.objective} over ${first.window}; the latter is used`,
+        message: `defines ${definition.name} with objective ${definition.objective} over ${definition.window}, ${first.definedIn} with ${first.objective} over ${first.window}; the first is used`,
       });
     }
     slo.sources.push(definition);
