@@ -202,9 +202,9 @@ function entryOf(raw: unknown, index: number): SloAnnotationEntry {
 
 /**
  * Reads the `cloud-native-platform.io/slo` annotation: a JSON array of SLOs,
- * each `{ name?, kind?, objective, window?, errorQuery?, totalQuery?,
- * thresholdMs?, histogram?, matchers?, histogramUnit?, alerts? }`. Throws an
- * error saying which item is wrong and why.
+ * each with `objective` and either `errorQuery` and `totalQuery` or, for
+ * latency, `thresholdMs` and `histogram` (fields of {@link SloAnnotationEntry}).
+ * Throws an error saying which item is wrong and why.
  *
  * @public
  */

@@ -230,12 +230,8 @@ export async function evaluateSlo(
           [...buckets].map(([le, count]): HistogramBucket => ({ le, count })),
         )
       : null;
-    const observedSeconds =
-      quantile === null
-        ? null
-        : histogram?.unit === 'milliseconds'
-        ? quantile / 1000
-        : quantile;
+    const perSecond = histogram?.unit === 'milliseconds' ? 1000 : 1;
+    const observedSeconds = quantile === null ? null : quantile / perSecond;
     latency = {
       quantile: LATENCY_QUANTILE,
       thresholdSeconds: threshold,

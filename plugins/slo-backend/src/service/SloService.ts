@@ -149,12 +149,12 @@ export class SloService {
         byService.set(entity.metadata.name, entity);
       }
     }
-    const entityOf = (d: { entityRef?: string; service?: string }) =>
-      d.entityRef
-        ? entities.find(e => stringifyEntityRef(e) === d.entityRef)
-        : d.service !== undefined
-        ? byService.get(d.service)
-        : undefined;
+    const entityOf = (d: { entityRef?: string; service?: string }) => {
+      if (d.entityRef) {
+        return entities.find(e => stringifyEntityRef(e) === d.entityRef);
+      }
+      return d.service === undefined ? undefined : byService.get(d.service);
+    };
     const errors: SloDefinitionError[] = [...cluster.errors];
     const definitions = [...cluster.definitions];
     for (const entity of entities) {

@@ -174,7 +174,10 @@ const TEAM: Entity = {
   spec: { type: 'team', children: [] },
 };
 
-function cluster(name: string, prometheusUrl?: string): ClusterDefinition {
+function clusterDefinition(
+  name: string,
+  prometheusUrl?: string,
+): ClusterDefinition {
   return {
     name,
     role: 'production',
@@ -221,10 +224,10 @@ describeWithTestPrometheus('SLO routes against two real Prometheus', () => {
     };
     state = new DefaultClusterStateService({
       clusters: [
-        cluster('prod-east-a', east.url),
-        cluster('prod-east-b', west.url),
-        cluster('prod-east-c', await unreachableUrl()),
-        cluster('prod-east-d'),
+        clusterDefinition('prod-east-a', east.url),
+        clusterDefinition('prod-east-b', west.url),
+        clusterDefinition('prod-east-c', await unreachableUrl()),
+        clusterDefinition('prod-east-d'),
       ],
       logger: mockServices.logger.mock(),
       sourceFactories: {
