@@ -1,9 +1,35 @@
-import type {
+import {
+  ANNOTATION_SLO,
+  parseSloAnnotation,
   SloAnnotationEntry,
   SloHistogram,
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import type { SloSource } from '@cloud-native-platform/plugin-slo-common';
-import { percentToRatio, SloDefinition } from './SloDefinition';
+import {
+  percentToRatio,
+  SloDefinition,
+  SloDefinitionError,
+} from './SloDefinition';
+
+/**
+ * The entries of an annotation-format value, or the one error that says
+ * why it cannot be read, naming the object that carries it.
+ */
+export function readAnnotationEntries(
+  value: string,
+  where: Omit<SloDefinitionError, 'message'>,
+): { entries: SloAnnotationEntry[] } | { error: SloDefinitionError } {
+  try {
+    return { entries: parseSloAnnotation(value) };
+  } catch (error) {
+    return {
+      error: {
+        ...where,
+        message: `annotation ${ANNOTATION_SLO} ${(error as Error).message}`,
+      },
+    };
+  }
+}
 
 /** The `le` label value of a threshold, as client libraries write bounds. */
 function bucketBound(thresholdMs: number, histogram: SloHistogram): string {

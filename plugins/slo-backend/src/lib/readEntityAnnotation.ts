@@ -2,9 +2,11 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_SLO,
-  parseSloAnnotation,
 } from '@cloud-native-platform/plugin-cloud-native-common';
-import { definitionOfEntry } from './annotationDefinitions';
+import {
+  definitionOfEntry,
+  readAnnotationEntries,
+} from './annotationDefinitions';
 import { SloReadResult } from './SloDefinition';
 
 /** The service name an entity's SLOs and its clusters' SLO objects go by. */
@@ -23,24 +25,14 @@ export function readEntityAnnotation(entity: Entity): SloReadResult {
   const value = entity.metadata.annotations?.[ANNOTATION_SLO];
   if (value === undefined) return { definitions: [], errors: [] };
   const entityRef = stringifyEntityRef(entity);
-  let entries;
-  try {
-    entries = parseSloAnnotation(value);
-  } catch (error) {
-    return {
-      definitions: [],
-      errors: [
-        {
-          entityRef,
-          definedIn: entityRef,
-          message: `annotation ${ANNOTATION_SLO} ${(error as Error).message}`,
-        },
-      ],
-    };
-  }
+  const read = readAnnotationEntries(value, {
+    entityRef,
+    definedIn: entityRef,
+  });
+  if ('error' in read) return { definitions: [], errors: [read.error] };
   const service = serviceOfEntity(entity);
   return {
-    definitions: entries.map(entry =>
+    definitions: read.entries.map(entry =>
       definitionOfEntry(entry, {
         service,
         source: 'annotation',

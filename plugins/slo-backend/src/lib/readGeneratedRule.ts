@@ -1,9 +1,11 @@
 import {
   ANNOTATION_SLO,
-  parseSloAnnotation,
   PrometheusRule,
 } from '@cloud-native-platform/plugin-cloud-native-common';
-import { definitionOfEntry } from './annotationDefinitions';
+import {
+  definitionOfEntry,
+  readAnnotationEntries,
+} from './annotationDefinitions';
 import { SloReadResult } from './SloDefinition';
 
 /** The recording rule every generated SLO group has, labelled service and slo. */
@@ -46,35 +48,21 @@ export function readGeneratedRule(
     rules.find(r => r.record === OBJECTIVE_RECORD)?.labels?.service ??
     object.metadata.name;
   const value = object.metadata.annotations?.[ANNOTATION_SLO];
+  const where = { cluster, service, definedIn };
   if (value === undefined) {
     return {
       definitions: [],
       errors: [
         {
-          cluster,
-          service,
-          definedIn,
+          ...where,
           message: `generated without the ${ANNOTATION_SLO} annotation that carries its event queries; generate it again`,
         },
       ],
     };
   }
-  let entries;
-  try {
-    entries = parseSloAnnotation(value);
-  } catch (error) {
-    return {
-      definitions: [],
-      errors: [
-        {
-          cluster,
-          service,
-          definedIn,
-          message: `annotation ${ANNOTATION_SLO} ${(error as Error).message}`,
-        },
-      ],
-    };
-  }
+  const read = readAnnotationEntries(value, where);
+  if ('error' in read) return { definitions: [], errors: [read.error] };
+  const { entries } = read;
   return {
     definitions: entries.map(entry => {
       const labels = { service, slo: entry.kind };

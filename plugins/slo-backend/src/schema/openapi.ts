@@ -5,15 +5,11 @@ import {
   teamQueryParameter,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 
-/**
- * The SLO HTTP API. The router validates requests against it and serves it
- * at `/openapi.json`; what a schema cannot say (not both `entityRef` and
- * `team`, entity reference syntax and kinds) is checked in code. The
- * `slo.read` permission is decided before any of it.
- *
- * The answers' schemas name their fields; the types of
- * `@cloud-native-platform/plugin-slo-common` say what each holds. Answers
- * are not validated at run time.
+/*
+ * Requests are checked against this spec (unknown, repeated or empty
+ * parameters, bounds of points) before a handler runs, and it is served at
+ * /openapi.json. Rules across parameters and entity references are the
+ * router's; answers follow the slo-common types and are not validated.
  */
 
 const errorResponses = {
@@ -23,9 +19,8 @@ const errorResponses = {
   '404': errorResponse,
 } as const;
 
-/** A field whose shape the -common type of its name says. */
-const described = <T extends string>(description: T) =>
-  ({ description } as const);
+/** A field the slo-common type of that name describes. */
+const ofType = <T extends string>(description: T) => ({ description } as const);
 
 const problems = {
   type: 'array',
@@ -64,7 +59,7 @@ export const spec = {
         properties: {
           items: {
             type: 'array',
-            items: described('An `SloObjective`.'),
+            items: ofType('An `SloObjective`.'),
           },
           errors: problems,
         },
@@ -81,7 +76,7 @@ export const spec = {
           points: {
             type: 'array',
             description: 'Oldest first.',
-            items: described('An `SloTrendPoint`.'),
+            items: ofType('An `SloTrendPoint`.'),
           },
           errors: problems,
         },

@@ -1,6 +1,7 @@
 import {
   fillSloQuery,
   parsePrometheusDuration,
+  redactText,
 } from '@cloud-native-platform/plugin-cloud-native-common';
 import type {
   ClusterHandle,
@@ -101,8 +102,9 @@ async function eventRates(
   };
 }
 
+/** An error for the answer: a Prometheus URL may carry a password. */
 function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return redactText(error instanceof Error ? error.message : String(error));
 }
 
 function belongsTo(

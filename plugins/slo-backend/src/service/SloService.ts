@@ -2,7 +2,6 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_OWNED_BY,
-  parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -13,6 +12,7 @@ import {
   resolveEntityWorkloads,
 } from '@cloud-native-platform/plugin-cloud-native-node';
 import type {
+  SloObjective,
   SloObjectivesResponse,
   SloTrendResponse,
 } from '@cloud-native-platform/plugin-slo-common';
@@ -45,40 +45,9 @@ export interface SloServiceOptions {
   now?: () => Date;
 }
 
-async function mapLimit<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
-  return out;
-}
-
+/** The owning group, from the relation the catalog makes of `spec.owner`. */
 function teamOf(entity: Entity): string | undefined {
-  const owned = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
-  if (owned) return owned.targetRef;
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || owner === '') return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
-  }
+  return entity.relations?.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
 }
 
 /**
@@ -172,13 +141,22 @@ export class SloService {
       name => this.clusterState.cluster(name),
       this.now(),
     );
-    const items = await mapLimit(merged, EVALUATE_CONCURRENCY, slo => {
-      const entity = entityOf(slo.definition);
-      return evaluateSlo(slo, fleet, {
-        entityRef: entity && stringifyEntityRef(entity),
-        team: entity && teamOf(entity),
-      });
-    });
+    const items: SloObjective[] = [];
+    // A few objectives at a time, each a dozen queries per cluster.
+    for (let i = 0; i < merged.length; i += EVALUATE_CONCURRENCY) {
+      const batch = merged.slice(i, i + EVALUATE_CONCURRENCY);
+      items.push(
+        ...(await Promise.all(
+          batch.map(slo => {
+            const entity = entityOf(slo.definition);
+            return evaluateSlo(slo, fleet, {
+              entityRef: entity && stringifyEntityRef(entity),
+              team: entity && teamOf(entity),
+            });
+          }),
+        )),
+      );
+    }
     const response: SloObjectivesResponse['errors'] = [
       ...keptErrors.map(e => ({
         ...(e.cluster && { cluster: e.cluster }),
@@ -278,9 +256,7 @@ export class SloService {
     entity: Entity,
     name: string,
     points: number,
-  ): Promise<
-    SloTrendResponse & { errors?: Array<{ cluster: string; message: string }> }
-  > {
+  ): Promise<SloTrendResponse> {
     const slo = this.findSlo(entity, name);
     const fleet = new FleetReader(
       cluster => this.clusterState.cluster(cluster),
