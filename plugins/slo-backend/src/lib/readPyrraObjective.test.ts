@@ -101,6 +101,17 @@ describe('readPyrraObjective', () => {
     ]);
   });
 
+  it('names no alert when Pyrra writes none', () => {
+    const ratio = { errors: { metric: 'e' }, total: { metric: 't' } };
+    for (const alerting of [{ disabled: true }, { burnrates: false }]) {
+      const [d] = readPyrraObjective(
+        slo({ target: '99', alerting, indicator: { ratio } }),
+        'c',
+      ).definitions;
+      expect(d.alertRules).toEqual([]);
+    }
+  });
+
   it.each([
     [
       { target: '100', indicator: {} },

@@ -49,9 +49,11 @@ export function readPyrraObjective(
     definedIn,
     objective: percentToRatio(target),
     window,
-    alertRules: spec.alerting?.disabled
-      ? []
-      : [spec.alerting?.name ?? PYRRA_ALERT],
+    // Pyrra writes no burn-rate alerts when alerting is off or burnrates false.
+    alertRules:
+      spec.alerting?.disabled || spec.alerting?.burnrates === false
+        ? []
+        : [spec.alerting?.name ?? PYRRA_ALERT],
     alertLabels: { slo: name },
     cluster,
   };
