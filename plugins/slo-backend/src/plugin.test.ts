@@ -12,6 +12,7 @@ import {
   demoCatalogEntities,
   demoClusters,
 } from '@cloud-native-platform/plugin-cloud-native-node/testUtils';
+import type { SloObjectivesResponse } from '@cloud-native-platform/plugin-slo-common';
 import request from 'supertest';
 import { sloPlugin } from './plugin';
 
@@ -159,6 +160,70 @@ describe('sloPlugin', () => {
       ]);
     }
     expect(answers).toHaveLength(cases.length);
+  });
+
+  it("reads the demo clusters' Sloth and Pyrra objects, and lists a bad annotation among the errors", async () => {
+    const broken = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'broken-slo',
+        namespace: 'default',
+        annotations: { 'cloud-native-platform.io/slo': '[{"objective":99.9}]' },
+      },
+      spec: { type: 'service', owner: 'trading-team', lifecycle: 'production' },
+    };
+    const { server } = await startTestBackend({
+      features: [
+        sloPlugin,
+        catalogServiceMock.factory({
+          entities: [...demoCatalogEntities(), broken],
+        }),
+        config,
+      ],
+    });
+    const get = (url: string) =>
+      request(server)
+        .get(`/api/slo${url}`)
+        .set('Authorization', mockCredentials.user.header());
+    // The cluster state syncs the manifests after start-up.
+    let body: SloObjectivesResponse = { items: [] };
+    for (let i = 0; i < 100 && body.items.length < 2; i++) {
+      body = (await get('/objectives?entityRef=trading-engine')).body;
+      await new Promise(r => setTimeout(r, 100));
+    }
+    expect(
+      body.items.map(i => [i.name, i.source, i.objective, i.window]),
+    ).toEqual([
+      ['trading-engine-availability', 'sloth', 0.9999, '30d'],
+      ['trading-engine-latency', 'pyrra', 0.99, '4w'],
+    ]);
+    // The demo clusters of this test have no Prometheus: no figures, no 500.
+    for (const item of body.items) {
+      expect(item.status).toBe('no-data');
+      expect(item.clusters.map(c => [c.cluster, c.error])).toEqual([
+        [
+          'prod-east-a',
+          expect.stringContaining('has no Prometheus configured'),
+        ],
+        [
+          'prod-east-b',
+          expect.stringContaining('has no Prometheus configured'),
+        ],
+      ]);
+    }
+    const res = await get('/objectives?entityRef=broken-slo');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      items: [],
+      errors: [
+        {
+          definedIn: 'component:default/broken-slo',
+          message:
+            'annotation cloud-native-platform.io/slo item 0 is an availability SLO without errorQuery and totalQuery',
+        },
+      ],
+    });
   });
 
   it('serves its OpenAPI spec', async () => {
