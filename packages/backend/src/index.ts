@@ -27,6 +27,7 @@ backend.add(import('@cloud-native-platform/plugin-cluster-topology-backend'));
 backend.add(import('@cloud-native-platform/plugin-security-posture-backend'));
 backend.add(import('@cloud-native-platform/plugin-healing-backend'));
 backend.add(import('@cloud-native-platform/plugin-platform-maturity-backend'));
+backend.add(import('@cloud-native-platform/plugin-slo-backend'));
 
 // Roles decide: the policy files under rbac/ (README, Security).
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -11,12 +11,14 @@ import {
   ANNOTATION_REPLICATION_LAG_QUERY,
   ANNOTATION_RPO,
   ANNOTATION_RTO,
+  ANNOTATION_SLO,
   ANNOTATION_SLO_AVAILABILITY,
   ANNOTATION_SLO_LATENCY_P99,
   ANNOTATION_WORKLOADS,
 } from './annotations';
 import { parseDuration } from './duration';
 import { parseLabelSelector } from './labelSelector';
+import { parseSloAnnotation } from './slo/sloAnnotation';
 
 /**
  * What an annotation means and how its value is checked.
@@ -208,6 +210,22 @@ export const ANNOTATIONS: readonly AnnotationDescriptor[] = [
     description: 'p99 latency objective in milliseconds.',
     example: '95',
     validate: validatePositiveNumber,
+  },
+  {
+    key: ANNOTATION_SLO,
+    origin: 'cloud-native-platform',
+    description:
+      'Service level objectives of a component without Sloth, Pyrra or generated SLO rules: a JSON array of { name?, kind: availability|latency, objective (percent), window? (30d), errorQuery, totalQuery } with per-second rates over $window, or for latency { thresholdMs, histogram, matchers? }; $cluster stands for the cluster queried. The SLO page reads budgets, burn rates and p99 from it.',
+    example:
+      '[{"kind":"availability","objective":99.9,"errorQuery":"sum(rate(http_requests_total{job=\\"api\\",code=~\\"5..\\"}[$window]))","totalQuery":"sum(rate(http_requests_total{job=\\"api\\"}[$window]))"},{"kind":"latency","objective":99,"thresholdMs":200,"histogram":"http_request_duration_seconds","matchers":"job=\\"api\\""}]',
+    validate: v => {
+      try {
+        parseSloAnnotation(v);
+        return undefined;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    },
   },
   {
     key: ANNOTATION_RTO,

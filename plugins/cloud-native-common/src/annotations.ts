@@ -84,6 +84,17 @@ export const ANNOTATION_SLO_AVAILABILITY = `${ANNOTATION_PREFIX}slo-availability
 export const ANNOTATION_SLO_LATENCY_P99 = `${ANNOTATION_PREFIX}slo-latency-p99-ms`;
 
 /**
+ * The service level objectives of a component whose clusters carry no
+ * Sloth, Pyrra or generated SLO rules: a JSON array of
+ * `{ name?, kind?, objective, window?, errorQuery?, totalQuery?, thresholdMs?, histogram?, matchers?, histogramUnit?, alerts? }`,
+ * queries as per-second rates with a `$window` placeholder. Example:
+ * `[{"kind":"availability","objective":99.9,"errorQuery":"sum(rate(http_requests_total{job=\"api\",code=~\"5..\"}[$window]))","totalQuery":"sum(rate(http_requests_total{job=\"api\"}[$window]))"}]`.
+ *
+ * @public
+ */
+export const ANNOTATION_SLO = `${ANNOTATION_PREFIX}slo`;
+
+/**
  * Recovery time objective as a duration (`ms`, `s`, `m`, `h`). Example: `15s`.
  *
  * @public

@@ -17,3 +17,4 @@ export * from './topology/trafficWindows';
 export * from './redaction';
 export * from './kube';
 export * from './delivery/argoCdApplications';
+export * from './slo';

@@ -26,6 +26,8 @@ import postureBackend from '@cloud-native-platform/plugin-security-posture-backe
 import topologyBackend from '@cloud-native-platform/plugin-cluster-topology-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import maturityBackend from '@cloud-native-platform/plugin-platform-maturity-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import sloBackend from '@cloud-native-platform/plugin-slo-backend';
 import rbacPolicyModule from './index';
 
 jest.setTimeout(60_000);
@@ -115,6 +117,7 @@ describe('the shipped policy files through the permission backend', () => {
         postureBackend,
         topologyBackend,
         maturityBackend,
+        sloBackend,
         catalogServiceMock.factory({ entities: [] }),
         permissionsServiceFactory,
         authWithActors,
@@ -195,6 +198,10 @@ describe('the shipped policy files through the permission backend', () => {
     expect(
       (await get('/api/platform-maturity/leaderboard', VIEWER)).status,
     ).toBe(200);
+    // Every SLO of the manifests clusters; the catalog here is empty.
+    const slos = await get('/api/slo/objectives', VIEWER);
+    expect(slos.status).toBe(200);
+    expect(slos.body.items.length).toBeGreaterThan(0);
     expect(
       (await get('/api/security-posture/report?cluster=prod-east-a', VIEWER))
         .status,

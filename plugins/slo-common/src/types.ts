@@ -176,4 +176,6 @@ export interface SloTrendResponse {
   entityRef: string;
   window: string;
   points: SloTrendPoint[];
+  /** Clusters left out of the sums because their Prometheus could not answer. */
+  errors?: Array<{ cluster: string; message: string }>;
 }

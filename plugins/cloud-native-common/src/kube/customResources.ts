@@ -444,3 +444,68 @@ export interface CephBlockPool extends KubeObject {
     };
   };
 }
+
+/**
+ * A Sloth `PrometheusServiceLevel` (`sloth.slok.dev/v1`): the SLOs of one
+ * service, each with its SLI queries (`{{.window}}` left to fill) and the
+ * name of its multi-window burn-rate alerts.
+ *
+ * @public
+ */
+export interface SlothPrometheusServiceLevel extends KubeObject {
+  kind: 'PrometheusServiceLevel';
+  spec?: {
+    service?: string;
+    labels?: Record<string, string>;
+    slos?: Array<{
+      name?: string;
+      /** Percent, such as 99.9. */
+      objective?: number;
+      description?: string;
+      labels?: Record<string, string>;
+      sli?: {
+        events?: { errorQuery?: string; totalQuery?: string };
+        raw?: { errorRatioQuery?: string };
+        plugin?: { id?: string; options?: Record<string, string> };
+      };
+      alerting?: {
+        name?: string;
+        labels?: Record<string, string>;
+        annotations?: Record<string, string>;
+        pageAlert?: { disable?: boolean; labels?: Record<string, string> };
+        ticketAlert?: { disable?: boolean; labels?: Record<string, string> };
+      };
+    }>;
+  };
+}
+
+/**
+ * A Pyrra `ServiceLevelObjective` (`pyrra.dev/v1alpha1`): one SLO over a
+ * ratio or a latency histogram, with its target and window.
+ *
+ * @public
+ */
+export interface PyrraServiceLevelObjective extends KubeObject {
+  kind: 'ServiceLevelObjective';
+  spec?: {
+    description?: string;
+    /** Percent as a string, such as "99.9". */
+    target?: string;
+    /** A Prometheus duration, such as 4w. */
+    window?: string;
+    alerting?: { name?: string; disabled?: boolean; burnrates?: boolean };
+    indicator?: {
+      ratio?: {
+        errors?: { metric?: string };
+        total?: { metric?: string };
+        grouping?: string[];
+      };
+      latency?: {
+        success?: { metric?: string };
+        total?: { metric?: string };
+        grouping?: string[];
+      };
+      bool_gauge?: { metric?: string; grouping?: string[] };
+    };
+  };
+}

@@ -52,7 +52,9 @@ import type {
   ConfigAuditReport,
   PipelineRun,
   PolicyReport,
+  PyrraServiceLevelObjective,
   Rollout,
+  SlothPrometheusServiceLevel,
   TaskRun,
   VirtualMachine,
   VulnerabilityReport,
@@ -229,6 +231,8 @@ export interface KubeKinds {
   StorageClass: StorageClass;
   CephCluster: CephCluster;
   CephBlockPool: CephBlockPool;
+  PrometheusServiceLevel: SlothPrometheusServiceLevel;
+  ServiceLevelObjective: PyrraServiceLevelObjective;
 }
 
 /**

@@ -19,6 +19,26 @@ describe('PrometheusClient', () => {
         requests.push({ path: req.url!, body: params });
         const query = params.get('query');
         res.setHeader('content-type', 'application/json');
+        if (req.method === 'GET' && req.url === '/api/v1/alerts') {
+          res.end(
+            JSON.stringify({
+              status: 'success',
+              data: {
+                alerts: [
+                  {
+                    labels: { alertname: 'ErrorBudgetBurn', slo: 'api' },
+                    annotations: { summary: 'burning' },
+                    state: 'firing',
+                    activeAt: '2026-12-04T10:00:00Z',
+                    value: '1e+00',
+                  },
+                  { labels: { alertname: 'Slow' }, state: 'pending' },
+                ],
+              },
+            }),
+          );
+          return;
+        }
         if (query === 'hang') return; // never answers
         if (query === 'bad(') {
           res.statusCode = 400;
@@ -122,6 +142,21 @@ describe('PrometheusClient', () => {
     expect(error.message).toBe(
       `Prometheus at http://127.0.0.1:${port} is unreachable: connect ECONNREFUSED 127.0.0.1:${port}`,
     );
+  });
+
+  it('lists the pending and firing alerts with a GET', async () => {
+    const client = new PrometheusClient({ url });
+    await expect(client.alerts()).resolves.toEqual([
+      {
+        labels: { alertname: 'ErrorBudgetBurn', slo: 'api' },
+        annotations: { summary: 'burning' },
+        state: 'firing',
+        activeAt: '2026-12-04T10:00:00Z',
+      },
+      { labels: { alertname: 'Slow' }, annotations: {}, state: 'pending' },
+    ]);
+    expect(requests.at(-1)!.path).toBe('/api/v1/alerts');
+    expect(client.health()).toMatchObject({ state: 'ok' });
   });
 
   it('rejects a step that is not positive', async () => {

@@ -44,6 +44,35 @@ export interface PrometheusHealth {
   lastSuccessAt?: string;
 }
 
+/**
+ * One alert of a Prometheus's alerting rules, pending or firing, as
+ * `/api/v1/alerts` reports it.
+ *
+ * @public
+ */
+export interface PrometheusAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  state: 'pending' | 'firing';
+  /** When it became active (RFC 3339). */
+  activeAt?: string;
+}
+
+/** The body of `/api/v1/alerts`. */
+interface PrometheusAlertsBody {
+  status?: 'success' | 'error';
+  errorType?: string;
+  error?: string;
+  data?: {
+    alerts?: Array<{
+      labels?: Record<string, string>;
+      annotations?: Record<string, string>;
+      state?: string;
+      activeAt?: string;
+    }>;
+  };
+}
+
 /** The body of `/api/v1/query` and `/api/v1/query_range`, as Prometheus documents it. */
 interface PrometheusResponseBody {
   status?: 'success' | 'error';
@@ -124,18 +153,47 @@ export class PrometheusClient {
     return this.request('/api/v1/query_range', params);
   }
 
+  /** The alerts of its alerting rules that are pending or firing now. */
+  async alerts(): Promise<PrometheusAlert[]> {
+    const body = await this.call<PrometheusAlertsBody>(
+      '/api/v1/alerts',
+      undefined,
+      'the alerts request',
+    );
+    return (body.data?.alerts ?? []).map(a => ({
+      labels: a.labels ?? {},
+      annotations: a.annotations ?? {},
+      state: a.state === 'firing' ? 'firing' : 'pending',
+      ...(a.activeAt && { activeAt: a.activeAt }),
+    }));
+  }
+
   private async request(
     path: string,
     params: URLSearchParams,
   ): Promise<PrometheusSeries[]> {
+    const body = await this.call<PrometheusResponseBody>(
+      path,
+      params,
+      'the query',
+    );
+    return this.parse(body.data);
+  }
+
+  /** POSTs a form (queries) or GETs (without params), and checks the envelope. */
+  private async call<
+    T extends { status?: string; errorType?: string; error?: string },
+  >(path: string, params: URLSearchParams | undefined, what: string) {
     const target = `${this.url}${path}`;
     try {
       let res: Response;
       try {
         res = await this.fetchImpl(target, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          body: params.toString(),
+          method: params ? 'POST' : 'GET',
+          ...(params && {
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: params.toString(),
+          }),
           signal: AbortSignal.timeout(this.timeoutMs),
         });
       } catch (error) {
@@ -149,7 +207,7 @@ export class PrometheusClient {
         );
       }
       const text = await res.text();
-      let body: PrometheusResponseBody;
+      let body: T;
       try {
         body = JSON.parse(text);
       } catch {
@@ -159,18 +217,17 @@ export class PrometheusClient {
       }
       if (body.status !== 'success') {
         throw new PrometheusError(
-          `Prometheus at ${this.url} rejected the query (${res.status} ${
+          `Prometheus at ${this.url} rejected ${what} (${res.status} ${
             body.errorType ?? ''
           }): ${body.error ?? 'no reason given'}`,
         );
       }
-      const series = this.parse(body.data);
       this.lastHealth = {
         url: this.url,
         state: 'ok',
         lastSuccessAt: new Date().toISOString(),
       };
-      return series;
+      return body;
     } catch (error) {
       this.lastHealth = {
         ...this.lastHealth,

@@ -30,8 +30,8 @@ function k(
 /**
  * The kinds every cluster is read for, core first, then the custom
  * resources of Istio, Gatekeeper, Kyverno, Trivy, the Security Profiles
- * Operator, KubeVirt, Argo Rollouts, Argo CD, Tekton, the Prometheus Operator
- * and Rook-Ceph where their CRDs are installed.
+ * Operator, KubeVirt, Argo Rollouts, Argo CD, Tekton, the Prometheus Operator,
+ * Sloth, Pyrra and Rook-Ceph where their CRDs are installed.
  *
  * @public
  */
@@ -157,6 +157,22 @@ export const DEFAULT_KINDS: readonly KindDefinition[] = [
     'v1',
     'PrometheusRule',
     'prometheusrules',
+    true,
+    true,
+  ),
+  k(
+    'sloth.slok.dev',
+    'v1',
+    'PrometheusServiceLevel',
+    'prometheusservicelevels',
+    true,
+    true,
+  ),
+  k(
+    'pyrra.dev',
+    'v1alpha1',
+    'ServiceLevelObjective',
+    'servicelevelobjectives',
     true,
     true,
   ),

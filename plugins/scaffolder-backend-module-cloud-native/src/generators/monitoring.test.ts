@@ -1,3 +1,4 @@
+import { parseSloAnnotation } from '@cloud-native-platform/plugin-cloud-native-common';
 import { generateMonitoring } from './monitoring';
 import { BURN_WINDOWS, errorBudget } from './sloRules';
 
@@ -28,6 +29,42 @@ describe('generateMonitoring', () => {
     const dashboard = objects[2].toJSON() as any;
     expect(dashboard.metadata.labels.grafana_dashboard).toBe('1');
     expect(JSON.parse(dashboard.data['checkout.json']).panels).toHaveLength(4);
+  });
+
+  it('carries the event queries of each objective in the slo annotation, for sums across clusters', () => {
+    const rule = generateMonitoring({
+      ...base,
+      slo: { availability: 99.95, latency: { thresholdMs: 250 } },
+    })
+      .find(o => o.kind === 'PrometheusRule')!
+      .toJSON() as { metadata: { annotations: Record<string, string> } };
+    const matchers = 'namespace="commerce",job="checkout"';
+    expect(
+      parseSloAnnotation(
+        rule.metadata.annotations['cloud-native-platform.io/slo'],
+      ),
+    ).toEqual([
+      {
+        kind: 'availability',
+        objective: 99.95,
+        window: '30d',
+        errorQuery: `sum(rate(http_requests_total{${matchers},code=~"5.."}[$window]))`,
+        totalQuery: `sum(rate(http_requests_total{${matchers}}[$window]))`,
+        alerts: [],
+      },
+      {
+        kind: 'latency',
+        objective: 99,
+        window: '30d',
+        thresholdMs: 250,
+        histogram: {
+          metric: 'http_request_duration_seconds',
+          matchers,
+          unit: 'seconds',
+        },
+        alerts: [],
+      },
+    ]);
   });
 
   it('scrapes the Istio agent with a PodMonitor and selects its job', () => {

@@ -8,6 +8,7 @@ import {
 import { buildDashboard } from './dashboard';
 import { commonLabels, selectorLabels } from './labels';
 import { KubeManifest, modelClasses } from './models';
+import { ANNOTATION_SLO } from '@cloud-native-platform/plugin-cloud-native-common';
 import { OptionsError } from './OptionsError';
 import { burnRateAlerts, Objective, recordingRules } from './sloRules';
 
@@ -143,6 +144,28 @@ export function generateMonitoring(o: MonitoringOptions): KubeManifest[] {
         )}"}[${w}]))\n/\nsum(rate(${duration}_count{${matchers}}[${w}]))\n)`,
     });
   }
+  // The recorded ratios cannot be summed across clusters: the SLO backend
+  // reads the event queries from this annotation (its catalog format).
+  const sloQueries = [
+    {
+      kind: 'availability',
+      objective: availability,
+      errorQuery: `sum(rate(${requests}{${matchers},code=~"5.."}[$window]))`,
+      totalQuery: `sum(rate(${requests}{${matchers}}[$window]))`,
+    },
+    ...(latency
+      ? [
+          {
+            kind: 'latency',
+            objective: latency.target,
+            thresholdMs: latency.thresholdMs,
+            histogram: duration,
+            matchers,
+            histogramUnit: 'seconds',
+          },
+        ]
+      : []),
+  ];
   const prefix = alertPrefix(name);
   const groups = objectives.flatMap(objective => [
     {
@@ -198,7 +221,13 @@ export function generateMonitoring(o: MonitoringOptions): KubeManifest[] {
         });
   return [
     monitor,
-    new m.PrometheusRule({ metadata, spec: { groups } }),
+    new m.PrometheusRule({
+      metadata: {
+        ...metadata,
+        annotations: { [ANNOTATION_SLO]: JSON.stringify(sloQueries) },
+      },
+      spec: { groups },
+    }),
     new m.ConfigMap({
       metadata: {
         name: `${name}-dashboard`,

@@ -1,0 +1,2 @@
+export * from './prometheusDuration';
+export * from './sloAnnotation';

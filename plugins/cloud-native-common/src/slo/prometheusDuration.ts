@@ -1,0 +1,28 @@
+const UNIT_SECONDS: Record<string, number> = {
+  ms: 0.001,
+  s: 1,
+  m: 60,
+  h: 3_600,
+  d: 86_400,
+  w: 604_800,
+  y: 31_536_000,
+};
+
+/**
+ * Parses a Prometheus duration such as `5m`, `30d`, `4w` or `1h30m` into
+ * seconds; returns undefined when the text is not one (or is zero).
+ *
+ * @public
+ */
+export function parsePrometheusDuration(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const pattern = /(\d+)(ms|s|m|h|d|w|y)/gy;
+  let total = 0;
+  let consumed = 0;
+  for (const match of trimmed.matchAll(pattern)) {
+    total += Number(match[1]) * UNIT_SECONDS[match[2]];
+    consumed += match[0].length;
+  }
+  return consumed === trimmed.length && total > 0 ? total : undefined;
+}
