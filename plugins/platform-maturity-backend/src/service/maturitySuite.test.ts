@@ -11,6 +11,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import healingPlugin from '@cloud-native-platform/plugin-healing-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import securityPosturePlugin from '@cloud-native-platform/plugin-security-posture-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import sloPlugin from '@cloud-native-platform/plugin-slo-backend';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -60,6 +62,7 @@ describe('maturity with the security-posture and healing backends', () => {
         clusterTopologyPlugin,
         securityPosturePlugin,
         healingPlugin,
+        sloPlugin,
         scheduler.factory,
         catalogServiceMock.factory({ entities: demoCatalogEntities() }),
         mockServices.rootConfig.factory({
@@ -100,6 +103,39 @@ describe('maturity with the security-posture and healing backends', () => {
         'as the Security tab reports it',
       ]);
     }
+  });
+
+  it("reads the monitoring term's SLOs from the SLO backend", async () => {
+    const term = async (name: string) => {
+      const res = await get(
+        `/api/platform-maturity?entityRef=component:default/${name}`,
+      );
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    // No cluster has a Prometheus here: order-gateway's annotated SLO is
+    // listed without budget data, which is a finding and earns nothing.
+    const slos = await get(
+      '/api/slo/objectives?entityRef=component:default/order-gateway',
+    );
+    expect(slos.body.items.map((s: any) => s.name)).toEqual([
+      'order-gateway-availability',
+    ]);
+    expect(slos.body.items[0].errorBudgetRemaining).toBeNull();
+    const gateway = await term('order-gateway');
+    expect(gateway.findings.map((f: any) => f.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          "the entity's 1 SLO(s) have no error-budget data: no cluster's Prometheus has their events.",
+        ),
+      ]),
+    );
+    const monitoring = gateway.terms.find(
+      (t: any) => t.component === 'monitoring',
+    );
+    expect(monitoring.signals).not.toContainEqual(
+      expect.stringContaining('with budget data'),
+    );
   });
 
   it('compares the declared RTO with the MTTR healing measured', async () => {
