@@ -23,11 +23,13 @@ function FleetSummary(props: { value: SloObjectivesResponse }) {
   const teams = new Set(items.flatMap(slo => (slo.team ? [slo.team] : [])));
   const count = (status: string) =>
     items.filter(slo => slo.status === status).length;
+  const plural = (n: number, word: string) =>
+    `${n} ${word}${n === 1 ? '' : 's'}`;
   return (
     <Typography>
-      {items.length} SLOs of {teams.size} teams: {count('ok')} ok,{' '}
-      {count('burning')} burning, {count('exhausted')} exhausted,{' '}
-      {count('no-data')} without data.
+      {`${plural(items.length, 'SLO')} of ${plural(teams.size, 'team')}: `}
+      {`${count('ok')} ok, ${count('burning')} burning, `}
+      {`${count('exhausted')} exhausted, ${count('no-data')} without data.`}
     </Typography>
   );
 }
