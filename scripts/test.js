@@ -156,25 +156,21 @@ const suites = {
     if (build !== 0) return build;
 
     const url = `http://localhost:${E2E_PORT}`;
-    // The demo's simulated Loki, so the browser reads pod logs as a user of
-    // the demo does; the layer restates app-config.yaml's clusters with it
-    // (Backstage replaces arrays when it merges layers). It runs in its own
-    // process: this one blocks while the browser test runs.
-    const loki = spawn(
-      process.execPath,
-      [path.join(__dirname, 'services', 'demoLoki.js')],
-      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    ensureDebianPackages(
+      ['prometheus'],
+      () => fs.existsSync('/usr/bin/prometheus'),
+      'The browser test of the SLOs',
     );
-    const lokiUrl = await new Promise((resolve, reject) => {
-      let out = '';
-      loki.stdout.on('data', chunk => {
-        out += chunk;
-        if (out.includes('\n')) resolve(out.trim());
-      });
-      loki.once('exit', code =>
-        reject(new Error(`the demo Loki exited with ${code}`)),
-      );
-    });
+    // The demo's simulated Loki and its traffic simulator behind a real
+    // Prometheus, so the browser reads pod logs and SLO budgets as a user of
+    // the demo does; the layer restates app-config.yaml's clusters with them
+    // (Backstage replaces arrays when it merges layers). Each runs in its own
+    // process: this one blocks while the browser test runs.
+    const [loki, lokiUrl] = await serviceProcess('demoLoki.js', 'Loki');
+    const [prometheus, prometheusUrl] = await serviceProcess(
+      'demoTraffic.js',
+      'Prometheus',
+    );
     const YAML = require('yaml');
     const base = YAML.parse(
       fs.readFileSync(path.join(ROOT, 'app-config.yaml'), 'utf8'),
@@ -191,6 +187,7 @@ const suites = {
               loki: {
                 url: `${lokiUrl}/clusters/${encodeURIComponent(cluster.name)}`,
               },
+              prometheus: { url: prometheusUrl },
             }),
           ),
         },
@@ -240,9 +237,35 @@ const suites = {
     } finally {
       stopProcessGroup(backend);
       loki.kill();
+      prometheus.kill();
     }
   },
 };
+
+/**
+ * Starts `scripts/services/<file>` in its own process; resolves with the
+ * process and the URL it prints once it serves.
+ */
+function serviceProcess(file, name) {
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, 'services', file)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', chunk => {
+      out += chunk;
+      if (out.includes('\n')) resolve([child, out.trim()]);
+    });
+    child.once('exit', code =>
+      reject(new Error(`the demo ${name} exited with ${code}`)),
+    );
+  });
+}
 
 async function main() {
   const requested = process.argv.slice(2);

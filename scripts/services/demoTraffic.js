@@ -435,3 +435,23 @@ module.exports = {
   startDemoPrometheus,
   prometheusInstalled,
 };
+
+// `node scripts/services/demoTraffic.js` runs the simulator and its
+// Prometheus in their own process, for a parent whose event loop is blocked
+// while it waits on a child (the browser test's runner): it prints
+// Prometheus's URL and runs until killed.
+if (require.main === module) {
+  startDemoPrometheus().then(
+    prometheus => {
+      process.stdout.write(`${prometheus.url}\n`);
+      setInterval(() => {}, 1 << 30);
+      process.on('SIGTERM', () =>
+        prometheus.stop().then(() => process.exit(0)),
+      );
+    },
+    error => {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    },
+  );
+}
