@@ -62,6 +62,7 @@ const ENTITY_VIEWS = (entity: string) => [
   ['posture-report', `/api/security-posture/report?entityRef=${entity}`],
   ['healing-attempts', `/api/healing/attempts?entityRef=${entity}`],
   ['maturity-entity', `/api/platform-maturity?entityRef=${entity}`],
+  ['slo-objectives', `/api/slo/objectives?entityRef=${entity}`],
 ];
 
 /** The routes timed: the floor first, then the catalog, entity views and pages. */
@@ -76,6 +77,7 @@ const ROUTES: Array<{ name: string; path: string; floor?: boolean }> = [
   { name: 'page-posture', path: '/api/security-posture/overview' },
   { name: 'page-healing', path: '/api/healing/attempts' },
   { name: 'page-maturity', path: '/api/platform-maturity/leaderboard' },
+  { name: 'page-slo', path: '/api/slo/objectives' },
   { name: 'team-posture', path: `/api/security-posture/report?team=${TEAM}` },
 ];
 

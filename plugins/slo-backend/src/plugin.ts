@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  catalogEntityCacheServiceRef,
   clusterStateServiceRef,
   createRateLimitRouter,
 } from '@cloud-native-platform/plugin-cloud-native-node';
@@ -28,6 +29,7 @@ export const sloPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        entities: catalogEntityCacheServiceRef,
         clusterState: clusterStateServiceRef,
       },
       async init({
@@ -37,6 +39,7 @@ export const sloPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         catalog,
+        entities,
         clusterState,
       }) {
         permissionsRegistry.addPermissions(sloPermissions);
@@ -50,7 +53,13 @@ export const sloPlugin = createBackendPlugin({
           }),
         );
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, catalog, slos }),
+          await createRouter({
+            httpAuth,
+            permissions,
+            catalog,
+            entities,
+            slos,
+          }),
         );
       },
     });

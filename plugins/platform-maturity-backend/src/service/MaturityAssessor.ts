@@ -154,6 +154,21 @@ export class MaturityAssessor {
       ),
     );
     const drCluster = annotations[ANNOTATION_DR_CLUSTER];
+    const deployed = workloads.length > 0;
+    // The other backends are asked while the catalog is: their answers do
+    // not depend on the replication components, the lag does.
+    const signals = Promise.all([
+      this.posture(entityRef, resolved.workloads, credentials),
+      deployed
+        ? this.options.signals?.medianMttrMs(entityRef, credentials)
+        : undefined,
+      deployed
+        ? this.options.signals?.sloBudgets?.(entityRef, credentials)
+        : undefined,
+    ]);
+    // Keeps an early failure of the signals from going unhandled while the
+    // catalog is asked; it is thrown where they are awaited.
+    signals.catch(() => {});
     const replication = await this.replication(entity, drCluster, credentials);
     // The data an entity would lose is kept by its replication components
     // too (its database, MirrorMaker), so their lag counts for its RPO.
@@ -161,12 +176,9 @@ export class MaturityAssessor {
       ...workloads,
       ...replication.flatMap(component => component.workloads),
     ];
-    const [posture, mttr, replicationLag, slos] = await Promise.all([
-      this.posture(entityRef, resolved.workloads, credentials),
-      workloads.length > 0
-        ? this.options.signals?.medianMttrMs(entityRef, credentials)
-        : undefined,
-      workloads.length > 0
+    const [[posture, mttr, slos], replicationLag] = await Promise.all([
+      signals,
+      deployed
         ? readReplicationLag({
             workloads: lagWorkloads,
             clusters: clusters.map(c => ({
@@ -176,9 +188,6 @@ export class MaturityAssessor {
             })),
             customQuery: annotations[ANNOTATION_REPLICATION_LAG_QUERY],
           })
-        : undefined,
-      workloads.length > 0
-        ? this.options.signals?.sloBudgets?.(entityRef, credentials)
         : undefined,
     ]);
     const maturity = assessMaturity({

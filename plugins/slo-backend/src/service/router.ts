@@ -37,12 +37,17 @@ export interface RouterOptions {
   /** Decides slo.read for every request. */
   permissions: PermissionsService;
   catalog: CatalogService;
+  /**
+   * Where entity views read their entity: the plugin's
+   * `CatalogEntityCache`; the catalog itself when not given.
+   */
+  entities?: Pick<CatalogService, 'getEntityByRef'>;
   slos: SloService;
 }
 
 /** The entity a parameter names, or a 400 for a malformed or wrong-kind reference, or a 404. */
 async function entityOf(
-  catalog: CatalogService,
+  catalog: Pick<CatalogService, 'getEntityByRef'>,
   credentials: BackstageCredentials,
   name: string,
   value: string,
@@ -84,7 +89,8 @@ async function entityOf(
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, catalog, slos } = options;
+  const { httpAuth, permissions, slos } = options;
+  const catalog = options.entities ?? options.catalog;
   const router = Router();
   // The permission is decided before the parameters are read: a caller
   // without it learns nothing, not even that the query is malformed.
