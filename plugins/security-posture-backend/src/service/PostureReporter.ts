@@ -55,12 +55,28 @@ export function clusterError(cluster: ClusterHandle): string | undefined {
   return undefined;
 }
 
+/** How long runtime findings read from the store are reused. */
+const RUNTIME_FRESH_MS = 5_000;
+/** Sets of clusters remembered at once (one per set of clusters callers may read). */
+const RUNTIME_MEMO_ENTRIES = 64;
+
 /**
  * Computes posture reports over the shared cluster state: cached check
  * findings, runtime alerts from the store and exceptions from config,
  * catalog and workloads.
  */
 export class PostureReporter {
+  /**
+   * Runtime findings by the clusters they were read for: every report reads
+   * them, and they change only when a Falco alert is stored. Kept
+   * {@link RUNTIME_FRESH_MS} (alerts another backend instance stores show
+   * within that), and dropped by {@link PostureReporter.runtimeChanged}.
+   */
+  private readonly runtimeMemo = new Map<
+    string,
+    { at: number; value: Promise<Map<string, RuntimeIndex>> }
+  >();
+
   constructor(
     private readonly options: {
       clusterState: ClusterStateService;
@@ -71,8 +87,38 @@ export class PostureReporter {
     },
   ) {}
 
+  /** Forgets the runtime findings read so far: a Falco alert was stored. */
+  runtimeChanged(): void {
+    this.runtimeMemo.clear();
+  }
+
   /** Runtime findings of the clusters, indexed per cluster. */
-  async runtime(
+  runtime(
+    clusters: ClusterHandle[],
+    now: Date,
+  ): Promise<Map<string, RuntimeIndex>> {
+    const key = clusters
+      .map(c => c.definition.name)
+      .sort()
+      .join('\n');
+    const at = now.getTime();
+    const memo = this.runtimeMemo.get(key);
+    if (memo && at >= memo.at && at - memo.at < RUNTIME_FRESH_MS) {
+      return memo.value;
+    }
+    const value = this.readRuntime(clusters, now);
+    if (this.runtimeMemo.size >= RUNTIME_MEMO_ENTRIES) this.runtimeMemo.clear();
+    this.runtimeMemo.set(key, { at, value });
+    // A failed read is not kept: the next report tries again.
+    value.catch(() => {
+      if (this.runtimeMemo.get(key)?.value === value) {
+        this.runtimeMemo.delete(key);
+      }
+    });
+    return value;
+  }
+
+  private async readRuntime(
     clusters: ClusterHandle[],
     now: Date,
   ): Promise<Map<string, RuntimeIndex>> {

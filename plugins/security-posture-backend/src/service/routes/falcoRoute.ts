@@ -24,7 +24,7 @@ const FALCO_LIMIT = '1mb';
  * validated against the OpenAPI spec after.
  */
 export function falcoRoute(context: RouteContext): express.Router {
-  const { clusterState, store, logger, httpAuth, config } = context;
+  const { clusterState, store, logger, httpAuth, config, reporter } = context;
   const router = Router();
   const senders = new Map(
     config.falcoSenders.map(sender => [sender.subject, sender.clusters]),
@@ -80,6 +80,7 @@ export function falcoRoute(context: RouteContext): express.Router {
       output: event.output,
       payload: req.body,
     });
+    if (!duplicate) reporter.runtimeChanged();
     if (!handle && !duplicate) {
       logger.warn(
         `Falco alert '${event.rule}' names ${
