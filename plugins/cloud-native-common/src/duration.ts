@@ -12,13 +12,25 @@ const UNITS: Record<string, number> = {
  * @public
  */
 export function parseDuration(text: string): number | undefined {
+  return sumDurationParts(text, UNITS, /(\d+(?:\.\d+)?)(ms|s|m|h)/gy);
+}
+
+/**
+ * Internal: the sum of the `<number><unit>` parts that make up the whole of `text`,
+ * each unit worth `units[unit]`; undefined when anything else is in it.
+ * `part` is a sticky, global pattern of one part: (number)(unit).
+ */
+export function sumDurationParts(
+  text: string,
+  units: Record<string, number>,
+  part: RegExp,
+): number | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  const pattern = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
   let total = 0;
   let consumed = 0;
-  for (const match of trimmed.matchAll(pattern)) {
-    total += Number(match[1]) * UNITS[match[2]];
+  for (const match of trimmed.matchAll(part)) {
+    total += Number(match[1]) * units[match[2]];
     consumed += match[0].length;
   }
   return consumed === trimmed.length ? total : undefined;

@@ -8,7 +8,7 @@
 export * from './annotations';
 export * from './annotationCatalog';
 export * from './clusterRoles';
-export * from './duration';
+export { parseDuration } from './duration';
 export * from './labelSelector';
 export * from './namesWorkloads';
 export * from './validateAnnotations';

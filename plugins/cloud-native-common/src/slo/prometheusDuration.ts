@@ -1,3 +1,5 @@
+import { sumDurationParts } from '../duration';
+
 const UNIT_SECONDS: Record<string, number> = {
   ms: 0.001,
   s: 1,
@@ -15,14 +17,6 @@ const UNIT_SECONDS: Record<string, number> = {
  * @public
  */
 export function parsePrometheusDuration(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  const pattern = /(\d+)(ms|s|m|h|d|w|y)/gy;
-  let total = 0;
-  let consumed = 0;
-  for (const match of trimmed.matchAll(pattern)) {
-    total += Number(match[1]) * UNIT_SECONDS[match[2]];
-    consumed += match[0].length;
-  }
-  return consumed === trimmed.length && total > 0 ? total : undefined;
+  const total = sumDurationParts(text, UNIT_SECONDS, /(\d+)(ms|s|m|h|d|w|y)/gy);
+  return total !== undefined && total > 0 ? total : undefined;
 }

@@ -1,4 +1,8 @@
-import { recordOf } from '@cloud-native-platform/plugin-cloud-native-common';
+import {
+  recordOf,
+  type KubeObjectOf,
+  type PodTemplateSpec,
+} from '@cloud-native-platform/plugin-cloud-native-common';
 import { cloneObject } from '../objects';
 import {
   PlanContext,
@@ -21,6 +25,32 @@ const revisionOf = (o: {
 }) => Number(o.metadata.annotations?.[REVISION_ANNOTATION] ?? NaN);
 
 /**
+ * The ReplicaSet of the highest revision below `current` (any, when the
+ * current revision is unknown), and its pod template without the hash
+ * label its controller adds; undefined when there is none with a template.
+ */
+export function previousRevision(
+  sets: KubeObjectOf<'ReplicaSet'>[],
+  current: number,
+  revisionOf: (o: KubeObjectOf<'ReplicaSet'>) => number,
+  hashLabel: string,
+):
+  | { replicaSet: KubeObjectOf<'ReplicaSet'>; template: PodTemplateSpec }
+  | undefined {
+  const replicaSet = sets
+    .filter(
+      rs =>
+        Number.isFinite(revisionOf(rs)) &&
+        (!Number.isFinite(current) || revisionOf(rs) < current),
+    )
+    .sort((a, b) => revisionOf(b) - revisionOf(a))[0];
+  if (!replicaSet?.spec?.template) return undefined;
+  const template = cloneObject(replicaSet.spec.template);
+  if (template.metadata?.labels) delete template.metadata.labels[hashLabel];
+  return { replicaSet, template };
+}
+
+/**
  * Plans a rollback of a Deployment to the ReplicaSet of the revision before
  * its current one: the pod template of that ReplicaSet, without the
  * pod-template-hash label the controller adds, as `kubectl rollout undo` does.
@@ -37,14 +67,13 @@ export function planRollback({ workload, view }: PlanContext): PlanResult {
   const current = revisionOf(workload);
   const uid = workload.metadata.uid;
   const sets = uid ? view.ownedBy(uid, 'ReplicaSet') : [];
-  const previous = sets
-    .filter(
-      rs =>
-        Number.isFinite(revisionOf(rs)) &&
-        (!Number.isFinite(current) || revisionOf(rs) < current),
-    )
-    .sort((a, b) => revisionOf(b) - revisionOf(a))[0];
-  if (!previous?.spec?.template) {
+  const found = previousRevision(
+    sets,
+    current,
+    revisionOf,
+    'pod-template-hash',
+  );
+  if (!found) {
     return {
       ok: false,
       reason: `Deployment ${
@@ -54,10 +83,7 @@ export function planRollback({ workload, view }: PlanContext): PlanResult {
       }`,
     };
   }
-  const template = cloneObject(previous.spec.template);
-  if (template.metadata?.labels) {
-    delete template.metadata.labels['pod-template-hash'];
-  }
+  const { replicaSet: previous, template } = found;
   return {
     ok: true,
     plan: finishPlan(workload, {

@@ -12,6 +12,7 @@ import {
   podsOfWorkload,
   refOf,
 } from './HealingPlan';
+import { previousRevision } from './planRollback';
 
 /**
  * The annotation Argo Rollouts numbers a Rollout and its ReplicaSets with.
@@ -140,14 +141,13 @@ export function planRolloutUndo(context: PlanContext): PlanResult {
     };
   }
   const current = revisionOf(rollout);
-  const previous = (uid ? context.view.ownedBy(uid, 'ReplicaSet') : [])
-    .filter(
-      rs =>
-        Number.isFinite(revisionOf(rs)) &&
-        (!Number.isFinite(current) || revisionOf(rs) < current),
-    )
-    .sort((a, b) => revisionOf(b) - revisionOf(a))[0];
-  if (!previous?.spec?.template) {
+  const found = previousRevision(
+    uid ? context.view.ownedBy(uid, 'ReplicaSet') : [],
+    current,
+    revisionOf,
+    ROLLOUT_HASH_LABEL,
+  );
+  if (!found) {
     return {
       ok: false,
       reason: `Rollout ${name} has no ReplicaSet of an earlier revision than ${
@@ -155,10 +155,7 @@ export function planRolloutUndo(context: PlanContext): PlanResult {
       }`,
     };
   }
-  const template = cloneObject(previous.spec.template);
-  if (template.metadata?.labels) {
-    delete template.metadata.labels[ROLLOUT_HASH_LABEL];
-  }
+  const { replicaSet: previous, template } = found;
   return {
     ok: true,
     plan: finishPlan(rollout, {
