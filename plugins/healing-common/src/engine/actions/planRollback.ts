@@ -32,7 +32,7 @@ const revisionOf = (o: {
 export function previousRevision(
   sets: KubeObjectOf<'ReplicaSet'>[],
   current: number,
-  revisionOf: (o: KubeObjectOf<'ReplicaSet'>) => number,
+  revisionNumber: (o: KubeObjectOf<'ReplicaSet'>) => number,
   hashLabel: string,
 ):
   | { replicaSet: KubeObjectOf<'ReplicaSet'>; template: PodTemplateSpec }
@@ -40,10 +40,10 @@ export function previousRevision(
   const replicaSet = sets
     .filter(
       rs =>
-        Number.isFinite(revisionOf(rs)) &&
-        (!Number.isFinite(current) || revisionOf(rs) < current),
+        Number.isFinite(revisionNumber(rs)) &&
+        (!Number.isFinite(current) || revisionNumber(rs) < current),
     )
-    .sort((a, b) => revisionOf(b) - revisionOf(a))[0];
+    .sort((a, b) => revisionNumber(b) - revisionNumber(a))[0];
   if (!replicaSet?.spec?.template) return undefined;
   const template = cloneObject(replicaSet.spec.template);
   if (template.metadata?.labels) delete template.metadata.labels[hashLabel];
